@@ -1,0 +1,17 @@
+// Runs the named benchmarks (`npm run bench -- eid`), or all of them without a name.
+// Each prints human lines and ends with one JSON line `{"bench":"<name>",...}`.
+
+const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  eid: () => import('./eid.js'),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`bench: unknown ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(benches)) {
+  const load = benches[name];
+  if (load) await (await load()).run();
+}

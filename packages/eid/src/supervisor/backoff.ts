@@ -1,0 +1,21 @@
+/** How long to wait before restarting a crashed AusweisApp. */
+export interface BackoffPolicy {
+  initialMs: number;
+  factor: number;
+  maxMs: number;
+  /** A process that ran this long counts as stable: the next crash starts again at attempt 1. */
+  stableAfterMs: number;
+}
+
+export const defaultBackoff: BackoffPolicy = {
+  initialMs: 250,
+  factor: 2,
+  maxMs: 30_000,
+  stableAfterMs: 60_000,
+};
+
+/** Delay before restart `attempt` (1 = first restart after a stable run): exponential, capped. */
+export function nextBackoff(attempt: number, policy: BackoffPolicy = defaultBackoff): number {
+  const exponent = Math.max(0, Math.floor(attempt) - 1);
+  return Math.min(policy.maxMs, Math.round(policy.initialMs * policy.factor ** exponent));
+}
