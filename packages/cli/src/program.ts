@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { doctorCommand } from './doctor/command.js';
+import { eidCommand } from './eid/command.js';
+import { demoCommand } from './demo.js';
+
+export function buildProgram(): Command {
+  const program = new Command('sidbox')
+    .description('SIDbox — open Bürgerterminal for the online ID function')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .showSuggestionAfterError(false);
+  program.addCommand(doctorCommand());
+  program.addCommand(eidCommand());
+  program.addCommand(demoCommand());
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    for (const sub of command.commands) {
+      sub
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    }
+  }
+  return program;
+}

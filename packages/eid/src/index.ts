@@ -1,0 +1,17 @@
+export * from './secret.js';
+export * from './log.js';
+export * from './sdk/messages.js';
+export * from './sdk/commands.js';
+export * from './sdk/channel.js';
+export * from './workflow/port.js';
+export * from './workflow/actions.js';
+export * from './workflow/runner.js';
+export * from './training/scenarios.js';
+export { createTrainingChannel } from './training/channel.js';
+export type { TrainingChannel, TrainingChannelOptions } from './training/channel.js';
+export { TRAINING_READER } from './training/messages.js';
+export * from './sdk/errors.js';
+export * from './sdk/client.js';
+export * from './sdk/websocket-channel.js';
+export * from './supervisor/index.js';
+export * from './connection.js';
