@@ -1,0 +1,13 @@
+import type { OrganisationRow } from '../../../db/schema.js';
+
+export function presentOrganisation(org: OrganisationRow) {
+  return {
+    id: org.id,
+    slug: org.slug,
+    name: org.name,
+    kind: org.kind,
+    membershipStatus: org.membership_status,
+    yearlyFeeCents: org.yearly_fee_cents,
+    createdAt: org.created_at,
+  };
+}

@@ -1,0 +1,43 @@
+import type { HubApp, HubDeps } from '../../http.js';
+import { adminOf } from '../../http.js';
+import { audit } from '../../../audit.js';
+import { requireAssociationAdmin } from '../../../policies.js';
+import { listSigningKeys, rotateSigningKey, type KeyInfo } from '../../../signing/keys.js';
+
+const tags = ['signing-keys'];
+
+const presentKey = (key: KeyInfo) => ({
+  kid: key.kid,
+  publicJwk: key.publicJwk,
+  createdAt: key.createdAt,
+  retiredAt: key.retiredAt,
+  introducedByPrevious: key.introduction !== null,
+});
+
+/** The config-signing keys (public halves) and their rotation; association admin only. */
+export function registerSigningKeyRoutes(app: HubApp, { db }: HubDeps): void {
+  app.get(
+    '/signing-keys',
+    { schema: { tags, summary: 'Config-signing keys, oldest first' } },
+    async (request) => {
+      requireAssociationAdmin(adminOf(request));
+      return { keys: (await listSigningKeys(db)).map(presentKey) };
+    },
+  );
+
+  app.post(
+    '/signing-keys/rotate',
+    { schema: { tags, summary: 'New signing key, introduced by the current one' } },
+    async (request) => {
+      const actor = adminOf(request);
+      requireAssociationAdmin(actor);
+      const key = await rotateSigningKey(db);
+      await audit(db, actor, {
+        action: 'signing-key.rotate',
+        organisationId: null,
+        targetId: key.kid,
+      });
+      return { kid: key.kid };
+    },
+  );
+}

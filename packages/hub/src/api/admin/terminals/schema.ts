@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LanguageTag, Slug } from '@sidbox/protocol';
+import { targetGroupPresets } from '../../../config/presets.js';
+
+export const TerminalParams = z.strictObject({ id: z.uuid() });
+export const TerminalListQuery = z.strictObject({ organisationId: z.uuid().optional() });
+
+export const CreateTerminalBody = z.strictObject({
+  organisationId: z.uuid(),
+  name: z.string().trim().min(1).max(120),
+  location: z.string().trim().max(200).default(''),
+  kind: z.enum(['basic', 'comfort']).default('basic'),
+  preset: z.enum(targetGroupPresets).default('citizen-office'),
+  training: z.boolean().default(false),
+  languages: z.array(LanguageTag).min(1).max(20).default(['de', 'en']),
+});
+
+export const UpdateTerminalBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    location: z.string().trim().max(200),
+    kind: z.enum(['basic', 'comfort']),
+    training: z.boolean(),
+    languages: z.array(LanguageTag).min(1).max(20),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+
+export const ServiceSelectionBody = z.strictObject({
+  serviceIds: z
+    .array(Slug)
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, 'each service at most once'),
+});

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { TerminalConfig } from '@sidbox/protocol';
+import type { HubDb } from '../db/connect.js';
+import { notFound } from '../errors.js';
+import { currentSigningKey, keyChain } from '../signing/keys.js';
+import { signConfig } from '../signing/sign.js';
+import type { SignedConfigBundle } from '../signing/verify.js';
+import { serviceEntryOf } from './catalogue.js';
+import { presets, type TargetGroupPreset } from './presets.js';
+
+/** A configuration before it is issued: everything but version and issue time. */
+const ConfigContent = TerminalConfig.omit({ version: true, issuedAt: true });
+export type ConfigContent = z.output<typeof ConfigContent>;
+
+/** Renders what a terminal should run now, from its settings, member and service selection. */
+export async function renderConfig(db: HubDb, terminalId: string): Promise<ConfigContent> {
+  const terminal = await db
+    .selectFrom('terminals')
+    .innerJoin('organisations', 'organisations.id', 'terminals.organisation_id')
+    .select([
+      'terminals.id',
+      'terminals.preset',
+      'terminals.training',
+      'terminals.languages',
+      'organisations.name as memberName',
+    ])
+    .where('terminals.id', '=', terminalId)
+    .executeTakeFirst();
+  if (!terminal) throw notFound('terminal');
+  const services = await db
+    .selectFrom('terminal_services')
+    .innerJoin('services', 'services.id', 'terminal_services.service_id')
+    .selectAll('services')
+    .where('terminal_services.terminal_id', '=', terminalId)
+    .where('services.archived', '=', 0)
+    .orderBy('terminal_services.position')
+    .execute();
+  const preset = presets[terminal.preset as TargetGroupPreset];
+  return ConfigContent.parse({
+    terminalId: terminal.id,
+    services: services.map(serviceEntryOf),
+    session: { idleSeconds: preset?.idleSeconds },
+    languages: JSON.parse(terminal.languages) as string[],
+    training: terminal.training === 1,
+    branding: { memberName: terminal.memberName },
+  });
+}
+
+/**
+ * The signed configuration for a terminal. A new version is issued only when the content or
+ * the signing key changed; versions only ever grow.
+ */
+export async function issueConfig(
+  db: HubDb,
+  terminalId: string,
+  now = new Date(),
+): Promise<SignedConfigBundle & { version: number; etag: string }> {
+  const content = await renderConfig(db, terminalId);
+  const key = await currentSigningKey(db, now);
+  const contentHash = createHash('sha256')
+    .update(JSON.stringify(content))
+    .update(key.kid)
+    .digest('hex');
+  const latest = await db
+    .selectFrom('config_versions')
+    .select(['version', 'content_hash', 'jws'])
+    .where('terminal_id', '=', terminalId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let version = latest?.version ?? 0;
+  let jws = latest?.jws ?? '';
+  if (latest?.content_hash !== contentHash) {
+    version += 1;
+    const issuedAt = now.toISOString();
+    jws = await signConfig({ ...content, version, issuedAt }, key);
+    const inserted = await db
+      .insertInto('config_versions')
+      .values({
+        terminal_id: terminalId,
+        version,
+        content_hash: contentHash,
+        jws,
+        issued_at: issuedAt,
+      })
+      .onConflict((oc) => oc.columns(['terminal_id', 'version']).doNothing())
+      .executeTakeFirst();
+    // Another instance issued this version at the same moment: serve theirs.
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+      return issueConfig(db, terminalId, now);
+  }
+  return { config: jws, keyChain: await keyChain(db), version, etag: `"${terminalId}.${version}"` };
+}

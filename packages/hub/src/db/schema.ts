@@ -1,0 +1,172 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * The hub's tables. Portable across SQLite and PostgreSQL: timestamps are ISO-8601 UTC text,
+ * days are `YYYY-MM-DD` text, flags are integers 0/1, lists and texts per language are JSON text.
+ * Nothing here identifies a citizen, and no IP address is stored.
+ */
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  admin_sessions: AdminSessionTable;
+  terminals: TerminalTable;
+  terminal_token_uses: TerminalTokenUseTable;
+  services: ServiceTable;
+  terminal_services: TerminalServiceTable;
+  config_versions: ConfigVersionTable;
+  signing_keys: SigningKeyTable;
+  telemetry_events: TelemetryEventTable;
+  survey_responses: SurveyResponseTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrganisationKind = 'association' | 'member';
+export type MembershipStatus = 'prospective' | 'active' | 'suspended' | 'ended';
+
+export interface OrganisationTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  membership_status: MembershipStatus;
+  yearly_fee_cents: number;
+  created_at: string;
+}
+
+export type Role = 'association-admin' | 'member-admin' | 'member-viewer';
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface AdminSessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export type TerminalKind = 'basic' | 'comfort';
+
+export interface TerminalTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  location: string;
+  kind: TerminalKind;
+  preset: string;
+  training: number;
+  /** JSON array of language tags. */
+  languages: string;
+  /** `x` of the terminal's Ed25519 public key (JWK); the private key never reaches the hub. */
+  public_key_x: string;
+  revoked_at: string | null;
+  created_at: string;
+  last_seen_at: string | null;
+  /** Last heartbeat as JSON (versions, reader, device summary); null before the first. */
+  last_heartbeat: string | null;
+}
+
+export interface TerminalTokenUseTable {
+  terminal_id: string;
+  jti: string;
+  expires_at: string;
+}
+
+export interface ServiceTable {
+  id: string;
+  /** Null for national entries curated by the association. */
+  organisation_id: string | null;
+  title: string;
+  description: string;
+  category: string;
+  start_url: string;
+  allowed_origins: string;
+  redirect_origins: string;
+  eid: number;
+  allow_downloads: number;
+  allow_print: number;
+  allow_upload: number;
+  archived: number;
+  updated_at: string;
+}
+
+export interface TerminalServiceTable {
+  terminal_id: string;
+  service_id: string;
+  position: number;
+}
+
+export interface ConfigVersionTable {
+  terminal_id: string;
+  version: number;
+  /** SHA-256 of the rendered content (without version and issuedAt) plus the signing key id. */
+  content_hash: string;
+  jws: string;
+  issued_at: string;
+}
+
+export interface SigningKeyTable {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  /** JWS by the previous key introducing this one; null for the first key. */
+  introduction: string | null;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface TelemetryEventTable {
+  terminal_id: string;
+  id: string;
+  organisation_id: string;
+  type: string;
+  training: number;
+  terminal_time: string;
+  day: string;
+  received_at: string;
+  reason: string | null;
+  duration_seconds: number | null;
+  service_id: string | null;
+  workflow: string | null;
+  outcome_code: string | null;
+}
+
+export interface SurveyResponseTable {
+  terminal_id: string;
+  id: string;
+  organisation_id: string;
+  training: number;
+  day: string;
+  received_at: string;
+  informative: string;
+  shows_uses: string;
+  faster: string;
+  permanent_terminal: string;
+  frees_staff: string;
+  security_concerns: string;
+  comment: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  organisation_id: string | null;
+  action: string;
+  target_id: string | null;
+  details: string;
+}
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type UserRow = Selectable<UserTable>;
+export type TerminalRow = Selectable<TerminalTable>;
+export type ServiceRow = Selectable<ServiceTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ServiceEntry,
+  surveyStatementIds,
+  type SurveyAnswer,
+  type SurveyResponse,
+  type TelemetryEvent,
+  type TerminalCredential,
+} from '@sidbox/protocol';
+import { createMember } from '../api/admin/organisations/commands.js';
+import { createService } from '../api/admin/services/commands.js';
+import { enrollTerminal } from '../api/admin/terminals/commands.js';
+import { createUser } from '../api/admin/users/commands.js';
+import { ingestSurveys, ingestTelemetry } from '../api/terminal/ingest.js';
+import type { HubDb } from '../db/connect.js';
+import { associationSlug, findOrganisationRef, openHubDatabase } from '../hub-database.js';
+import { storageTarget } from '../start-hub.js';
+import { localDemoService, nationalDemoServices } from './catalogue.js';
+
+export const demoLogin = { email: 'admin@sidbox.demo', password: 'sidbox-demo-admin' };
+
+export interface SeedDemoInput {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** URL terminals reach the hub at; goes into the credentials. */
+  hubUrl: string;
+}
+
+/** Seed answer shares per statement (of 93), roughly as on the Bonn pilot's slides. */
+const answerShares: Record<
+  (typeof surveyStatementIds)[number],
+  Partial<Record<SurveyAnswer, number>>
+> = {
+  informative: { 'fully-agree': 70, agree: 18, partly: 4, 'no-answer': 1 },
+  'shows-uses': { 'fully-agree': 62, agree: 24, partly: 5, disagree: 1, 'no-answer': 1 },
+  faster: {
+    'fully-agree': 48,
+    agree: 27,
+    partly: 11,
+    disagree: 4,
+    'fully-disagree': 1,
+    'no-answer': 2,
+  },
+  'permanent-terminal': { 'fully-agree': 72, agree: 16, partly: 3, 'no-answer': 2 },
+  'frees-staff': {
+    'fully-agree': 35,
+    agree: 26,
+    partly: 15,
+    disagree: 5,
+    'fully-disagree': 2,
+    'no-answer': 10,
+  },
+  'security-concerns': {
+    'fully-agree': 4,
+    agree: 5,
+    partly: 12,
+    disagree: 20,
+    'fully-disagree': 48,
+    'no-answer': 4,
+  },
+};
+
+const interviews = 93;
+const pinActivations = 625;
+
+function answerFor(statement: keyof typeof answerShares, index: number): SurveyAnswer {
+  let seen = 0;
+  for (const [answer, n] of Object.entries(answerShares[statement])) {
+    seen += n;
+    if (index < seen) return answer as SurveyAnswer;
+  }
+  return 'no-answer';
+}
+
+function demoEvents(now: Date, count: number): TelemetryEvent[] {
+  const events: TelemetryEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(now.getTime() - (i % 60) * 86_400_000 - i * 61_000);
+    const base = { training: false, terminalTime: at.toISOString() };
+    events.push({ type: 'session-started', id: randomUUID(), ...base });
+    events.push({
+      type: 'eid-outcome',
+      id: randomUUID(),
+      ...base,
+      workflow: 'change-pin',
+      code: 'pin-changed',
+    });
+    events.push({ type: 'pin-changed', id: randomUUID(), ...base });
+    if (i % 3 === 0)
+      events.push({
+        type: 'service-opened',
+        id: randomUUID(),
+        ...base,
+        serviceId: 'bonn-bewohnerparkausweis',
+      });
+    events.push({
+      type: 'session-ended',
+      id: randomUUID(),
+      ...base,
+      reason: 'mat-left',
+      durationSeconds: 120 + (i % 7) * 30,
+    });
+  }
+  return events;
+}
+
+async function insertInBatches<T>(
+  items: T[],
+  size: number,
+  insert: (batch: T[]) => Promise<unknown>,
+) {
+  for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
+}
+
+async function seed(db: HubDb, hubUrl: string): Promise<TerminalCredential> {
+  const association = await findOrganisationRef(db, associationSlug);
+  if (!association) throw new Error('demo: association missing');
+  await createUser(db, undefined, {
+    organisationId: association.id,
+    role: 'association-admin',
+    ...demoLogin,
+  });
+  for (const service of nationalDemoServices)
+    await createService(db, undefined, ServiceEntry.parse(service));
+
+  const bonn = await createMember(db, undefined, {
+    slug: 'stadt-bonn',
+    name: 'Stadt Bonn',
+    membershipStatus: 'active',
+    yearlyFeeCents: 15_000,
+  });
+  const dealer = await createMember(db, undefined, {
+    slug: 'autohaus-gabler',
+    name: 'Autohaus Gabler',
+    membershipStatus: 'active',
+    yearlyFeeCents: 15_000,
+  });
+  await createService(db, undefined, {
+    ...ServiceEntry.parse(localDemoService),
+    organisationId: bonn.id,
+  });
+
+  const terminal = (
+    organisationId: string,
+    name: string,
+    location: string,
+    preset: 'citizen-office' | 'car-dealer',
+    training: boolean,
+  ) =>
+    enrollTerminal(
+      db,
+      undefined,
+      {
+        organisationId,
+        name,
+        location,
+        kind: 'comfort',
+        preset,
+        training,
+        languages: ['de', 'en'],
+      },
+      hubUrl,
+    );
+  const office = await terminal(
+    bonn.id,
+    'Bürgeramt Bonn',
+    'Stadthaus, Berliner Platz 2',
+    'citizen-office',
+    false,
+  );
+  const training = await terminal(
+    bonn.id,
+    'Schulungsterminal',
+    'Bürgeramt, Fast Lane',
+    'citizen-office',
+    true,
+  );
+  await terminal(dealer.id, 'Autohaus Verkaufsraum', 'Showroom', 'car-dealer', false);
+
+  const actor = { terminalId: office.terminal.id, organisationId: bonn.id };
+  await insertInBatches(demoEvents(new Date(), pinActivations), 500, (b) =>
+    ingestTelemetry(db, actor, b),
+  );
+  const responses: SurveyResponse[] = Array.from({ length: interviews }, (_, i) => ({
+    id: randomUUID(),
+    terminalTime: new Date(Date.UTC(2017, 11, 1 + (i % 20), 10)).toISOString(),
+    training: false,
+    answers: Object.fromEntries(
+      surveyStatementIds.map((s) => [s, answerFor(s, i)]),
+    ) as SurveyResponse['answers'],
+  }));
+  await ingestSurveys(db, actor, responses);
+  return training.credential;
+}
+
+/**
+ * Demo data: the association with its admin, two members (a city, a car dealer), three terminals
+ * (one in training mode, whose credential is returned), a small catalogue, the Bonn survey's 93
+ * interviews and 625 PIN activations.
+ */
+export async function seedDemo(input: SeedDemoInput) {
+  const db = await openHubDatabase(storageTarget(input));
+  try {
+    if (await findOrganisationRef(db, 'stadt-bonn'))
+      throw new Error('demo: already seeded (stadt-bonn exists)');
+    const trainingCredential = await seed(db, input.hubUrl);
+    return { login: demoLogin, trainingCredential };
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** How the hub is started; validated at start with a readable list of problems. */
+export const HubOptions = z
+  .object({
+    port: z.number().int().min(0).max(65_535).describe('TCP port; 0 picks a free one.'),
+    host: z.string().min(1).default('127.0.0.1').describe('Interface to listen on.'),
+    dataDir: z.string().min(1).optional().describe('Directory of the SQLite file.'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional()
+      .describe('PostgreSQL instead of SQLite.'),
+    databaseSchema: z.string().optional().describe('PostgreSQL schema (tests use one each).'),
+    publicUrl: z
+      .url()
+      .optional()
+      .describe('URL terminals use to reach the hub; default: the listening URL.'),
+    loginAttemptsPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .default(10)
+      .describe('Login rate limit per client.'),
+    logger: z
+      .custom<FastifyBaseLogger | false>()
+      .optional()
+      .describe('pino logger, or false for none.'),
+  })
+  .refine((o) => o.dataDir || o.databaseUrl, 'either dataDir or databaseUrl is required');
+export type HubOptions = z.input<typeof HubOptions>;
+
+export function parseHubOptions(input: HubOptions) {
+  const parsed = HubOptions.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.') || 'options'}: ${i.message}`,
+    );
+    throw new Error(`hub: invalid options\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

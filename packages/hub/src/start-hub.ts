@@ -1,0 +1,90 @@
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { purgeExpiredAdminSessions } from './auth/admin-session.js';
+import { purgeExpiredTokenUses } from './auth/terminal-token.js';
+import type { HubDb, StorageTarget } from './db/connect.js';
+import { openHubDatabase } from './hub-database.js';
+import { createMetrics } from './api/system/metrics.js';
+import type { HubApp } from './api/http.js';
+import { parseHubOptions, type HubOptions } from './options.js';
+
+export interface RunningHub {
+  url: string;
+  close(): Promise<void>;
+}
+
+const purgeIntervalMs = 60_000;
+
+/** Structured JSON logs; secrets and cookies are redacted, client addresses never logged. */
+function defaultLogger() {
+  return pino({
+    name: 'sidbox-hub',
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
+    },
+  });
+}
+
+export function storageTarget(o: {
+  dataDir?: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+}): StorageTarget {
+  if (o.databaseUrl)
+    return { databaseUrl: o.databaseUrl, ...(o.databaseSchema && { schema: o.databaseSchema }) };
+  if (o.dataDir) return { dataDir: o.dataDir };
+  throw new Error('hub: either dataDir or databaseUrl is required');
+}
+
+/** Starts the hub: database (migrated), HTTP API listening, housekeeping timer. */
+export async function startHub(
+  input: HubOptions,
+): Promise<RunningHub & { app: HubApp; db: HubDb }> {
+  const options = parseHubOptions(input);
+  const db = await openHubDatabase(storageTarget(options));
+  let url = '';
+  const app = await buildApp(
+    { db, metrics: createMetrics(), publicUrl: () => options.publicUrl ?? url },
+    {
+      logger: options.logger === undefined ? defaultLogger() : options.logger,
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    },
+  ).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    await db.destroy();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  url = `http://${host}:${port}`;
+
+  const purge = setInterval(() => {
+    void Promise.all([purgeExpiredTokenUses(db), purgeExpiredAdminSessions(db)]).catch(
+      (error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'),
+    );
+  }, purgeIntervalMs);
+  purge.unref();
+
+  return {
+    url,
+    app,
+    db,
+    async close() {
+      clearInterval(purge);
+      await app.close();
+      await db.destroy();
+    },
+  };
+}

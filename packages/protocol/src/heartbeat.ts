@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const shortText = z.string().trim().min(1).max(64);
+
+/** What a terminal reports about itself every minute; facts about the device, none about people. */
+export const Heartbeat = z.strictObject({
+  configVersion: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Version of the configuration the terminal runs.'),
+  softwareVersion: shortText.describe('SIDbox version on the stick.'),
+  ausweisAppVersion: shortText.optional().describe('AusweisApp version, when it is running.'),
+  readerAttached: z.boolean().describe('A card reader is attached.'),
+  lastSessionAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('When the last citizen session ended.'),
+  blockedNavigations: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Navigations the policy blocked since the terminal started.'),
+  device: z
+    .strictObject({
+      kind: z.enum(['basic', 'comfort']).describe('Basic, or comfort with printer and scanner.'),
+      printer: z.boolean().describe('A printer is ready.'),
+      scanner: z.boolean().describe('A scanner is ready.'),
+      uptimeSeconds: z.number().int().min(0).describe('Seconds since boot.'),
+    })
+    .describe('Summary of the device.'),
+});
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+/** The file an admin downloads when enrolling a terminal; it goes onto the stick, once. */
+export const TerminalCredential = z.strictObject({
+  terminalId: z.uuid(),
+  hubUrl: z.url({ protocol: /^https?$/ }),
+  /** The terminal's Ed25519 private key (JWK, OKP). The hub keeps only the public half. */
+  terminalKey: z.strictObject({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string(),
+    d: z.string(),
+  }),
+  /** The hub's config-signing public key (JWK); the start of the key chain. */
+  configSigningKey: z.strictObject({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string(),
+    kid: z.string().optional(),
+  }),
+});
+export type TerminalCredential = z.infer<typeof TerminalCredential>;

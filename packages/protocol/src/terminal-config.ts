@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/** A language tag as the kiosk UI offers it: two lower-case letters (ISO 639-1). */
+export const LanguageTag = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'a two-letter language code such as "de"')
+  .describe('ISO 639-1 language code, e.g. "de", "en", "tr".');
+
+/** A text in several languages; German is always present. */
+export const LocalizedText = (maxLength: number) =>
+  z
+    .record(LanguageTag, z.string().trim().min(1).max(maxLength))
+    .refine((texts) => typeof texts['de'] === 'string', {
+      message: 'a German ("de") text is required',
+    })
+    .describe('Text per language; "de" is required, others optional.');
+export type LocalizedText = Record<string, string>;
+
+/** An origin the kiosk browser may reach: scheme, host and optional port, no path. */
+export const Origin = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'an origin such as "https://example.org"')
+  .describe('Web origin (scheme://host[:port]) without path.');
+
+/** A stable, URL-safe identifier. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, at most 63')
+  .describe('Stable identifier: lower-case letters, digits and dashes.');
+
+export const serviceCategories = [
+  'eid',
+  'vehicle',
+  'residence',
+  'certificates',
+  'pension-tax',
+  'education',
+  'business',
+  'other',
+] as const;
+export const ServiceCategory = z
+  .enum(serviceCategories)
+  .describe('Group the kiosk UI shows the service under.');
+export type ServiceCategory = z.infer<typeof ServiceCategory>;
+
+/** One eID service the citizen can open on the terminal. */
+export const ServiceEntry = z.strictObject({
+  id: Slug.describe('Catalogue id of the service.'),
+  title: LocalizedText(80).describe('Title on the service tile, per language.'),
+  description: LocalizedText(200).describe('One-line description on the tile, per language.'),
+  category: ServiceCategory.default('other'),
+  startUrl: z
+    .url({ protocol: /^https?$/ })
+    .describe('Page the kiosk browser opens when the citizen picks the service.'),
+  allowedOrigins: z
+    .array(Origin)
+    .max(32)
+    .default([])
+    .describe('Origins the browser may reach besides the start URL origin.'),
+  redirectOrigins: z
+    .array(Origin)
+    .max(32)
+    .default([])
+    .describe('Origins of the declared redirect chain (e.g. eID server, payment provider).'),
+  eid: z.boolean().default(false).describe('The service starts an eID authentication.'),
+  allowDownloads: z
+    .boolean()
+    .default(false)
+    .describe('Downloads are allowed (wiped at session end).'),
+  allowPrint: z.boolean().default(false).describe('Printing is allowed (comfort terminals).'),
+  allowUpload: z.boolean().default(false).describe('File upload from the scanner is allowed.'),
+});
+export type ServiceEntry = z.infer<typeof ServiceEntry>;
+
+export const SessionTimeouts = z.strictObject({
+  idleSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(3600)
+    .default(180)
+    .describe('Seconds without input before the end-of-session warning.'),
+  warningSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(300)
+    .default(30)
+    .describe('Seconds the warning is shown before the session is wiped.'),
+  matGraceSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(5)
+    .describe('Seconds after leaving the contact mat before the session is wiped.'),
+});
+export type SessionTimeouts = z.infer<typeof SessionTimeouts>;
+
+const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#004b87"');
+
+export const Branding = z.strictObject({
+  memberName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .describe('Name of the operating member, shown in the header.'),
+  logoUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('Logo of the member; none shows the name only.'),
+  colours: z
+    .strictObject({
+      primary: HexColour.default('#004b87').describe('Header and primary buttons.'),
+      accent: HexColour.default('#f5a800').describe('Highlights and focus rings.'),
+    })
+    .prefault({})
+    .describe('Colours of the kiosk UI.'),
+});
+export type Branding = z.infer<typeof Branding>;
+
+/** A smartphone app the kiosk UI offers as a QR code (e.g. AusweisApp for the phone). */
+export const SmartphoneApp = z.strictObject({
+  id: Slug.describe('Identifier of the app entry.'),
+  title: LocalizedText(80).describe('Caption under the QR code, per language.'),
+  url: z.url({ protocol: /^https$/ }).describe('Target the QR code encodes.'),
+});
+export type SmartphoneApp = z.infer<typeof SmartphoneApp>;
+
+/** The configuration a terminal runs with: rendered and signed by the hub. */
+export const TerminalConfig = z.strictObject({
+  terminalId: z.uuid().describe('Terminal this configuration is for; others must refuse it.'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe(
+      'Increases with every issued configuration of this terminal; older ones are refused.',
+    ),
+  issuedAt: z.iso.datetime({ offset: true }).describe('When the hub issued this version.'),
+  services: z.array(ServiceEntry).max(200).default([]).describe('Services in display order.'),
+  session: SessionTimeouts.prefault({}).describe('Session timeouts.'),
+  languages: z
+    .array(LanguageTag)
+    .min(1)
+    .max(20)
+    .default(['de', 'en'])
+    .describe('Languages the kiosk UI offers; the first is the default.'),
+  training: z
+    .boolean()
+    .default(false)
+    .describe('Training mode: simulated card, events flagged as training.'),
+  branding: Branding.describe('Look of the kiosk UI.'),
+  apps: z.array(SmartphoneApp).max(10).default([]).describe('Smartphone apps offered as QR codes.'),
+});
+export type TerminalConfig = z.infer<typeof TerminalConfig>;
+export type TerminalConfigInput = z.input<typeof TerminalConfig>;
+
+/** JSON Schema of the terminal configuration, for operators and external tools. */
+export const terminalConfigJsonSchema = z.toJSONSchema(TerminalConfig, { io: 'input' });
