@@ -7,6 +7,8 @@ import { storageTarget } from './start-hub.js';
 export interface AddUserInput {
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL schema (tests use one each). */
+  databaseSchema?: string;
   /** Organisation id or slug (the association's slug is "association"). */
   org: string;
   role: Role;

@@ -28,11 +28,14 @@ import { registerSurveyRoutes } from './api/admin/surveys/routes.js';
 import { registerAuditRoutes } from './api/admin/audit/routes.js';
 import { registerSigningKeyRoutes } from './api/admin/signing-keys/routes.js';
 import { registerTerminalApiRoutes } from './api/terminal/routes.js';
+import { registerUiRoutes } from './api/ui/routes.js';
 
 export interface AppOptions {
   logger: FastifyBaseLogger | false;
   /** Login attempts per minute and client before 429. */
   loginAttemptsPerMinute: number;
+  /** Directory of the built admin UI; none serves a hint how to build it. */
+  uiDir: string | undefined;
 }
 
 const bodyLimitBytes = 512 * 1024;
@@ -82,6 +85,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app, deps);
+  await registerUiRoutes(app, options.uiDir);
   registerAuthRoutes(app, deps, options.loginAttemptsPerMinute);
   await app.register(
     async (admin: HubApp) => {

@@ -23,6 +23,10 @@ export const HubOptions = z
       .min(1)
       .default(10)
       .describe('Login rate limit per client.'),
+    uiDir: z
+      .union([z.string().min(1), z.literal(false)])
+      .optional()
+      .describe('Built admin UI to serve at /; default: @sidbox/hub-ui/dist; false: none.'),
     logger: z
       .custom<FastifyBaseLogger | false>()
       .optional()

@@ -5,6 +5,7 @@ import { purgeExpiredTokenUses } from './auth/terminal-token.js';
 import type { HubDb, StorageTarget } from './db/connect.js';
 import { openHubDatabase } from './hub-database.js';
 import { createMetrics } from './api/system/metrics.js';
+import { defaultUiDir } from './api/ui/routes.js';
 import type { HubApp } from './api/http.js';
 import { parseHubOptions, type HubOptions } from './options.js';
 
@@ -53,6 +54,7 @@ export async function startHub(
     {
       logger: options.logger === undefined ? defaultLogger() : options.logger,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+      uiDir: options.uiDir === undefined ? defaultUiDir() : options.uiDir || undefined,
     },
   ).catch(async (error: unknown) => {
     await db.destroy();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalCredential } from '@sidbox/protocol';
-import { verifySignedConfig, type VerifierState } from '../src/signing/verify.js';
+import { verifySignedConfig, type VerifierState } from '@sidbox/signing';
 import {
   adminClient,
   backends,

@@ -4,7 +4,7 @@ import { ServiceEntry } from '@sidbox/protocol';
 import { createService } from '../src/api/admin/services/commands.js';
 import { enrollTerminal } from '../src/api/admin/terminals/commands.js';
 import { createUser } from '../src/api/admin/users/commands.js';
-import { signTerminalToken } from '../src/signing/terminal-token.js';
+import { signTerminalToken } from '@sidbox/signing';
 import {
   adminClient,
   backends,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signTerminalToken } from '../src/signing/terminal-token.js';
+import { signTerminalToken } from '@sidbox/signing';
 import type { Database } from '../src/db/schema.js';
 import {
   adminClient,

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalConfig } from '@sidbox/protocol';
-import { generateEd25519Jwk, publicPart, type SigningKey } from '../src/signing/keys.js';
-import { signConfig, signKeyIntroduction } from '../src/signing/sign.js';
-import { verifySignedConfig, type VerifierState } from '../src/signing/verify.js';
+import {
+  generateEd25519Jwk,
+  publicPart,
+  signConfig,
+  signKeyIntroduction,
+  verifySignedConfig,
+  type SigningKey,
+  type VerifierState,
+} from '@sidbox/signing';
 import {
   adminClient,
   backends,

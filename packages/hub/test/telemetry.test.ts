@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signTerminalToken } from '../src/signing/terminal-token.js';
+import { signTerminalToken } from '@sidbox/signing';
 import {
   backends,
   seedWorld,

@@ -1,10 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { decodeJwt, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { maxTerminalTokenSeconds, publicKeyObject, terminalTokenAudience } from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
 import { HubError } from '../errors.js';
-import { publicKeyObject } from '../signing/jwk.js';
-import { maxTerminalTokenSeconds, terminalTokenAudience } from '../signing/terminal-token.js';
 import type { TerminalActor } from './actor.js';
 
 const invalid = (why: string) => new HubError('invalid-terminal-token', `terminal token ${why}`);

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { TerminalConfig } from '@sidbox/protocol';
+import { signConfig, type SignedConfigBundle } from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
 import { notFound } from '../errors.js';
 import { currentSigningKey, keyChain } from '../signing/keys.js';
-import { signConfig } from '../signing/sign.js';
-import type { SignedConfigBundle } from '../signing/verify.js';
 import { serviceEntryOf } from './catalogue.js';
 import { presets, type TargetGroupPreset } from './presets.js';
 

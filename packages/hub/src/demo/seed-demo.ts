@@ -22,6 +22,8 @@ export const demoLogin = { email: 'admin@sidbox.demo', password: 'sidbox-demo-ad
 export interface SeedDemoInput {
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL schema (tests and benchmarks use one each). */
+  databaseSchema?: string;
   /** URL terminals reach the hub at; goes into the credentials. */
   hubUrl: string;
 }

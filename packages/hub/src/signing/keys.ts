@@ -1,26 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { calculateJwkThumbprint } from 'jose';
+import {
+  generateEd25519Jwk,
+  publicPart,
+  signKeyIntroduction,
+  type PublicEd25519Jwk,
+  type SigningKey,
+} from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
-import type { PrivateEd25519Jwk, PublicEd25519Jwk } from './jwk.js';
-import { signKeyIntroduction } from './sign.js';
-
-export type SigningKey = PrivateEd25519Jwk & { kid: string };
-
-/** A fresh Ed25519 key pair as JWKs; `kid` is the RFC 7638 thumbprint. */
-export async function generateEd25519Jwk(): Promise<SigningKey> {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' }) as { x: string; d: string };
-  const publicJwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: jwk.x };
-  const kid = await calculateJwkThumbprint(publicJwk);
-  return { ...publicJwk, d: jwk.d, kid };
-}
-
-export const publicPart = (key: SigningKey): PublicEd25519Jwk & { kid: string } => ({
-  kty: key.kty,
-  crv: key.crv,
-  x: key.x,
-  kid: key.kid,
-});
 
 /** The key that signs configurations now; created on first use. */
 export async function currentSigningKey(db: HubDb, now = new Date()): Promise<SigningKey> {

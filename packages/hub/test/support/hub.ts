@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TerminalCredential } from '@sidbox/protocol';
 import { startHub } from '../../src/start-hub.js';
-import { signTerminalToken } from '../../src/signing/terminal-token.js';
+import { signTerminalToken } from '@sidbox/signing';
 import type { HubDb } from '../../src/db/connect.js';
 import type { Role } from '../../src/db/schema.js';
 import { createMember } from '../../src/api/admin/organisations/commands.js';

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { TerminalCredential } from '@sidbox/protocol';
+import { generateEd25519Jwk, publicPart } from '@sidbox/signing';
 import type { AdminActor } from '../../../auth/actor.js';
 import { audit } from '../../../audit.js';
 import { presets } from '../../../config/presets.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { TerminalRow } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
-import { currentSigningKey, generateEd25519Jwk, publicPart } from '../../../signing/keys.js';
+import { currentSigningKey } from '../../../signing/keys.js';
 import type { CreateTerminalBody, ServiceSelectionBody, UpdateTerminalBody } from './schema.js';
 
 export async function findTerminal(db: HubDb, id: string): Promise<TerminalRow | undefined> {

@@ -1,0 +1,93 @@
+import { Command, Option } from 'commander';
+import { addUser, seedDemo, startHub, type Role } from '@sidbox/hub';
+import { readPasswordFromStdin } from './read-password.js';
+import { portFromFlag, storageFromFlags } from './storage-flags.js';
+
+const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** Runs until SIGINT/SIGTERM, then closes the hub. */
+function untilSignal(close: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function userCommand(): Command {
+  const add = new Command('add')
+    .description('add an admin user; the password is read from stdin')
+    .requiredOption(
+      '--org <id|slug>',
+      'organisation id or slug ("association" for the association)',
+    )
+    .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
+    .requiredOption('--email <email>', 'sign-in email')
+    .action(async (_options: unknown, command: Command) => {
+      const o = command.optsWithGlobals<{
+        org: string;
+        role: Role;
+        email: string;
+        data?: string;
+      }>();
+      const storage = storageFromFlags(o.data);
+      const password = await readPasswordFromStdin();
+      const user = await addUser({
+        ...storage,
+        org: o.org,
+        role: o.role,
+        email: o.email,
+        password,
+      });
+      say(`added ${user.email} (${user.role}) to ${o.org}`);
+    });
+  return new Command('user').description('manage admin users').addCommand(add);
+}
+
+function demoSeedCommand(): Command {
+  return new Command('demo-seed')
+    .description('fill an empty hub database with the demo data (members, terminals, survey)')
+    .requiredOption('--hub-url <url>', 'URL terminals reach the hub at (goes into credentials)')
+    .action(async (_options: unknown, command: Command) => {
+      const o = command.optsWithGlobals<{ data?: string; hubUrl: string }>();
+      const { login } = await seedDemo({ ...storageFromFlags(o.data), hubUrl: o.hubUrl });
+      say(`demo data added; sign in as ${login.email} / ${login.password}`);
+    });
+}
+
+/** Bad flags anywhere below `hub` become a UsageError (exit 2), as for every sidbox command. */
+function quiet(command: Command): Command {
+  command
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  command.commands.forEach(quiet);
+  return command;
+}
+
+/** `sidbox hub`: the service platform (API and admin UI), plus user and demo-data tools. */
+export function hubCommand(): Command {
+  const hub = new Command('hub')
+    .description('run the hub: API and admin UI (SQLite in --data, or DATABASE_URL=postgres://…)')
+    .option('--port <n>', 'TCP port', '8080')
+    .option('--host <address>', 'interface to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data directory (SQLite file); also for the subcommands')
+    .option('--public-url <url>', 'URL terminals reach the hub at (default: the listening URL)')
+    .addCommand(userCommand())
+    .addCommand(demoSeedCommand())
+    .action(async (o: { port: string; host: string; data?: string; publicUrl?: string }) => {
+      const running = await startHub({
+        port: portFromFlag(o.port),
+        host: o.host,
+        ...storageFromFlags(o.data),
+        ...(o.publicUrl && { publicUrl: o.publicUrl }),
+      });
+      say(`SIDbox hub: admin UI at ${running.url}/`);
+      await untilSignal(() => running.close());
+    });
+  return quiet(hub);
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemo, startHub } from '@sidbox/hub';
+import type { TerminalCredential } from '@sidbox/protocol';
+
+export interface DemoHubOptions {
+  /** SQLite directory; default: a fresh temporary one, removed on close. */
+  dataDir?: string;
+  /** Default 0 (a free port). */
+  port?: number;
+  host?: string;
+}
+
+export interface DemoHub {
+  adminUrl: string;
+  login: { email: string; password: string };
+  /** Credential of the demo's training terminal, for the terminal daemon to connect with. */
+  trainingTerminalCredential: TerminalCredential;
+  close(): Promise<void>;
+}
+
+/**
+ * The hub with demo data on SQLite: the association, two members, three terminals, the seed's
+ * survey (93 interviews) and 625 PIN activations. `dataDir` must be empty or new.
+ */
+export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHub> {
+  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'sidbox-demo-hub-'));
+  const dataDir = options.dataDir ?? (temporary as string);
+  const hub = await startHub({
+    port: options.port ?? 0,
+    ...(options.host && { host: options.host }),
+    dataDir,
+    logger: false,
+  });
+  try {
+    const { login, trainingCredential } = await seedDemo({ dataDir, hubUrl: hub.url });
+    return {
+      adminUrl: `${hub.url}/`,
+      login,
+      trainingTerminalCredential: trainingCredential,
+      async close() {
+        await hub.close();
+        if (temporary) rmSync(temporary, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await hub.close();
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,169 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { Field, formValues } from '../components/field.js';
+import { Status } from '../components/status.js';
+import { useI18n } from '../i18n.js';
+import type { Organisation, Role, User } from '../types.js';
+import { useApi } from '../use-api.js';
+
+const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
+
+export function MembersPage({ user }: { user: User }) {
+  const { t, lang } = useI18n();
+  const orgs = useApi<{ organisations: Organisation[] }>('/organisations');
+  const users = useApi<{ users: User[] }>('/users');
+  const [error, setError] = useState<string>();
+  const association = user.role === 'association-admin';
+  const canManage = user.role !== 'member-viewer';
+  const run = async (action: () => Promise<unknown>, reload: () => void) => {
+    try {
+      await action();
+      setError(undefined);
+      reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const addMember = (event: Event) => {
+    const v = formValues(event);
+    void run(
+      () =>
+        api('POST', '/organisations', {
+          slug: v['slug'],
+          name: v['name'],
+          yearlyFeeCents: Math.round(Number(v['fee']) * 100),
+        }),
+      orgs.reload,
+    );
+  };
+  const addUser = (event: Event) => {
+    const v = formValues(event);
+    void run(
+      () =>
+        api('POST', '/users', {
+          organisationId: v['organisationId'],
+          email: v['email'],
+          role: v['role'],
+          password: v['password'],
+        }),
+      users.reload,
+    );
+  };
+  const orgName = (id: string) => orgs.data?.organisations.find((o) => o.id === id)?.name ?? id;
+  return (
+    <section aria-labelledby="page-heading">
+      <h1 id="page-heading">{t('members.heading')}</h1>
+      <Status error={error ?? orgs.error} loading={!orgs.data} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.name')}</th>
+            <th scope="col">{t('members.slug')}</th>
+            <th scope="col">{t('members.status')}</th>
+            <th scope="col">{t('members.fee')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orgs.data?.organisations.map((o) => (
+            <tr key={o.id}>
+              <td>{o.name}</td>
+              <td>
+                <code>{o.slug}</code>
+              </td>
+              <td>{o.membershipStatus}</td>
+              <td class="number">
+                {(o.yearlyFeeCents / 100).toLocaleString(lang, {
+                  style: 'currency',
+                  currency: 'EUR',
+                })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {association && (
+        <form onSubmit={addMember} class="inline-form" aria-labelledby="add-member-heading">
+          <h2 id="add-member-heading">{t('members.add')}</h2>
+          <Field label={t('common.name')}>
+            <input name="name" required maxLength={200} />
+          </Field>
+          <Field label={t('members.slug')}>
+            <input name="slug" required pattern="[a-z0-9][a-z0-9-]{0,62}" />
+          </Field>
+          <Field label={t('members.fee')}>
+            <input name="fee" type="number" min="0" step="0.01" value="150" />
+          </Field>
+          <button type="submit">{t('members.add')}</button>
+        </form>
+      )}
+      <h2>{t('users.heading')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('common.organisation')}</th>
+            <th scope="col">{t('terminals.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td>{orgName(u.organisationId)}</td>
+              <td>
+                {canManage && u.id !== user.id && (
+                  <button
+                    type="button"
+                    onClick={() => void run(() => api('DELETE', `/users/${u.id}`), users.reload)}
+                  >
+                    {t('common.remove')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && orgs.data && (
+        <form onSubmit={addUser} class="inline-form" aria-labelledby="add-user-heading">
+          <h2 id="add-user-heading">{t('users.add')}</h2>
+          <Field label={t('common.organisation')}>
+            <select name="organisationId">
+              {orgs.data.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('users.email')}>
+            <input name="email" type="email" required />
+          </Field>
+          <Field label={t('users.role')}>
+            <select name="role">
+              {roles
+                .filter((r) => association || r !== 'association-admin')
+                .map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field label={t('users.password')}>
+            <input
+              name="password"
+              type="password"
+              minLength={12}
+              required
+              autocomplete="new-password"
+            />
+          </Field>
+          <button type="submit">{t('users.add')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

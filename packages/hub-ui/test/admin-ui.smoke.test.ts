@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, startHub } from '@sidbox/hub';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const uiDir = join(packageDir, 'dist');
+
+describe('admin UI in Chromium (smoke)', () => {
+  let hub: Awaited<ReturnType<typeof startHub>>;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    execFileSync('npx', ['vite', 'build'], { cwd: packageDir, stdio: 'ignore' });
+    dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-ui-'));
+    hub = await startHub({ port: 0, dataDir, uiDir, logger: false });
+    await seedDemo({ dataDir, hubUrl: hub.url });
+    browser = await puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const text = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+  it('signs in and shows the seed figures', async () => {
+    await page.goto(`${hub.url}/`);
+    await page.type('input[name=email]', 'admin@sidbox.demo');
+    await page.type('input[name=password]', 'sidbox-demo-admin');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.key-figure');
+    expect(await text('.figures')).toMatch(/625\s+eID-Aktivierungen/);
+    expect(await text('.figures')).toMatch(/93\s+Interviews/);
+  });
+
+  it('enrolls a terminal and shows its one-time credential', async () => {
+    await page.goto(`${hub.url}/#/terminals`);
+    await page.waitForSelector('input[name=name]');
+    await page.type('input[name=name]', 'Smoke-Terminal');
+    await page.click('.inline-form button[type=submit]');
+    await page.waitForSelector('[data-testid=credential]');
+    const credential = JSON.parse(await text('[data-testid=credential]')) as {
+      terminalId: string;
+      terminalKey: { d: string };
+    };
+    expect(credential.terminalKey.d).toBeTruthy();
+    const download = await page.$eval('.credential a[download]', (a) => a.getAttribute('download'));
+    expect(download).toBe(`sidbox-credential-${credential.terminalId}.json`);
+    await page.waitForFunction(() => document.body.innerText.includes('Smoke-Terminal'));
+  });
+
+  it('edits the catalogue: adds a local entry and selects it for a terminal', async () => {
+    await page.goto(`${hub.url}/#/catalogue`);
+    await page.waitForSelector('input[name=id]');
+    await page.select('select[name=owner]', await firstMemberOption());
+    await page.type('input[name=id]', 'smoke-dienst');
+    await page.type('input[name=titleDe]', 'Smoke-Dienst');
+    await page.type('input[name=descriptionDe]', 'Ein Dienst aus dem Smoke-Test');
+    await page.type('input[name=startUrl]', 'https://example.org/start');
+    await page.click('form[aria-labelledby=add-service-heading] button[type=submit]');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('code')].some((c) => c.textContent === 'smoke-dienst'),
+    );
+    await page.waitForSelector('.plain button');
+    await page.click('.plain button');
+    await page.click('section[aria-labelledby=selection-heading] > button');
+    await page.waitForSelector('section[aria-labelledby=selection-heading] [role=status]');
+  });
+
+  it('shows the survey as one stacked bar per statement', async () => {
+    await page.goto(`${hub.url}/#/surveys`);
+    await page.waitForSelector('.chart svg');
+    const bars = await page.$$eval('.chart .bar', (els) =>
+      els.map((el) => ({
+        statement: el.getAttribute('data-statement'),
+        segments: el.querySelectorAll('svg rect').length,
+      })),
+    );
+    expect(bars.map((b) => b.statement)).toEqual([
+      'informative',
+      'shows-uses',
+      'faster',
+      'permanent-terminal',
+      'frees-staff',
+      'security-concerns',
+    ]);
+    expect(bars.every((b) => b.segments > 0)).toBe(true);
+    expect(await text('.chart')).toContain('informationsreich');
+  });
+
+  async function firstMemberOption(): Promise<string> {
+    return page.$eval(
+      'select[name=owner] option:not([value=national])',
+      (o) => (o as HTMLOptionElement).value,
+    );
+  }
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addUser, startHub } from '@sidbox/hub';
+import type { TerminalCredential } from '@sidbox/protocol';
+
+/** Every real hub database: SQLite always, PostgreSQL when SIDBOX_TEST_DATABASE_URL is set. */
+export const backends = [
+  'sqlite',
+  ...(process.env['SIDBOX_TEST_DATABASE_URL'] ? ['postgres'] : []),
+] as const;
+export type Backend = (typeof backends)[number];
+
+const admin = { email: 'admin@hub-sync.test', password: 'hub-sync-test-password' };
+
+/** A real hub on a real port that can be stopped and started again on the same port and data. */
+export async function restartableHub(backend: Backend) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-sync-'));
+  const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const storage =
+    backend === 'postgres'
+      ? { databaseUrl: process.env['SIDBOX_TEST_DATABASE_URL'] as string, databaseSchema: schema }
+      : { dataDir };
+  let hub: Awaited<ReturnType<typeof startHub>> | undefined;
+  let port = 0;
+  const start = async () => {
+    hub = await startHub({ port, logger: false, loginAttemptsPerMinute: 10_000, ...storage });
+    port = Number(new URL(hub.url).port);
+    return hub.url;
+  };
+  const url = await start();
+  await addUser({ ...storage, org: 'association', role: 'association-admin', ...admin });
+  const client = await adminClient(url);
+  return {
+    url,
+    admin: client,
+    start,
+    async stop() {
+      await hub?.close();
+      hub = undefined;
+    },
+    async dispose() {
+      const running = hub ?? (await start(), hub);
+      if (backend === 'postgres') await running?.db.schema.dropSchema(schema).cascade().execute();
+      await running?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signed in as the association admin: session cookie plus CSRF header, over real HTTP. */
+async function adminClient(baseUrl: string) {
+  const login = await fetch(`${baseUrl}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+    return (await response.json()) as T;
+  };
+}
+export type AdminRequest = Awaited<ReturnType<typeof adminClient>>;
+
+/** A member with one enrolled terminal; returns the one-time credential file's content. */
+export async function enrollTerminal(admin: AdminRequest) {
+  const { organisation } = await admin<{ organisation: { id: string } }>(
+    'POST',
+    '/api/admin/organisations',
+    { slug: `member-${randomUUID().slice(0, 8)}`, name: 'Stadt Testhausen' },
+  );
+  const { terminal, credential } = await admin<{
+    terminal: { id: string };
+    credential: TerminalCredential;
+  }>('POST', '/api/admin/terminals', { organisationId: organisation.id, name: 'Bürgeramt' });
+  return { organisationId: organisation.id, terminalId: terminal.id, credential };
+}
+
+export const heartbeatFacts = () => ({
+  softwareVersion: '0.1.0',
+  ausweisAppVersion: '2.4.0',
+  readerAttached: true,
+  blockedNavigations: 0,
+  device: { kind: 'basic' as const, printer: false, scanner: false, uptimeSeconds: 60 },
+});
+
+export const silentLogger = { warn: () => undefined };
