@@ -3,6 +3,7 @@
 
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   eid: () => import('./eid.js'),
+  hub: () => import('./hub.js'),
 };
 
 const requested = process.argv.slice(2);

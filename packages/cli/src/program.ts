@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { doctorCommand } from './doctor/command.js';
 import { eidCommand } from './eid/command.js';
 import { demoCommand } from './demo.js';
+import { hubCommand } from './hub/command.js';
+import { terminalCommand } from './terminal/command.js';
+import { ctlCommand } from './ctl/command.js';
 
 export function buildProgram(): Command {
   const program = new Command('sidbox')
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
   program.addCommand(doctorCommand());
   program.addCommand(eidCommand());
   program.addCommand(demoCommand());
+  program.addCommand(hubCommand());
+  program.addCommand(terminalCommand());
+  program.addCommand(ctlCommand());
   for (const command of program.commands) {
     command
       .exitOverride()

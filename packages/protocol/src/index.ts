@@ -5,3 +5,5 @@ export * from './terminal-config.js';
 export * from './telemetry.js';
 export * from './survey.js';
 export * from './heartbeat.js';
+export * from './control.js';
+export * from './kiosk-ui.js';

@@ -19,6 +19,10 @@ export const sessionEndReasons = [
   'idle-timeout',
   'finished',
   'error',
+  // Added with the terminal daemon's session machine; 'finished'/'error' stay for old events.
+  'explicit',
+  'browser-crash',
+  'eid-crash',
 ] as const;
 export const SessionEndReason = z.enum(sessionEndReasons);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;

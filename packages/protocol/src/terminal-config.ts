@@ -159,3 +159,18 @@ export type TerminalConfigInput = z.input<typeof TerminalConfig>;
 
 /** JSON Schema of the terminal configuration, for operators and external tools. */
 export const terminalConfigJsonSchema = z.toJSONSchema(TerminalConfig, { io: 'input' });
+
+/**
+ * A configuration written locally (`sidbox terminal --config file.yaml`): the same keys, but the
+ * hub-issued identity (terminalId, version, issuedAt) is optional because no hub issued it.
+ */
+export const LocalTerminalConfig = TerminalConfig.extend({
+  terminalId: TerminalConfig.shape.terminalId.optional(),
+  version: TerminalConfig.shape.version.optional(),
+  issuedAt: TerminalConfig.shape.issuedAt.optional(),
+});
+export type LocalTerminalConfig = z.infer<typeof LocalTerminalConfig>;
+export type LocalTerminalConfigInput = z.input<typeof LocalTerminalConfig>;
+
+/** JSON Schema of a locally written terminal configuration (YAML files on the stick). */
+export const localTerminalConfigJsonSchema = z.toJSONSchema(LocalTerminalConfig, { io: 'input' });

@@ -1,0 +1,30 @@
+import type { KioskAction, KioskView } from '@sidbox/protocol';
+
+/**
+ * The per-launch token arrives in the URL fragment (never sent over the network) and is kept
+ * in sessionStorage, which dies with the browser profile at the end of the session.
+ */
+function token(): string {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('k');
+  if (fromFragment) {
+    sessionStorage.setItem('sidbox-token', fromFragment);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('sidbox-token') ?? '';
+}
+
+const secret = token();
+
+export function subscribe(onView: (view: KioskView) => void): () => void {
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(secret)}`);
+  source.addEventListener('view', (event) => onView(JSON.parse(event.data) as KioskView));
+  return () => source.close();
+}
+
+export async function act(action: KioskAction): Promise<void> {
+  await fetch('/api/action', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sidbox-token': secret },
+    body: JSON.stringify(action),
+  });
+}

@@ -1,0 +1,58 @@
+/** UI texts, German first; the full catalogue moves to packages/protocol i18n with the next issue. */
+const de = {
+  attractTitle: 'Willkommen',
+  attractHint: 'Treten Sie auf die Matte oder berühren Sie den Bildschirm',
+  start: 'Starten',
+  services: 'Was möchten Sie erledigen?',
+  home: 'Start',
+  end: 'Sitzung beenden',
+  warningTitle: 'Sind Sie noch da?',
+  warningText: 'Die Sitzung endet in {s} Sekunden. Alle Daten werden gelöscht.',
+  stillHere: 'Ich bin noch da',
+  blocked: 'Diese Seite ist am Terminal nicht verfügbar.',
+  error: 'Das hat leider nicht geklappt.',
+  cardReminder: 'Karte nicht vergessen!',
+  cardReminderText: 'Bitte nehmen Sie Ihren Ausweis vom Kartenleser.',
+  eidWorking: 'Bitte warten …',
+  eidConsent: 'Dieser Anbieter möchte Daten aus Ihrem Ausweis lesen:',
+  accept: 'Einverstanden',
+  cancel: 'Abbrechen',
+  insertCard: 'Bitte legen Sie Ihren Ausweis auf den Kartenleser.',
+  trainingCard: 'Trainingskarte auflegen',
+  enterPin: 'Bitte geben Sie Ihre 6-stellige PIN ein.',
+  enterCan: 'Bitte geben Sie die 6-stellige Zugangsnummer (CAN) ein.',
+  onReader: 'Bitte geben Sie die Nummer am Kartenleser ein.',
+  ok: 'OK',
+  training: 'Trainingsmodus',
+};
+
+export type Texts = Record<keyof typeof de, string>;
+
+const en: Texts = {
+  attractTitle: 'Welcome',
+  attractHint: 'Step on the mat or touch the screen',
+  start: 'Start',
+  services: 'What would you like to do?',
+  home: 'Home',
+  end: 'End session',
+  warningTitle: 'Are you still there?',
+  warningText: 'The session ends in {s} seconds. All data will be deleted.',
+  stillHere: "I'm still here",
+  blocked: 'This page is not available on this terminal.',
+  error: 'Sorry, that did not work.',
+  cardReminder: "Don't forget your card!",
+  cardReminderText: 'Please take your ID card off the reader.',
+  eidWorking: 'Please wait …',
+  eidConsent: 'This provider wants to read data from your ID card:',
+  accept: 'I agree',
+  cancel: 'Cancel',
+  insertCard: 'Please place your ID card on the reader.',
+  trainingCard: 'Place training card',
+  enterPin: 'Please enter your 6-digit PIN.',
+  enterCan: 'Please enter the 6-digit card access number (CAN).',
+  onReader: 'Please enter the number on the card reader.',
+  ok: 'OK',
+  training: 'Training mode',
+};
+
+export const textsFor = (language: string): Texts => (language === 'en' ? en : de);

@@ -1,0 +1,35 @@
+import { Secret, WorkflowActionError, type EidWorkflow, type UserAction } from '@sidbox/eid';
+import type { KioskAction } from '@sidbox/protocol';
+import { ControlError } from '../control/reply.js';
+
+/** The eID part of a kiosk UI action, as the workflow takes it; PINs wrapped at once. */
+export function eidUserAction(action: KioskAction): UserAction | undefined {
+  const secret = (value: string | undefined) =>
+    value === undefined ? undefined : Secret.digits(value);
+  switch (action.type) {
+    case 'eid-accept':
+      return { type: 'accept' };
+    case 'eid-insert-card':
+      return { type: 'insert-card', reader: action.reader };
+    case 'eid-pin':
+      return { type: 'pin', value: secret(action.value) };
+    case 'eid-can':
+      return { type: 'can', value: secret(action.value) };
+    case 'eid-cancel':
+      return { type: 'cancel' };
+    default:
+      return undefined;
+  }
+}
+
+/** Passes a citizen's eID action to the running workflow; a misfit is a typed refusal. */
+export function actOnWorkflow(workflow: EidWorkflow | null, action: UserAction): void {
+  if (!workflow) throw new ControlError('not-now', 'no eID workflow runs');
+  if (action.type === 'cancel') return workflow.cancel();
+  try {
+    workflow.act(action);
+  } catch (error) {
+    if (error instanceof WorkflowActionError) throw new ControlError('bad-request', error.code);
+    throw error;
+  }
+}

@@ -1,0 +1,360 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger, type EidConnection, type EidSource, type Logger } from '@sidbox/eid';
+import type {
+  ControlReply,
+  ControlRequest,
+  EidStep,
+  KioskAction,
+  LocalTerminalConfig,
+  TerminalStatus,
+} from '@sidbox/protocol';
+import type { EidStartAnswer, EidStartRequest, KioskBrowser } from '../browser/kiosk-browser.js';
+import { ControlError, failure, ok } from '../control/reply.js';
+import { ControlSocketServer } from '../control/socket-server.js';
+import { KioskUiServer } from '../kiosk-ui-server/server.js';
+import { SessionController } from '../session/controller.js';
+import { EidBusyError, EidSession } from '../session/eid-session.js';
+import type { SessionEndReason } from '../session/machine.js';
+import { planWipe, runWipe, type WipeStep } from '../session/wipe.js';
+import { actOnWorkflow, eidUserAction } from './kiosk-actions.js';
+import { kioskView } from './kiosk-view.js';
+import { navigationRules } from './navigation-rules.js';
+
+export interface TerminalDaemonOptions {
+  config: LocalTerminalConfig;
+  /** The `--training` flag; the configuration can switch it on as well. */
+  training?: boolean;
+  ctlSocketPath: string;
+  browser: KioskBrowser;
+  logger?: Logger;
+  /** Default: the training card ("normal" scenario) in training mode, else AusweisApp. */
+  eidSource?: EidSource;
+  openEid?: (source: EidSource, logger: Logger) => Promise<EidConnection>;
+  kioskUiPort?: number;
+  kioskUiDir?: string;
+  /** How long "Karte nicht vergessen" stays up if the card is not taken. */
+  cardReminderMs?: number;
+  /** How long a wipe waits for a cancelled eID workflow's outcome. */
+  eidCancelGraceMs?: number;
+  /** Test services with http refresh addresses only. */
+  eidDeveloperMode?: boolean;
+}
+
+/**
+ * The terminal daemon: kiosk UI server, eID, kiosk browser, session machine and control
+ * socket, started in that order and stopped in reverse. A crash of the browser or AusweisApp
+ * is a session event (wipe, back to attract), never a reason to exit.
+ */
+export class TerminalDaemon {
+  readonly training: boolean;
+  readonly #options: TerminalDaemonOptions;
+  readonly #logger: Logger;
+  readonly #browser: KioskBrowser;
+  readonly #ui: KioskUiServer;
+  readonly #eid: EidSession;
+  readonly #session: SessionController;
+  readonly #control: ControlSocketServer;
+  #unsubscribe: (() => void)[] = [];
+  #eidStep: EidStep | null = null;
+  #cardReminder: AbortController | undefined;
+  #sessionDir: string | undefined;
+
+  constructor(options: TerminalDaemonOptions) {
+    this.#options = options;
+    this.training = options.training === true || options.config.training;
+    this.#logger = (options.logger ?? silentLogger()).child({ component: 'daemon' });
+    this.#browser = options.browser;
+    this.#ui = new KioskUiServer({
+      port: options.kioskUiPort,
+      uiDir: options.kioskUiDir,
+      logger: this.#logger,
+      view: () => this.#view(),
+      act: (action) => this.#act(action),
+    });
+    this.#eid = new EidSession({
+      source:
+        options.eidSource ??
+        (this.training ? { kind: 'training', scenario: 'normal' } : { kind: 'ausweisapp' }),
+      open: options.openEid,
+      logger: this.#logger,
+      developerMode: options.eidDeveloperMode,
+    });
+    const { session } = options.config;
+    this.#session = new SessionController(
+      {
+        idleMs: session.idleSeconds * 1000,
+        warningMs: session.warningSeconds * 1000,
+        matGraceMs: session.matGraceSeconds * 1000,
+      },
+      {
+        beginSession: (signal) => this.#beginSession(signal),
+        wipe: (reason, signal) => this.#wipe(reason, signal),
+      },
+      this.#logger,
+    );
+    this.#control = new ControlSocketServer(
+      options.ctlSocketPath,
+      (request) => this.handle(request),
+      this.#logger,
+    );
+  }
+
+  /** The session controller, for subscribing to its events (tests, bench, telemetry). */
+  get session(): SessionController {
+    return this.#session;
+  }
+
+  /** The eID side, for subscribing to its steps (kiosk UI, tests). */
+  get eid(): EidSession {
+    return this.#eid;
+  }
+
+  /** The kiosk UI's address with its token, e.g. for a browser opened by hand. */
+  get kioskUrl(): string {
+    return this.#ui.url('/');
+  }
+
+  get kioskOrigin(): string {
+    return this.#ui.origin;
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.#ui.start();
+      await this.#eid.start();
+      this.#browser.setRules(navigationRules(this.#options.config, this.#ui.origins));
+      this.#browser.setEidStartHandler((request) => this.#eidStart(request));
+      this.#unsubscribe = [
+        this.#browser.on('crashed', ({ kind, detail }) => {
+          this.#logger.warn({ kind, detail }, 'browser crashed');
+          this.#session.dispatch({ type: 'crash', source: 'browser' });
+        }),
+        this.#browser.on('activity', () => this.#session.dispatch({ type: 'activity' })),
+        this.#eid.on('crashed', ({ detail }) => {
+          this.#logger.warn({ detail }, 'eID crashed');
+          this.#session.dispatch({ type: 'crash', source: 'eid' });
+        }),
+        this.#eid.on('step', (step) => {
+          this.#eidStep = step;
+          this.#publish();
+        }),
+        this.#session.on('changed', () => this.#publish()),
+        this.#session.on('session-ended', ({ reason, durationMs }) =>
+          this.#logger.info({ reason, durationMs }, 'session ended'),
+        ),
+      ];
+      await this.#browser.start(this.#ui.url('/'));
+      await this.#control.start();
+      this.#logger.info({ kiosk: this.#ui.origin, training: this.training }, 'terminal ready');
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** Reverse order of start; safe after a partial start and when called twice. */
+  async stop(): Promise<void> {
+    const steps: [string, () => Promise<void>][] = [
+      ['control socket', () => this.#control.stop()],
+      ['session', () => this.#session.stop()],
+      ['card reminder', async () => this.#cardReminder?.abort()],
+      ['browser', () => this.#browser.stop()],
+      ['eid', () => this.#eid.stop()],
+      ['kiosk UI server', () => this.#ui.stop()],
+      ['session dir', () => this.#removeSessionDir()],
+    ];
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+    for (const [name, step] of steps) {
+      await step().catch((error: unknown) =>
+        this.#logger.error({ err: error, step: name }, 'stop step failed'),
+      );
+    }
+  }
+
+  status(): TerminalStatus {
+    const snapshot = this.#session.snapshot;
+    const workflow = this.#eid.workflow;
+    return {
+      state: snapshot.phase,
+      sessionId: snapshot.sessionId,
+      since: new Date(snapshot.since).toISOString(),
+      url: this.#browser.currentUrl,
+      eid: { workflow: workflow?.kind ?? null, step: workflow?.step.step ?? null },
+      training: this.training,
+    };
+  }
+
+  /** One control-socket request. */
+  async handle(request: ControlRequest): Promise<ControlReply> {
+    switch (request.cmd) {
+      case 'status':
+        return ok(this.status());
+      case 'session':
+        this.#session.dispatch({ type: request.action });
+        return ok(this.status());
+      case 'input':
+        this.#session.dispatch({ type: request.input });
+        return ok(this.status());
+      case 'open':
+        await this.#open(request.serviceId);
+        return ok(this.status());
+      case 'screenshot': {
+        const png = await this.#browser.screenshot().catch((error: unknown) => {
+          this.#logger.warn({ err: error }, 'screenshot failed');
+          throw new ControlError('browser-failed', 'the browser could not take a screenshot');
+        });
+        return ok({ png: png.toString('base64') });
+      }
+    }
+  }
+
+  async #open(serviceId: string): Promise<void> {
+    const service = this.#options.config.services.find((candidate) => candidate.id === serviceId);
+    if (!service) throw new ControlError('unknown-service', `no service "${serviceId}"`);
+    if (this.#session.snapshot.phase === 'wiping') {
+      throw new ControlError('not-now', 'the terminal is wiping a session');
+    }
+    if (this.#session.snapshot.phase === 'idle') this.#session.dispatch({ type: 'start' });
+    await this.#session.settled();
+    await this.#browser.navigate(service.startUrl);
+  }
+
+  async #act(action: KioskAction): Promise<ControlReply> {
+    try {
+      const eidAction = eidUserAction(action);
+      if (eidAction) {
+        actOnWorkflow(this.#eid.workflow, eidAction);
+        return ok();
+      }
+      switch (action.type) {
+        case 'start':
+        case 'end':
+        case 'activity':
+          this.#session.dispatch({ type: action.type });
+          return ok();
+        case 'home':
+          this.#session.dispatch({ type: 'activity' });
+          await this.#browser.navigate(this.#ui.url('/'));
+          return ok();
+        case 'open':
+          await this.#open(action.serviceId);
+          return ok();
+        default:
+          return failure(new ControlError('bad-request', 'unknown action'));
+      }
+    } catch (error) {
+      if (!(error instanceof ControlError))
+        this.#logger.error({ err: error }, 'kiosk action failed');
+      return failure(error);
+    }
+  }
+
+  /**
+   * A service page started the eID: the browser is sent to the kiosk's eID screens at once,
+   * and to the outcome's address (refresh or communication error) when the workflow ends.
+   */
+  async #eidStart(request: EidStartRequest): Promise<EidStartAnswer> {
+    const phase = this.#session.snapshot.phase;
+    if (phase === 'wiping') return { kind: 'kiosk-page', url: this.#ui.url('/') };
+    if (phase === 'idle') this.#session.dispatch({ type: 'start' });
+    this.#session.dispatch({ type: 'activity' });
+    const sessionId = this.#session.snapshot.sessionId;
+    try {
+      const workflow = this.#eid.authenticate(request.tcTokenURL);
+      void workflow.done.then((outcome) => {
+        if (this.#session.snapshot.sessionId !== sessionId || !this.#inSession()) return;
+        const next = outcome.url ?? this.#ui.url(`/error?code=${outcome.code}`);
+        this.#browser
+          .navigate(next)
+          .catch((error: unknown) => this.#logger.warn({ err: error }, 'eID outcome navigation'));
+      });
+      return { kind: 'kiosk-page', url: this.#ui.url('/eid') };
+    } catch (error) {
+      const code = error instanceof EidBusyError ? error.code : 'eid-error';
+      if (!(error instanceof EidBusyError)) this.#logger.error({ err: error }, 'eID start failed');
+      return { kind: 'kiosk-page', url: this.#ui.url(`/error?code=${code}`) };
+    }
+  }
+
+  #inSession(): boolean {
+    const phase = this.#session.snapshot.phase;
+    return phase === 'active' || phase === 'warning';
+  }
+
+  async #beginSession(signal: AbortSignal): Promise<void> {
+    this.#cardReminder?.abort();
+    const dir = await mkdtemp(join(tmpdir(), 'sidbox-session-'));
+    if (signal.aborted) {
+      await rm(dir, { recursive: true, force: true });
+      signal.throwIfAborted();
+    }
+    this.#sessionDir = dir;
+  }
+
+  async #wipe(reason: SessionEndReason, signal: AbortSignal): Promise<void> {
+    const phases = planWipe({
+      eidWorkflowRunning: this.#eid.workflow !== null,
+      cardInReader: this.#eid.cardInReader(),
+      sessionDir: this.#sessionDir !== undefined,
+    });
+    this.#logger.info({ reason, phases }, 'wiping session');
+    await runWipe(phases, (step, stepSignal) => this.#wipeStep(step, stepSignal), signal);
+  }
+
+  async #wipeStep(step: WipeStep, signal: AbortSignal): Promise<void> {
+    switch (step) {
+      case 'cancel-eid':
+        await this.#eid.cancelWorkflow(this.#options.eidCancelGraceMs ?? 2_000);
+        return;
+      case 'reset-browser':
+        await this.#browser.reset(this.#ui.url('/'));
+        return;
+      case 'renew-eid':
+        await this.#eid.renew(signal);
+        return;
+      case 'remove-session-dir':
+        await this.#removeSessionDir();
+        return;
+      case 'card-reminder':
+        this.#remindOfCard();
+        return;
+    }
+  }
+
+  async #removeSessionDir(): Promise<void> {
+    const dir = this.#sessionDir;
+    this.#sessionDir = undefined;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+
+  /** "Karte nicht vergessen" on the attract screen until the card is taken or time runs out. */
+  #remindOfCard(): void {
+    this.#cardReminder?.abort();
+    const reminder = new AbortController();
+    this.#cardReminder = reminder;
+    const timer = setTimeout(() => reminder.abort(), this.#options.cardReminderMs ?? 30_000);
+    void this.#eid.whenCardRemoved(reminder.signal).then(() => {
+      clearTimeout(timer);
+      if (this.#cardReminder === reminder) this.#cardReminder = undefined;
+      this.#publish();
+    });
+    this.#publish();
+  }
+
+  #view() {
+    return kioskView({
+      config: this.#options.config,
+      training: this.training,
+      session: this.#session.snapshot,
+      eid: this.#eidStep,
+      cardReminder: this.#cardReminder !== undefined && !this.#cardReminder.signal.aborted,
+    });
+  }
+
+  #publish(): void {
+    this.#ui.publish(this.#view());
+  }
+}

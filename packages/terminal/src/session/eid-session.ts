@@ -1,0 +1,226 @@
+import {
+  openEidConnection,
+  silentLogger,
+  startAuthentication,
+  TRAINING_READER,
+  TypedEvents,
+  type EidConnection,
+  type EidSource,
+  type EidWorkflow,
+  type Logger,
+} from '@sidbox/eid';
+import type { EidStep, Outcome } from '@sidbox/protocol';
+
+export interface EidSessionEvents extends Record<string, unknown> {
+  /** The current AusweisApp (or training channel) died unexpectedly. */
+  crashed: { detail: string };
+  /** The running workflow moved to a step; null once no workflow runs. */
+  step: EidStep | null;
+}
+
+/** Another eID workflow runs already; the page must wait for it. */
+export class EidBusyError extends Error {
+  override readonly name = 'EidBusyError';
+  readonly code = 'eid-busy';
+}
+
+/** Readers without a physical card: the Simulator and the training reader. */
+const virtualReaders = new Set(['Simulator', TRAINING_READER]);
+
+export interface EidSessionOptions {
+  source: EidSource;
+  logger?: Logger;
+  /** Opens a connection; tests inject their own. */
+  open?: (source: EidSource, logger: Logger) => Promise<EidConnection>;
+  stepTimeoutMs?: number;
+  /** Only for test services with http refresh addresses; never in production. */
+  developerMode?: boolean;
+}
+
+/**
+ * The eID side of citizen sessions: one connection per session, the next one prepared in
+ * advance (a second AusweisApp already started), swapped in by `renew()` so the next citizen
+ * gets fresh AusweisApp state without waiting for a start.
+ */
+export class EidSession {
+  readonly #options: EidSessionOptions;
+  readonly #logger: Logger;
+  readonly #open: (source: EidSource, logger: Logger) => Promise<EidConnection>;
+  readonly #events: TypedEvents<EidSessionEvents>;
+  readonly #closing = new Set<Promise<void>>();
+  #current: EidConnection | undefined;
+  #spare: Promise<EidConnection> | undefined;
+  #unwatch: (() => void)[] = [];
+  #workflow: EidWorkflow | null = null;
+  #stopped = false;
+
+  constructor(options: EidSessionOptions) {
+    this.#options = options;
+    this.#logger = (options.logger ?? silentLogger()).child({ component: 'eid-session' });
+    this.#open = options.open ?? openEidConnection;
+    this.#events = new TypedEvents((error) =>
+      this.#logger.error({ err: error }, 'eid listener failed'),
+    );
+  }
+
+  get training(): boolean {
+    return this.#options.source.kind === 'training';
+  }
+
+  get workflow(): EidWorkflow | null {
+    return this.#workflow;
+  }
+
+  get connection(): EidConnection | undefined {
+    return this.#current;
+  }
+
+  on<K extends keyof EidSessionEvents>(
+    event: K,
+    listener: (payload: EidSessionEvents[K]) => void,
+  ): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  async start(): Promise<void> {
+    this.#stopped = false;
+    this.#use(await this.#open(this.#options.source, this.#logger));
+    this.#prepareSpare();
+  }
+
+  /** Starts an authentication for a page's eID start; one at a time. */
+  authenticate(tcTokenURL: string): EidWorkflow {
+    if (this.#workflow) throw new EidBusyError('an eID workflow runs already');
+    const connection = this.#current;
+    if (!connection) throw new Error('eID is not started');
+    const workflow = startAuthentication(connection.client, {
+      tcTokenURL,
+      training: connection.training,
+      logger: this.#logger,
+      ...(this.#options.stepTimeoutMs !== undefined && {
+        stepTimeoutMs: this.#options.stepTimeoutMs,
+      }),
+      ...(this.#options.developerMode !== undefined && {
+        developerMode: this.#options.developerMode,
+      }),
+    });
+    this.#workflow = workflow;
+    const off = workflow.onStep((step) => this.#events.emit('step', step));
+    this.#events.emit('step', workflow.step);
+    void workflow.done.then(() => {
+      off();
+      if (this.#workflow === workflow) this.#workflow = null;
+      this.#events.emit('step', null);
+    });
+    return workflow;
+  }
+
+  /** Cancels the running workflow and waits up to `graceMs` for its outcome. */
+  async cancelWorkflow(graceMs: number): Promise<Outcome | undefined> {
+    const workflow = this.#workflow;
+    if (!workflow) return undefined;
+    workflow.cancel();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), graceMs);
+    });
+    try {
+      return await Promise.race([workflow.done, timeout]);
+    } finally {
+      clearTimeout(timer);
+      this.#workflow = null;
+    }
+  }
+
+  /** A physical card still lies on a reader (virtual readers never count). */
+  cardInReader(): boolean {
+    const readers = this.#current?.client.readers.values() ?? [];
+    return [...readers].some((reader) => !virtualReaders.has(reader.name) && !!reader.card);
+  }
+
+  /** Resolves when no physical card lies on a reader any more. */
+  whenCardRemoved(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const client = this.#current?.client;
+      if (!client || !this.cardInReader()) return resolve();
+      const done = (): void => {
+        off();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const off = client.onReader(() => {
+        if (!this.cardInReader()) done();
+      });
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /** Fresh eID state: the prepared connection replaces the current one, which is closed. */
+  async renew(signal?: AbortSignal): Promise<void> {
+    const spare = this.#spare;
+    this.#spare = undefined;
+    const old = this.#detach();
+    if (old) this.#closeLater(old);
+    const next = spare ? await spare.catch(() => undefined) : undefined;
+    signal?.throwIfAborted();
+    this.#use(next ?? (await this.#open(this.#options.source, this.#logger)));
+    this.#prepareSpare();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#workflow?.cancel();
+    this.#workflow = null;
+    const old = this.#detach();
+    if (old) this.#closeLater(old);
+    const spare = this.#spare;
+    this.#spare = undefined;
+    const prepared = await spare?.catch(() => undefined);
+    if (prepared) this.#closeLater(prepared);
+    await Promise.all(this.#closing);
+  }
+
+  #use(connection: EidConnection): void {
+    this.#current = connection;
+    const crashed = (detail: string): void => {
+      if (this.#current === connection && !this.#stopped) this.#events.emit('crashed', { detail });
+    };
+    this.#unwatch = [
+      connection.client.onClose(({ expected }) => {
+        if (!expected) crashed('eID connection closed');
+      }),
+    ];
+    const supervisor = connection.supervisor;
+    if (supervisor) {
+      this.#unwatch.push(
+        supervisor.on('crashed', ({ code, signal }) =>
+          crashed(`AusweisApp exited (${signal ?? code})`),
+        ),
+      );
+    }
+  }
+
+  #detach(): EidConnection | undefined {
+    for (const unwatch of this.#unwatch) unwatch();
+    this.#unwatch = [];
+    const old = this.#current;
+    this.#current = undefined;
+    return old;
+  }
+
+  #prepareSpare(): void {
+    if (this.#stopped) return;
+    const spare = this.#open(this.#options.source, this.#logger);
+    spare.catch((error: unknown) => this.#logger.warn({ err: error }, 'spare eID not prepared'));
+    this.#spare = spare;
+  }
+
+  /** Closing an AusweisApp takes a moment; nobody waits for it but stop(). */
+  #closeLater(connection: EidConnection): void {
+    const closing = connection
+      .close()
+      .catch((error: unknown) => this.#logger.warn({ err: error }, 'eID close failed'))
+      .finally(() => this.#closing.delete(closing));
+    this.#closing.add(closing);
+  }
+}

@@ -1,0 +1,38 @@
+/** One thing a wipe does; planned by `planWipe`, carried out by the daemon. */
+export type WipeStep =
+  'cancel-eid' | 'reset-browser' | 'renew-eid' | 'remove-session-dir' | 'card-reminder';
+
+/** What is true when a session ends, as far as the wipe cares. */
+export interface WipeFacts {
+  eidWorkflowRunning: boolean;
+  /** A physical card still lies on a reader. */
+  cardInReader: boolean;
+  sessionDir: boolean;
+}
+
+/**
+ * The wipe as phases: the steps of one phase run side by side, the phases one after the other.
+ * The eID workflow is cancelled first so AusweisApp is not replaced mid-transaction; the
+ * reminder comes last, on the fresh attract screen.
+ */
+export function planWipe(facts: WipeFacts): WipeStep[][] {
+  const phases: WipeStep[][] = [];
+  if (facts.eidWorkflowRunning) phases.push(['cancel-eid']);
+  const clean: WipeStep[] = ['reset-browser', 'renew-eid'];
+  if (facts.sessionDir) clean.push('remove-session-dir');
+  phases.push(clean);
+  if (facts.cardInReader) phases.push(['card-reminder']);
+  return phases;
+}
+
+/** Runs the planned phases; each step gets the signal and must give up when it aborts. */
+export async function runWipe(
+  phases: WipeStep[][],
+  execute: (step: WipeStep, signal: AbortSignal) => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const phase of phases) {
+    signal.throwIfAborted();
+    await Promise.all(phase.map((step) => execute(step, signal)));
+  }
+}

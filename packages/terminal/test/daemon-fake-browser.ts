@@ -1,0 +1,73 @@
+import type {
+  EidStartAnswer,
+  EidStartRequest,
+  KioskBrowser,
+  KioskBrowserEvents,
+  NavigationRules,
+} from '../src/browser/kiosk-browser.js';
+
+type Listener = (payload: never) => void;
+
+/**
+ * FAKE KioskBrowser for daemon tests until the real one is wired in: records navigations and
+ * resets, lets a test raise browser events (crash, activity) and fire eID starts.
+ */
+export class FakeKioskBrowser implements KioskBrowser {
+  currentUrl = 'about:blank';
+  rules: NavigationRules | undefined;
+  resets = 0;
+  readonly navigations: string[] = [];
+  #handler: ((request: EidStartRequest) => Promise<EidStartAnswer>) | undefined;
+  readonly #listeners = new Map<string, Set<Listener>>();
+
+  async start(url: string): Promise<void> {
+    this.currentUrl = url;
+  }
+
+  async navigate(url: string): Promise<void> {
+    this.navigations.push(url);
+    this.currentUrl = url;
+    this.emit('navigated', { url });
+  }
+
+  async reset(url: string): Promise<void> {
+    this.resets++;
+    this.currentUrl = url;
+  }
+
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from('89504e470d0a1a0a', 'hex');
+  }
+
+  setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {
+    this.#handler = handler;
+  }
+
+  setRules(rules: NavigationRules): void {
+    this.rules = rules;
+  }
+
+  on<E extends keyof KioskBrowserEvents>(
+    event: E,
+    listener: (payload: KioskBrowserEvents[E]) => void,
+  ): () => void {
+    const set = this.#listeners.get(event) ?? new Set();
+    this.#listeners.set(event, set);
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
+  }
+
+  emit<E extends keyof KioskBrowserEvents>(event: E, payload: KioskBrowserEvents[E]): void {
+    for (const listener of this.#listeners.get(event) ?? [])
+      (listener as (p: typeof payload) => void)(payload);
+  }
+
+  startEid(tcTokenURL: string): Promise<EidStartAnswer> {
+    if (!this.#handler) throw new Error('no eID start handler');
+    return this.#handler({ tcTokenURL, initiator: 'https://service.example' });
+  }
+
+  async stop(): Promise<void> {
+    this.currentUrl = 'about:blank';
+  }
+}
