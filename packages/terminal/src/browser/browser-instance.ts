@@ -1,0 +1,435 @@
+import type { Logger } from '@sidbox/eid';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Protocol } from 'puppeteer-core';
+import {
+  createInstanceDirs,
+  killProcessGroup,
+  launchChromium,
+  removeInstanceDirs,
+  type InstanceDirs,
+} from './chromium-process.js';
+import {
+  decideNavigation,
+  indexOrigins,
+  INTERNAL_SCHEMES,
+  serviceOf,
+} from './decide-navigation.js';
+import type { RequestContext } from './decide-navigation.js';
+import { answerEidClient } from './eid-answer.js';
+import type {
+  BlockedNavigation,
+  BrowserCrash,
+  EidStartAnswer,
+  EidStartRequest,
+  NavigationRules,
+} from './kiosk-browser.js';
+import { buildLockdown } from './lockdown.js';
+import { GUARD_BINDING, GUARD_WORLD, guardScript, type GuardReport } from './page-guard-script.js';
+
+export interface InstanceSettings {
+  chromiumPath: string;
+  display: 'kiosk' | 'headless';
+  printing: boolean;
+  noSandbox: boolean;
+  enforcePolicy: boolean;
+  /** Test-only: `false` leaves request interception off so that the policy alone is seen. */
+  interception: boolean;
+  zoom: { min: number; max: number };
+  deviceScaleFactor: number;
+  notice: string;
+  logger: Logger;
+}
+
+/** What an active instance reports to its owner. */
+export interface InstanceEvents {
+  rules(): NavigationRules;
+  blocked(event: BlockedNavigation): void;
+  navigated(url: string): void;
+  activity(): void;
+  crashed(crash: BrowserCrash): void;
+  eidStart(request: EidStartRequest): Promise<EidStartAnswer>;
+}
+
+/**
+ * One Chromium process with a fresh profile and the daemon's wall around it: request
+ * interception at the browser target (every page, frame, popup and worker passes it), the page
+ * guard in every document, download control and crash detection. Prepared in advance without a
+ * window; `activate` opens the citizen's view. `dispose` kills it and deletes its directory.
+ */
+export class BrowserInstance {
+  #page: Page | null = null;
+  #pageSession: CDPSession | null = null;
+  #mainTargetId: string | null = null;
+  #guardContextId: number | null = null;
+  #events: InstanceEvents | null = null;
+  #lastGoodUrl = 'about:blank';
+  #downloadsAllowed = false;
+  #lastBlock: { url: string; at: number } | null = null;
+  #disposed = false;
+  readonly #exited: Promise<void>;
+
+  private constructor(
+    readonly dirs: InstanceDirs,
+    readonly browser: Browser,
+    readonly pid: number,
+    readonly policyEnforced: boolean,
+    readonly session: CDPSession,
+    private readonly settings: InstanceSettings,
+  ) {
+    const child = browser.process();
+    this.#exited = new Promise((resolve) => {
+      if (!child || child.exitCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    browser.on('disconnected', () => {
+      if (!this.#disposed)
+        this.#events?.crashed({ kind: 'browser', detail: 'browser process exited' });
+    });
+  }
+
+  /** Launches a windowless Chromium with a fresh profile and arms the wall. */
+  static async prepare(
+    rules: NavigationRules,
+    settings: InstanceSettings,
+  ): Promise<BrowserInstance> {
+    const dirs = await createInstanceDirs();
+    try {
+      const { policy, flags } = buildLockdown(rules, {
+        display: settings.display,
+        userDataDir: dirs.profile,
+        printing: settings.printing,
+        noSandbox: settings.noSandbox,
+      });
+      const launched = await launchChromium({
+        chromiumPath: settings.chromiumPath,
+        flags,
+        policy,
+        dirs,
+        enforcePolicy: settings.enforcePolicy,
+      });
+      const session = await launched.browser.target().createCDPSession();
+      const instance = new BrowserInstance(
+        dirs,
+        launched.browser,
+        launched.pid,
+        launched.policyEnforced,
+        session,
+        settings,
+      );
+      await instance.#arm();
+      return instance;
+    } catch (error) {
+      await removeInstanceDirs(dirs);
+      throw error;
+    }
+  }
+
+  get page(): Page | null {
+    return this.#page;
+  }
+
+  get alive(): boolean {
+    return !this.#disposed && this.browser.connected;
+  }
+
+  async #arm(): Promise<void> {
+    const { session } = this;
+    session.on('Fetch.requestPaused', (event) => void this.#onRequest(event));
+    session.on('Target.targetCreated', ({ targetInfo }) => this.#onTarget(targetInfo));
+    session.on('Browser.downloadWillBegin', (event) => this.#onDownload(event));
+    await Promise.all([
+      session.send('Target.setDiscoverTargets', { discover: true }),
+      this.settings.interception
+        ? session.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+        : Promise.resolve(),
+      this.#setDownloads(false),
+    ]);
+  }
+
+  /** Opens the citizen's window on `url`; from now on `events` hears everything. */
+  async activate(url: string, events: InstanceEvents): Promise<void> {
+    this.#events = events;
+    const { targetId } = await this.session.send('Target.createTarget', {
+      url: 'about:blank',
+      newWindow: true,
+    });
+    this.#mainTargetId = targetId;
+    const target = await this.browser.waitForTarget((t) => t.type() === 'page');
+    const page = await target.asPage();
+    const cdp = await target.createCDPSession();
+    this.#page = page;
+    this.#pageSession = cdp;
+    this.#listenToPage(cdp);
+    await Promise.all([
+      cdp.send('Page.enable'),
+      cdp.send('Runtime.enable'),
+      cdp.send('Log.enable'),
+      cdp.send('Inspector.enable'),
+      cdp.send('Runtime.addBinding', { name: GUARD_BINDING, executionContextName: GUARD_WORLD }),
+    ]);
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+      source: guardScript({
+        internalSchemes: [...INTERNAL_SCHEMES],
+        zoom: this.settings.zoom,
+        deviceScaleFactor: this.settings.deviceScaleFactor,
+        notice: this.settings.notice,
+      }),
+      worldName: GUARD_WORLD,
+      runImmediately: true,
+    });
+    await this.navigate(url);
+  }
+
+  async navigate(url: string): Promise<void> {
+    const page = this.#page;
+    if (!page) throw new Error('browser instance not active');
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+  }
+
+  /** Kills the process tree and deletes profile, downloads and policy: nothing is left. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#events = null;
+    killProcessGroup(this.pid);
+    await this.#exited;
+    await removeInstanceDirs(this.dirs);
+  }
+
+  #listenToPage(cdp: CDPSession): void {
+    cdp.on('Runtime.bindingCalled', (event) => {
+      if (event.name === GUARD_BINDING) this.#onGuardReport(event.payload);
+    });
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { frameId?: string; isDefault?: boolean } | undefined;
+      if (context.name === GUARD_WORLD && aux?.frameId === this.#mainTargetId) {
+        this.#guardContextId = context.id;
+      }
+    });
+    cdp.on('Page.frameNavigated', ({ frame }) => {
+      if (!frame.parentId) {
+        void this.#onTopLevelCommit(frame.url + (frame.urlFragment ?? ''), frame.unreachableUrl);
+      }
+    });
+    cdp.on('Page.frameRequestedNavigation', (event) => this.#onRequestedNavigation(event));
+    cdp.on('Log.entryAdded', ({ entry }) => this.#onLog(entry));
+    cdp.on('Inspector.targetCrashed', () => {
+      if (!this.#disposed)
+        this.#events?.crashed({ kind: 'renderer', detail: 'renderer process crashed' });
+    });
+  }
+
+  #rules(): NavigationRules {
+    return this.#events?.rules() ?? { kioskOrigins: [], services: [] };
+  }
+
+  #block(event: BlockedNavigation): void {
+    this.#lastBlock = { url: event.url, at: Date.now() };
+    this.settings.logger.info({ blocked: event }, 'blocked');
+    this.#events?.blocked(event);
+    if (this.#guardContextId !== null && this.#pageSession) {
+      this.#pageSession
+        .send('Runtime.evaluate', {
+          expression: 'globalThis.__sidboxShowNotice?.()',
+          contextId: this.#guardContextId,
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  async #contextOf(event: Protocol.Fetch.RequestPausedEvent): Promise<RequestContext> {
+    if (event.resourceType !== 'Document') return 'subresource';
+    if (event.frameId === this.#mainTargetId) return 'top-level';
+    // A document whose frame is a page target of its own is a popup or a new tab.
+    const info = await this.session
+      .send('Target.getTargetInfo', { targetId: event.frameId })
+      .catch(() => null);
+    return info?.targetInfo.type === 'page' ? 'popup' : 'frame';
+  }
+
+  async #onRequest(event: Protocol.Fetch.RequestPausedEvent): Promise<void> {
+    const { session } = this;
+    const requestId = event.requestId;
+    try {
+      const context = await this.#contextOf(event);
+      const url = event.request.url;
+      const decision = decideNavigation(url, context, indexOrigins(this.#rules()));
+      if (decision.action === 'allow' || decision.action === 'allow-local') {
+        if (context === 'popup') {
+          await this.#closePopup(requestId, event.frameId);
+          await this.#page?.goto(url).catch(() => undefined);
+          return;
+        }
+        await session.send('Fetch.continueRequest', { requestId });
+        return;
+      }
+      if (decision.action === 'eid-client') {
+        if (context === 'popup') await this.#closePopup(requestId, event.frameId);
+        await answerEidClient({
+          session,
+          requestId: context === 'popup' ? null : requestId,
+          context,
+          request: decision.request,
+          initiator: this.#lastGoodUrl,
+          handler: (request) => this.#eidStart(request),
+          showInView: (target) => this.#page?.goto(target).then(() => undefined),
+          block: (reason) => this.#block({ url, reason, context }),
+        });
+        return;
+      }
+      if (context === 'top-level') {
+        // 204 keeps the current page as it is: no error page, history and storage intact.
+        await session.send('Fetch.fulfillRequest', { requestId, responseCode: 204 });
+      } else if (context === 'popup') {
+        await this.#closePopup(requestId, event.frameId);
+      } else {
+        await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+      }
+      this.#block({ url, reason: decision.reason, context });
+    } catch (error) {
+      // The request or its target is gone (navigation replaced, browser closing): nothing to do.
+      this.settings.logger.debug({ err: error }, 'request interception');
+    }
+  }
+
+  async #eidStart(request: EidStartRequest): Promise<EidStartAnswer> {
+    const events = this.#events;
+    if (!events) throw new Error('no eID start handler');
+    return events.eidStart(request);
+  }
+
+  async #closePopup(requestId: string, targetId: string): Promise<void> {
+    await this.session
+      .send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' })
+      .catch(() => undefined);
+    await this.session.send('Target.closeTarget', { targetId }).catch(() => undefined);
+  }
+
+  /**
+   * A window nobody navigates (`window.open()` without a URL) never passes request
+   * interception: close every page target except the citizen's view. Navigating ones were
+   * already decided in `#onRequest`, which keeps their target until then.
+   */
+  #onTarget(info: Protocol.Target.TargetInfo): void {
+    if (info.type !== 'page' || info.targetId === this.#mainTargetId || this.#mainTargetId === null)
+      return;
+    if (info.url === '' || info.url === 'about:blank') {
+      setTimeout(() => {
+        this.session
+          .send('Target.getTargetInfo', { targetId: info.targetId })
+          .then(({ targetInfo }) => {
+            if (targetInfo.url !== '' && targetInfo.url !== 'about:blank') return;
+            this.#block({ url: 'about:blank', reason: 'popup', context: 'popup' });
+            return this.session.send('Target.closeTarget', { targetId: info.targetId });
+          })
+          .catch(() => undefined);
+      }, 1000);
+    }
+  }
+
+  #onDownload(event: Protocol.Browser.DownloadWillBeginEvent): void {
+    if (!this.#downloadsAllowed)
+      this.#block({ url: event.url, reason: 'download', context: 'top-level' });
+  }
+
+  async #setDownloads(allowed: boolean): Promise<void> {
+    this.#downloadsAllowed = allowed;
+    await this.session.send(
+      'Browser.setDownloadBehavior',
+      allowed
+        ? { behavior: 'allowAndName', downloadPath: this.dirs.downloads, eventsEnabled: true }
+        : { behavior: 'deny', eventsEnabled: true },
+    );
+  }
+
+  async #onTopLevelCommit(url: string, unreachableUrl: string | undefined): Promise<void> {
+    const rules = indexOrigins(this.#rules());
+    const decision = decideNavigation(url, 'top-level', rules);
+    if (decision.action === 'allow') {
+      this.#lastGoodUrl = url;
+      const serviceId = serviceOf(url, this.#rules());
+      const allowDownloads = this.#rules().services.some(
+        (s) => s.id === serviceId && s.allowDownloads,
+      );
+      if (allowDownloads !== this.#downloadsAllowed) {
+        await this.#setDownloads(allowDownloads).catch(() => undefined);
+      }
+      this.#events?.navigated(url);
+      return;
+    }
+    if (url === 'about:blank' && this.#lastGoodUrl === 'about:blank') return;
+    // The policy refuses foreign navigations before our interception sees them and commits an
+    // error page for them; so do refused schemes. Report the real target, then go back.
+    const attempted = unreachableUrl ?? url;
+    const refused = decideNavigation(attempted, 'top-level', rules);
+    // One attempt can surface twice (a requested navigation, then its error page): count once.
+    const reported = this.#lastBlock?.url === attempted && Date.now() - this.#lastBlock.at < 1500;
+    if (refused.action === 'block' && !reported) {
+      this.#block({ url: attempted, reason: refused.reason, context: 'top-level' });
+    }
+    await this.#returnToLastGood();
+  }
+
+  /** Back in history when the entry before is the last allowed page (keeps its state). */
+  async #returnToLastGood(): Promise<void> {
+    const cdp = this.#pageSession;
+    if (!cdp) return;
+    const history = await cdp.send('Page.getNavigationHistory').catch(() => null);
+    const previous = history?.entries[history.currentIndex - 1];
+    if (previous && previous.url === this.#lastGoodUrl) {
+      await cdp
+        .send('Page.navigateToHistoryEntry', { entryId: previous.id })
+        .catch(() => undefined);
+    } else {
+      await this.#page?.goto(this.#lastGoodUrl).catch(() => undefined);
+    }
+  }
+
+  /** Script navigations to schemes the request interception never sees. */
+  #onRequestedNavigation(event: Protocol.Page.FrameRequestedNavigationEvent): void {
+    const url = parseProtocol(event.url);
+    if (url === 'http:' || url === 'https:') return;
+    const decision = decideNavigation(
+      event.url,
+      event.frameId === this.#mainTargetId ? 'top-level' : 'frame',
+      indexOrigins(this.#rules()),
+    );
+    if (decision.action !== 'block') return;
+    this.#block({ url: event.url, reason: decision.reason, context: 'top-level' });
+  }
+
+  /** Chromium refuses these in the renderer and only logs it; we report the attempt. */
+  #onLog(entry: Protocol.Log.LogEntry): void {
+    const match =
+      /^Not allowed to (?:load local resource|navigate top frame to data URL): (\S+)/.exec(
+        entry.text,
+      );
+    if (match?.[1])
+      this.#block({ url: match[1], reason: 'scheme-not-allowed', context: 'top-level' });
+  }
+
+  #onGuardReport(payload: string): void {
+    let report: GuardReport;
+    try {
+      report = JSON.parse(payload) as GuardReport;
+    } catch {
+      return;
+    }
+    if (report.kind === 'activity') this.#events?.activity();
+    else
+      this.#events?.blocked({
+        url: this.#lastGoodUrl,
+        reason: report.reason,
+        context: 'page',
+        detail: report.detail,
+      });
+  }
+}
+
+function parseProtocol(url: string): string | null {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return null;
+  }
+}

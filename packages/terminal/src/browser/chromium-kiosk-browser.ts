@@ -1,0 +1,236 @@
+import { silentLogger, type Logger } from '@sidbox/eid';
+import type { Page } from 'puppeteer-core';
+import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
+import { DEFAULT_CHROMIUM } from './chromium-process.js';
+import { decideNavigation } from './decide-navigation.js';
+import type {
+  BlockedNavigation,
+  EidStartAnswer,
+  EidStartRequest,
+  KioskBrowser,
+  KioskBrowserEvents,
+  NavigationRules,
+} from './kiosk-browser.js';
+import { TypedEmitter } from './typed-emitter.js';
+
+export interface ChromiumKioskBrowserOptions {
+  rules: NavigationRules;
+  /** `kiosk` on a display (default when WAYLAND_DISPLAY or DISPLAY is set), else `headless`. */
+  display?: 'kiosk' | 'headless';
+  chromiumPath?: string;
+  /** Printing enabled in the policy; default: some service allows printing. */
+  printing?: boolean;
+  /** Keep a clean browser launched in advance, so a reset only swaps (default true). */
+  prepareNext?: boolean;
+  /** Allowed page zoom (default 1–2: larger text for those who need it, never smaller). */
+  zoom?: { min: number; max: number };
+  deviceScaleFactor?: number;
+  /** Shown over the page for a few seconds when something was blocked. */
+  blockedNotice?: string;
+  /** Run Chromium in a private mount namespace with our managed policy (default true). */
+  enforcePolicy?: boolean;
+  /** Test-only: `false` turns the daemon's request interception off to see the policy alone. */
+  interception?: boolean;
+  logger?: Logger;
+}
+
+export interface KioskBrowserStatus {
+  /** Chromium reads our managed policy; false means the CDP wall is the only wall. */
+  policyEnforced: boolean;
+  /** A clean browser is ready for the next reset. */
+  prepared: boolean;
+  /** Process group of the browser in use (for supervision and tests). */
+  pid: number | null;
+}
+
+/** Thrown by `navigate` when the rules refuse the URL (a `blocked` event is emitted too). */
+export class NavigationBlockedError extends Error {
+  constructor(readonly blocked: BlockedNavigation) {
+    super(`navigation blocked (${blocked.reason}): ${blocked.url}`);
+    this.name = 'NavigationBlockedError';
+  }
+}
+
+const NOTICE =
+  'Diese Seite ist am Terminal nicht verfügbar. · This page is not available on this terminal.';
+
+/**
+ * The kiosk browser: Debian Chromium under the daemon's control. One browser is in use; the
+ * next one is launched in advance with its own fresh profile, and `reset` swaps it in and
+ * destroys the old one (process tree, profile, downloads).
+ */
+export class ChromiumKioskBrowser implements KioskBrowser {
+  readonly #events: TypedEmitter<KioskBrowserEvents>;
+  readonly #settings: InstanceSettings;
+  readonly #prepareNext: boolean;
+  #rules: NavigationRules;
+  #current: BrowserInstance | null = null;
+  #next: Promise<BrowserInstance> | null = null;
+  #eidHandler: ((request: EidStartRequest) => Promise<EidStartAnswer>) | null = null;
+  #currentUrl = 'about:blank';
+
+  constructor(options: ChromiumKioskBrowserOptions) {
+    const logger = options.logger ?? silentLogger();
+    this.#rules = options.rules;
+    this.#prepareNext = options.prepareNext ?? true;
+    this.#events = new TypedEmitter((error) =>
+      logger.error({ err: error }, 'kiosk browser listener failed'),
+    );
+    const hasDisplay = Boolean(process.env.WAYLAND_DISPLAY ?? process.env.DISPLAY);
+    this.#settings = {
+      chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM,
+      display: options.display ?? (hasDisplay ? 'kiosk' : 'headless'),
+      printing: options.printing ?? options.rules.services.some((s) => s.allowPrint),
+      noSandbox: process.getuid?.() === 0,
+      enforcePolicy: options.enforcePolicy ?? true,
+      interception: options.interception ?? true,
+      zoom: options.zoom ?? { min: 1, max: 2 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      notice: options.blockedNotice ?? NOTICE,
+      logger,
+    };
+  }
+
+  get currentUrl(): string {
+    return this.#currentUrl;
+  }
+
+  status(): KioskBrowserStatus {
+    return {
+      policyEnforced: this.#current?.policyEnforced ?? false,
+      prepared: this.#next !== null,
+      pid: this.#current?.pid ?? null,
+    };
+  }
+
+  /** Resolves once the next clean browser is launched (true) or failed to launch (false). */
+  async whenPrepared(): Promise<boolean> {
+    const next = this.#next;
+    if (!next) return false;
+    return next.then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** The puppeteer page of the citizen's view: full control, for tests and diagnostics only. */
+  devtoolsPage(): Page {
+    const page = this.#current?.page;
+    if (!page) throw new Error('kiosk browser not started');
+    return page;
+  }
+
+  /** The current session's download directory (wiped with the session). */
+  get downloadsDir(): string | null {
+    return this.#current?.dirs.downloads ?? null;
+  }
+
+  async start(url: string): Promise<void> {
+    if (this.#current) throw new Error('kiosk browser already started');
+    await this.#swapIn(url);
+  }
+
+  async navigate(url: string): Promise<void> {
+    const current = this.#requireCurrent();
+    const decision = decideNavigation(url, 'top-level', this.#rules);
+    if (decision.action === 'block') {
+      const blocked: BlockedNavigation = { url, reason: decision.reason, context: 'top-level' };
+      this.#events.emit('blocked', blocked);
+      throw new NavigationBlockedError(blocked);
+    }
+    await current.navigate(url);
+  }
+
+  async reset(url: string): Promise<void> {
+    const started = performance.now();
+    const prewarmed = this.#next !== null;
+    await this.#swapIn(url);
+    this.#events.emit('reset', { durationMs: performance.now() - started, prewarmed });
+  }
+
+  async screenshot(): Promise<Buffer> {
+    const page = this.devtoolsPage();
+    return Buffer.from(await page.screenshot({ type: 'png' }));
+  }
+
+  setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {
+    this.#eidHandler = handler;
+  }
+
+  /** The CDP wall follows new rules at once; the prepared browser is rebuilt for the policy. */
+  setRules(rules: NavigationRules): void {
+    this.#rules = rules;
+    const stale = this.#next;
+    this.#next = null;
+    void stale?.then((instance) => instance.dispose()).catch(() => undefined);
+    if (this.#current) this.#prepare();
+  }
+
+  on<E extends keyof KioskBrowserEvents>(
+    event: E,
+    listener: (payload: KioskBrowserEvents[E]) => void,
+  ): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  async stop(): Promise<void> {
+    const current = this.#current;
+    const next = this.#next;
+    this.#current = null;
+    this.#next = null;
+    await Promise.all([
+      current?.dispose(),
+      next?.then((instance) => instance.dispose()).catch(() => undefined),
+    ]);
+  }
+
+  #requireCurrent(): BrowserInstance {
+    if (!this.#current) throw new Error('kiosk browser not started');
+    return this.#current;
+  }
+
+  /** Takes the prepared browser (or launches one), shows `url`, destroys the old one. */
+  async #swapIn(url: string): Promise<void> {
+    const old = this.#current;
+    this.#current = null;
+    const fresh = await this.#takePrepared();
+    this.#current = fresh;
+    await Promise.all([fresh.activate(url, this.#instanceEvents()), old?.dispose()]);
+    if (this.#prepareNext) this.#prepare();
+  }
+
+  async #takePrepared(): Promise<BrowserInstance> {
+    const next = this.#next;
+    this.#next = null;
+    const prepared = await next?.catch(() => null);
+    if (prepared?.alive) return prepared;
+    await prepared?.dispose();
+    return BrowserInstance.prepare(this.#rules, this.#settings);
+  }
+
+  #prepare(): void {
+    if (this.#next) return;
+    const next = BrowserInstance.prepare(this.#rules, this.#settings);
+    next.catch((error: unknown) =>
+      this.#settings.logger.warn({ err: error }, 'preparing next browser failed'),
+    );
+    this.#next = next;
+  }
+
+  #instanceEvents(): InstanceEvents {
+    return {
+      rules: () => this.#rules,
+      blocked: (event) => this.#events.emit('blocked', event),
+      navigated: (url) => {
+        this.#currentUrl = url;
+        this.#events.emit('navigated', { url });
+      },
+      activity: () => this.#events.emit('activity', {}),
+      crashed: (crash) => this.#events.emit('crashed', crash),
+      eidStart: (request) => {
+        if (!this.#eidHandler) return Promise.reject(new Error('no eID start handler set'));
+        return this.#eidHandler(request);
+      },
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The seam between the terminal daemon (session machine, control socket, eID) and the
+ * kiosk browser (Chromium under DevTools-protocol control). The daemon depends only on this.
+ */
+
+/** What the browser may reach, derived from the terminal config (one typed source). */
+export interface NavigationRules {
+  /** Origins of the kiosk UI itself (the loopback UI server). */
+  kioskOrigins: string[];
+  /** Per service: the origins it may load and navigate to, and whether it may download/print. */
+  services: Array<{
+    id: string;
+    startUrl: string;
+    origins: string[];
+    allowDownloads: boolean;
+    allowPrint: boolean;
+  }>;
+}
+
+export type BlockReason =
+  | 'origin-not-allowed'
+  | 'scheme-not-allowed'
+  | 'popup'
+  | 'download'
+  | 'external-protocol'
+  | 'shortcut'
+  | 'context-menu'
+  | 'drag-and-drop';
+
+export interface BlockedNavigation {
+  url: string;
+  reason: BlockReason;
+  /** Where the attempt came from: a top-level navigation, a popup, a frame, a subresource, or a gesture in the page. */
+  context?: 'top-level' | 'popup' | 'frame' | 'subresource' | 'page';
+  /** For gestures: the key combination or event (e.g. `Ctrl+t`, `contextmenu`, `drop`). */
+  detail?: string;
+}
+
+/** How the daemon answers a page's eID start, the way an eID-Client does. */
+export type EidStartAnswer =
+  | { kind: 'redirect'; url: string }
+  /** A kiosk page (e.g. an error screen) when neither refresh nor error address exists. */
+  | { kind: 'kiosk-page'; url: string };
+
+export interface EidStartRequest {
+  tcTokenURL: string;
+  /** The page that started it (its origin is an allowed service). */
+  initiator: string;
+}
+
+export type BrowserCrash = { kind: 'browser' | 'renderer'; detail: string };
+
+export interface KioskBrowserEvents {
+  /** A navigation or request was refused; the session stays intact. */
+  blocked: BlockedNavigation;
+  /** The top-level page changed. */
+  navigated: { url: string };
+  /** Citizen input (touch, key, pointer) for the idle timer. */
+  activity: Record<string, never>;
+  crashed: BrowserCrash;
+  /** A reset finished: how long it took, and whether a browser prepared in advance was used. */
+  reset: { durationMs: number; prewarmed: boolean };
+}
+
+export interface KioskBrowser {
+  /** Launches Chromium with a fresh profile and opens `url`. */
+  start(url: string): Promise<void>;
+  navigate(url: string): Promise<void>;
+  /**
+   * Ends the citizen's browser state: the profile is thrown away (not restarted: session
+   * restore would bring cookies back) and a fresh browser shows `url`. May swap in a browser
+   * prepared in advance, so the next citizen waits as little as possible.
+   */
+  reset(url: string): Promise<void>;
+  screenshot(): Promise<Buffer>;
+  readonly currentUrl: string;
+  /** The daemon's handler for eID starts from service pages (http://127.0.0.1:24727/eID-Client?…). */
+  setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void;
+  setRules(rules: NavigationRules): void;
+  on<E extends keyof KioskBrowserEvents>(
+    event: E,
+    listener: (payload: KioskBrowserEvents[E]) => void,
+  ): () => void;
+  stop(): Promise<void>;
+}

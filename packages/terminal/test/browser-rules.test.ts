@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { decideNavigation } from '../src/browser/decide-navigation.js';
+import { classifyEidClientRequest, statusAnswer } from '../src/browser/eid-client.js';
+import type { NavigationRules } from '../src/browser/kiosk-browser.js';
+import { buildLockdown, originFilter } from '../src/browser/lockdown.js';
+
+const rules: NavigationRules = {
+  kioskOrigins: ['http://127.0.0.1:8080'],
+  services: [
+    {
+      id: 'fz',
+      startUrl: 'https://allowed.example/start',
+      origins: ['https://allowed.example', 'https://Bürgeramt.Example:8443'],
+      allowDownloads: false,
+      allowPrint: true,
+    },
+    {
+      id: 'dl',
+      startUrl: 'https://files.example/',
+      origins: [],
+      allowDownloads: true,
+      allowPrint: false,
+    },
+  ],
+};
+
+const decide = (url: string, context: Parameters<typeof decideNavigation>[1] = 'top-level') =>
+  decideNavigation(url, context, rules);
+
+describe('decideNavigation', () => {
+  it.each([
+    ['https://allowed.example/page?x=1', 'fz'],
+    ['HTTPS://ALLOWED.EXAMPLE/Path', 'fz'],
+    ['https://allowed.example:443/', 'fz'],
+    ['https://xn--brgeramt-65a.example:8443/', 'fz'],
+    ['https://bürgeramt.example:8443/x', 'fz'],
+    ['https://files.example/report.pdf', 'dl'],
+    ['wss://allowed.example/socket', 'fz'],
+  ])('allows the service origin %s', (url, serviceId) => {
+    expect(decide(url)).toEqual({ action: 'allow', target: { kind: 'service', serviceId } });
+  });
+
+  it('allows the kiosk UI', () => {
+    expect(decide('http://127.0.0.1:8080/attract')).toEqual({
+      action: 'allow',
+      target: { kind: 'kiosk' },
+    });
+  });
+
+  it.each([
+    'https://evil.example/',
+    'https://allowed.example@evil.example/',
+    'https://allowed.example:pw@evil.example/',
+    'https://user@allowed.example/',
+    'https://allowed.example./',
+    'https://allowed.example.evil.example/',
+    'https://evilallowed.example/',
+    'https://sub.allowed.example/',
+    'https://allowed.example:8443/',
+    'http://allowed.example/',
+    'https://аllowed.example/',
+    'https://xn--llowed-s2e.example/',
+    'http://127.0.0.1:8081/',
+    'http://localhost:8080/',
+    'ws://evil.example/',
+  ])('refuses the foreign origin %s', (url) => {
+    expect(decide(url)).toEqual({ action: 'block', reason: 'origin-not-allowed' });
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'chrome://settings',
+    'chrome-extension://abcdef/page.html',
+    'chrome-untrusted://terminal/',
+    'view-source:https://allowed.example/',
+    'devtools://devtools/bundled/inspector.html',
+    'data:text/html,<h1>x</h1>',
+    'javascript:alert(1)',
+    'blob:https://allowed.example/1234',
+    'about:blank',
+    'filesystem:https://allowed.example/temporary/x',
+    'not a url',
+  ])('refuses the scheme of %s at top level', (url) => {
+    expect(decide(url)).toEqual({ action: 'block', reason: 'scheme-not-allowed' });
+  });
+
+  it.each([
+    'mailto:a@b.example',
+    'tel:+49301234',
+    'sms:+49301234',
+    'intent://scan/#Intent;end',
+    'ms-settings:',
+  ])('refuses the external protocol %s', (url) => {
+    expect(decide(url)).toEqual({ action: 'block', reason: 'external-protocol' });
+  });
+
+  it('judges popups by origin, and reports foreign ones as popups', () => {
+    expect(decide('https://allowed.example/x', 'popup').action).toBe('allow');
+    expect(decide('https://evil.example/', 'popup')).toEqual({ action: 'block', reason: 'popup' });
+    expect(decide('about:blank', 'popup')).toEqual({ action: 'block', reason: 'popup' });
+  });
+
+  it('lets embedded content use about:blank, data: and blob: without leaving the page', () => {
+    expect(decide('about:blank', 'frame')).toEqual({ action: 'allow-local' });
+    expect(decide('data:image/png;base64,AAAA', 'subresource')).toEqual({ action: 'allow-local' });
+    expect(decide('blob:https://allowed.example/1', 'subresource')).toEqual({
+      action: 'allow-local',
+    });
+    expect(decide('data:text/html,x', 'frame').action).toBe('block');
+    expect(decide('https://evil.example/x.js', 'subresource').action).toBe('block');
+  });
+
+  it.each([
+    ['http://127.0.0.1:24727/eID-Client?tcTokenURL=https%3A%2F%2Fa.example%2Ft', 'start'],
+    ['http://localhost:24727/eid-client?tcTokenURL=https%3A%2F%2Fa.example%2Ft', 'start'],
+    ['http://LOCALHOST:24727/EID-CLIENT?tcTokenURL=x', 'start'],
+    ['http://127.0.0.1:24727/eID-Client?Status', 'status'],
+    ['http://127.0.0.1:24727/eID-Client?Status=json', 'status'],
+    ['http://127.0.0.1:24727/eID-Kernel', 'other'],
+    ['ws://127.0.0.1:24727/eID-Kernel', 'other'],
+    ['http://127.0.0.2:24727/eID-Client?ShowUI=PINManagement', 'other'],
+    ['http://[::1]:24727/eID-Client?useTestUri=true', 'other'],
+  ])('takes %s as an eID-Client request (%s) in every context', (url, kind) => {
+    for (const context of ['top-level', 'frame', 'subresource'] as const) {
+      const decision = decideNavigation(url, context, rules);
+      expect(decision.action).toBe('eid-client');
+      if (decision.action === 'eid-client') expect(decision.request.kind).toBe(kind);
+    }
+  });
+});
+
+describe('eID-Client answers', () => {
+  it('keeps the tcTokenURL exactly as sent', () => {
+    expect(
+      classifyEidClientRequest(
+        'http://127.0.0.1:24727/eID-Client?tcTokenURL=https%3A%2F%2Fa.example%2Ft%3Fs%3D1%26x%3D2',
+      ),
+    ).toEqual({ kind: 'start', tcTokenURL: 'https://a.example/t?s=1&x=2' });
+    expect(classifyEidClientRequest('http://127.0.0.1:24728/eID-Client?Status')).toBeNull();
+  });
+
+  it('answers Status as JSON with the TR-03124 fields and CORS, and as text', () => {
+    const json = statusAnswer('json');
+    expect(json.headers['Access-Control-Allow-Origin']).toBe('*');
+    expect(JSON.parse(json.body)).toMatchObject({
+      Name: 'SIDbox eID-Client',
+      'Implementation-Title': 'SIDbox',
+      'Specification-Title': 'TR-03124',
+      'Specification-Vendor': 'Federal Office for Information Security',
+      'Specification-Version': '1.3',
+    });
+    expect(statusAnswer('text').body).toContain('Specification-Title: TR-03124\n');
+  });
+});
+
+describe('buildLockdown', () => {
+  const options = {
+    display: 'headless',
+    userDataDir: '/dev/shm/p',
+    printing: false,
+    noSandbox: true,
+  } as const;
+
+  it('denies every URL but the kiosk, the services and the eID-Client, host by host', () => {
+    const { policy } = buildLockdown(rules, options);
+    expect(policy.URLBlocklist).toEqual(['*']);
+    expect(policy.URLAllowlist).toEqual([
+      'http://127.0.0.1:8080',
+      'https://.allowed.example:443',
+      'https://.xn--brgeramt-65a.example:8443',
+      'https://.files.example:443',
+      'http://127.0.0.1:24727',
+      'http://localhost:24727',
+    ]);
+    expect(originFilter('http://[::1]:80')).toBe('http://[::1]:80');
+  });
+
+  it('exempts exactly the service origins from local-network-access prompts', () => {
+    const { policy } = buildLockdown(rules, options);
+    const services = [
+      'https://allowed.example:443',
+      'https://xn--brgeramt-65a.example:8443',
+      'https://files.example:443',
+    ];
+    expect(policy.LocalNetworkAccessAllowedForUrls).toEqual(services);
+    expect(policy.LoopbackNetworkAllowedForUrls).toEqual(services);
+  });
+
+  it('turns off what keeps or leaks state, and follows downloads and printing', () => {
+    const { policy } = buildLockdown(rules, { ...options, printing: true });
+    expect(policy).toMatchObject({
+      PasswordManagerEnabled: false,
+      AutofillAddressEnabled: false,
+      AutofillCreditCardEnabled: false,
+      BrowserSignin: 0,
+      SyncDisabled: true,
+      IncognitoModeAvailability: 1,
+      BrowserGuestModeEnabled: false,
+      SavingBrowserHistoryDisabled: true,
+      DefaultPopupsSetting: 2,
+      DefaultNotificationsSetting: 2,
+      DefaultGeolocationSetting: 2,
+      ExternalProtocolDialogShowAlwaysOpenCheckbox: false,
+      TranslateEnabled: false,
+      SpellcheckEnabled: false,
+      AutoplayAllowed: false,
+      PrintingEnabled: true,
+      DownloadRestrictions: 1,
+      DeveloperToolsAvailability: 1,
+    });
+    const noDownloads = { ...rules, services: rules.services.filter((s) => !s.allowDownloads) };
+    expect(buildLockdown(noDownloads, options).policy.DownloadRestrictions).toBe(3);
+  });
+
+  it('builds headless and kiosk command lines from the same source', () => {
+    const headless = buildLockdown(rules, options).flags;
+    const kiosk = buildLockdown(rules, {
+      ...options,
+      display: 'kiosk',
+      printing: true,
+      noSandbox: false,
+    }).flags;
+    for (const flag of [
+      '--no-first-run',
+      '--noerrdialogs',
+      '--disable-session-crashed-bubble',
+      '--disable-pinch',
+      '--overscroll-history-navigation=0',
+      '--disable-component-update',
+      '--disable-background-networking',
+      '--disable-sync',
+      '--remote-debugging-pipe',
+      '--user-data-dir=/dev/shm/p',
+    ]) {
+      expect(headless).toContain(flag);
+      expect(kiosk).toContain(flag);
+    }
+    expect(headless).toContain('--headless');
+    expect(headless).toContain('--no-sandbox');
+    expect(kiosk).toEqual(expect.arrayContaining(['--kiosk', '--kiosk-printing']));
+    expect(kiosk).not.toContain('--no-sandbox');
+    expect(headless.find((f) => f.startsWith('--disable-features='))).toContain('Translate');
+    expect(headless.some((f) => f.startsWith('--remote-debugging-port'))).toBe(false);
+  });
+});
