@@ -234,8 +234,9 @@ describe.each(backends)('hub sync against the real hub (%s)', (backend) => {
     );
     expect(terminals.find((t) => t.id === terminalId)?.online).toBe(true);
 
-    await hub.admin('POST', `/api/admin/terminals/${terminalId}/revoke`);
+    // Listening first: a periodic heartbeat may meet the revocation before our own call does.
     const revoked = next(sync, 'revoked');
+    await hub.admin('POST', `/api/admin/terminals/${terminalId}/revoke`);
     expect(await sync.sendHeartbeat()).toBe(false);
     expect(await revoked).toEqual({ call: 'heartbeat' });
     expect(await sync.pullConfig()).toBe('revoked');
