@@ -1,4 +1,4 @@
-import type { KioskAction, KioskView } from '@sidbox/protocol';
+import type { ControlReply, KioskActionInput, KioskView } from '@sidbox/protocol';
 
 /**
  * The per-launch token arrives in the URL fragment (never sent over the network) and is kept
@@ -21,10 +21,12 @@ export function subscribe(onView: (view: KioskView) => void): () => void {
   return () => source.close();
 }
 
-export async function act(action: KioskAction): Promise<void> {
-  await fetch('/api/action', {
+/** Sends one action; the reply says ok, or why not (e.g. a survey answer the daemon refused). */
+export async function act(action: KioskActionInput): Promise<ControlReply> {
+  const response = await fetch('/api/action', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-sidbox-token': secret },
     body: JSON.stringify(action),
   });
+  return (await response.json()) as ControlReply;
 }

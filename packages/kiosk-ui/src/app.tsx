@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KioskView } from '@sidbox/protocol';
 import { act, subscribe } from './api.js';
 import { EidScreen } from './eid-screen.js';
+import { SurveyScreen } from './survey-screen.js';
 import { textsFor, type Texts } from './texts.js';
 
 export function App() {
@@ -60,9 +61,14 @@ function body(view: KioskView, screen: string, language: string, t: Texts) {
   if (view.eid && view.eid.step !== 'done') return <EidScreen step={view.eid} t={t} />;
   if (screen === 'blocked') return <p class="panel">{t.blocked}</p>;
   if (screen === 'error') return <p class="panel">{t.error}</p>;
+  if (screen === 'survey') return <SurveyScreen language={language} t={t} />;
+  if (screen === 'outcome') return <Outcome t={t} />;
   return (
     <section>
       <h2>{t.services}</h2>
+      <button class="tile fast-lane" onClick={() => void act({ type: 'change-pin' })}>
+        <strong>{t.changePin}</strong>
+      </button>
       <div class="tiles">
         {view.services.map((service) => (
           <button
@@ -74,6 +80,19 @@ function body(view: KioskView, screen: string, language: string, t: Texts) {
             <span>{service.description[language] ?? service.description.de}</span>
           </button>
         ))}
+      </div>
+    </section>
+  );
+}
+
+/** After a PIN change: success or failure, and the way to the survey. */
+function Outcome({ t }: { t: Texts }) {
+  const ok = new URLSearchParams(location.search).get('code') === 'pin-changed';
+  return (
+    <section class="panel">
+      <p role="status">{ok ? t.outcomeOk : t.error}</p>
+      <div class="buttons">
+        <button onClick={() => location.assign('/survey')}>{t.toSurvey}</button>
       </div>
     </section>
   );

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { EidStep } from '@sidbox/protocol';
 import { act } from './api.js';
+import { Buttons, DigitPad } from './controls.js';
+import { NewPinScreen } from './new-pin-screen.js';
 import type { Texts } from './texts.js';
 
-/** Minimal eID screens: consent, card, PIN/CAN pad, progress. The full flow is the next issue. */
+/** Minimal eID screens: consent, card, PIN/CAN/PUK pad, new PIN, progress. Full flow: next issue. */
 export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
   switch (step.step) {
     case 'access-rights':
@@ -37,8 +39,43 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
         </section>
       );
     case 'enter-pin':
+      return (
+        <NumberPad
+          key="pin"
+          type="eid-pin"
+          prompt={step.workflow === 'change-pin' ? t.enterCurrentPin : t.enterPin}
+          maxDigits={step.maxDigits}
+          keypad={step.keypad}
+          wrong={step.lastAttemptWrong}
+          t={t}
+        />
+      );
     case 'enter-can':
-      return <NumberPad step={step} t={t} />;
+      return (
+        <NumberPad
+          key="can"
+          type="eid-can"
+          prompt={t.enterCan}
+          maxDigits={6}
+          keypad={step.keypad}
+          wrong={step.lastAttemptWrong}
+          t={t}
+        />
+      );
+    case 'enter-puk':
+      return (
+        <NumberPad
+          key="puk"
+          type="eid-puk"
+          prompt={t.enterPuk}
+          maxDigits={10}
+          keypad={step.keypad}
+          wrong={step.lastAttemptWrong}
+          t={t}
+        />
+      );
+    case 'enter-new-pin':
+      return <NewPinScreen keypad={step.keypad} t={t} />;
     case 'done':
       return null;
     default:
@@ -51,52 +88,28 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
   }
 }
 
-function NumberPad({
-  step,
-  t,
-}: {
-  step: Extract<EidStep, { step: 'enter-pin' | 'enter-can' }>;
+interface NumberPadProps {
+  type: 'eid-pin' | 'eid-can' | 'eid-puk';
+  prompt: string;
+  maxDigits: number;
+  keypad: boolean;
+  wrong: boolean;
   t: Texts;
-}) {
+}
+
+/** PIN, CAN or PUK: typed on the screen's pad, or on the reader's own keypad. */
+function NumberPad({ type, prompt, maxDigits, keypad, wrong, t }: NumberPadProps) {
   const [digits, setDigits] = useState('');
-  const type = step.step === 'enter-pin' ? 'eid-pin' : 'eid-can';
-  const prompt = step.keypad ? t.onReader : step.step === 'enter-pin' ? t.enterPin : t.enterCan;
   const submit = () => {
-    void act(step.keypad ? { type } : { type, value: digits });
+    void act(keypad ? { type } : { type, value: digits });
     setDigits('');
   };
   return (
     <section class="panel">
-      <p>{prompt}</p>
-      {!step.keypad && (
-        <>
-          <div class="pin">{'●'.repeat(digits.length) || '\u00a0'}</div>
-          <div class="pad">
-            {['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0'].map((key) => (
-              <button
-                key={key}
-                onClick={() =>
-                  setDigits(key === '⌫' ? digits.slice(0, -1) : (digits + key).slice(0, 6))
-                }
-              >
-                {key}
-              </button>
-            ))}
-          </div>
-        </>
-      )}
+      {wrong && <p role="alert">{t.wrongNumber}</p>}
+      <p id="pad-prompt">{keypad ? t.onReader : prompt}</p>
+      {!keypad && <DigitPad digits={digits} maxDigits={maxDigits} onChange={setDigits} />}
       <Buttons t={t} onOk={submit} okLabel={t.ok} />
     </section>
-  );
-}
-
-function Buttons({ t, onOk, okLabel }: { t: Texts; onOk?: () => void; okLabel?: string }) {
-  return (
-    <div class="buttons">
-      <button class="secondary" onClick={() => void act({ type: 'eid-cancel' })}>
-        {t.cancel}
-      </button>
-      {onOk && <button onClick={onOk}>{okLabel}</button>}
-    </div>
   );
 }

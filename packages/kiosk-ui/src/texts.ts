@@ -24,6 +24,23 @@ const de = {
   onReader: 'Bitte geben Sie die Nummer am Kartenleser ein.',
   ok: 'OK',
   training: 'Trainingsmodus',
+  enterCurrentPin:
+    'Bitte geben Sie Ihre bisherige PIN ein (5-stellige Transport-PIN oder 6-stellige PIN).',
+  enterPuk: 'Bitte geben Sie die 10-stellige PUK aus Ihrem PIN-Brief ein.',
+  enterNewPin: 'Bitte wählen Sie Ihre neue 6-stellige PIN.',
+  repeatNewPin: 'Bitte geben Sie die neue PIN noch einmal ein.',
+  newPinMismatch: 'Die beiden Eingaben stimmen nicht überein. Bitte noch einmal.',
+  wrongNumber: 'Die Nummer war nicht richtig. Bitte versuchen Sie es noch einmal.',
+  changePin: 'PIN ändern oder Transport-PIN ersetzen',
+  outcomeOk: 'Geschafft! Ihre neue PIN ist gesetzt.',
+  toSurvey: 'Kurze Umfrage',
+  surveyTitle: 'Wie hat Ihnen das Bürgerterminal gefallen?',
+  surveyComment: 'Anmerkung (freiwillig)',
+  surveyCommentWarning:
+    'Bitte schreiben Sie keine persönlichen Daten hinein: keinen Namen, keine Adresse, keine Ausweis- oder Telefonnummer.',
+  surveySend: 'Absenden',
+  surveyThanks: 'Vielen Dank für Ihre Antworten!',
+  surveyProblem: 'Die Antworten konnten nicht gesendet werden. Bitte prüfen Sie Ihre Auswahl.',
 };
 
 export type Texts = Record<keyof typeof de, string>;
@@ -53,6 +70,22 @@ const en: Texts = {
   onReader: 'Please enter the number on the card reader.',
   ok: 'OK',
   training: 'Training mode',
+  enterCurrentPin: 'Please enter your current PIN (5-digit transport PIN or 6-digit PIN).',
+  enterPuk: 'Please enter the 10-digit PUK from your PIN letter.',
+  enterNewPin: 'Please choose your new 6-digit PIN.',
+  repeatNewPin: 'Please enter the new PIN once more.',
+  newPinMismatch: 'The two entries do not match. Please try again.',
+  wrongNumber: 'That number was not correct. Please try again.',
+  changePin: 'Change PIN or replace the transport PIN',
+  outcomeOk: 'Done! Your new PIN is set.',
+  toSurvey: 'Short survey',
+  surveyTitle: 'How did you like the citizen terminal?',
+  surveyComment: 'Comment (optional)',
+  surveyCommentWarning:
+    'Please do not write any personal data: no name, no address, no ID card or phone number.',
+  surveySend: 'Send',
+  surveyThanks: 'Thank you for your answers!',
+  surveyProblem: 'Your answers could not be sent. Please check your choices.',
 };
 
 export const textsFor = (language: string): Texts => (language === 'en' ? en : de);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SessionState } from './control.js';
 import { EidStep } from './eid-steps.js';
+import { SurveyResponse } from './survey.js';
 import { Branding, LanguageTag, ServiceCategory, Slug } from './terminal-config.js';
 
 /** A service tile as the kiosk UI shows it. */
@@ -45,6 +46,19 @@ export const KioskAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('eid-insert-card'), reader: z.string().min(1).max(200) }),
   z.strictObject({ type: z.literal('eid-pin'), value: digits.optional() }),
   z.strictObject({ type: z.literal('eid-can'), value: digits.optional() }),
+  z.strictObject({ type: z.literal('eid-puk'), value: digits.optional() }),
+  /** Sent once the UI has checked the double entry; a mismatch never leaves the UI. */
+  z.strictObject({ type: z.literal('eid-new-pin'), value: digits.optional() }),
   z.strictObject({ type: z.literal('eid-cancel') }),
+  /** Fast Lane: change the PIN (or set one from the transport PIN) on the card in the reader. */
+  z.strictObject({ type: z.literal('change-pin') }),
+  /** The citizen survey; the daemon adds id, time and training flag. */
+  z.strictObject({
+    type: z.literal('survey'),
+    answers: SurveyResponse.shape.answers,
+    comment: SurveyResponse.shape.comment,
+  }),
 ]);
 export type KioskAction = z.infer<typeof KioskAction>;
+/** An action as the kiosk UI sends it: survey statements left out count as "no-answer". */
+export type KioskActionInput = z.input<typeof KioskAction>;

@@ -6,6 +6,7 @@ import {
   createKioskBrowser,
   defaultCtlSocketPath,
   loadTerminalConfig,
+  readCredentialFile,
   TerminalDaemon,
 } from '@sidbox/terminal';
 import { UsageError } from '../usage-error.js';
@@ -15,6 +16,10 @@ export interface TerminalRunOptions {
   headless?: boolean;
   training?: boolean;
   ctlSocket: string;
+  /** The hub credential file from enrollment; without it the terminal stays local. */
+  credential?: string;
+  /** Where hub sync keeps its outbox journal and last good configuration. */
+  stateDir?: string;
 }
 
 /** Loads the configuration; a bad one is a usage error listing every problem (exit 2). */
@@ -29,12 +34,22 @@ export async function loadConfigOrExplain(file: string) {
   }
 }
 
+/** A missing or malformed credential file is a usage error (exit 2). */
+async function readCredentialOrExplain(file: string) {
+  try {
+    return await readCredentialFile(file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Runs the daemon until SIGTERM/SIGINT, then stops it in order; no child survives. */
 export async function runTerminal(
   options: TerminalRunOptions,
   onReady: (daemon: TerminalDaemon) => void = () => undefined,
 ): Promise<void> {
   const config = await loadConfigOrExplain(options.config);
+  const credential = options.credential && (await readCredentialOrExplain(options.credential));
   const logger = createLogger('terminal');
   const daemon = new TerminalDaemon({
     config,
@@ -42,6 +57,9 @@ export async function runTerminal(
     ctlSocketPath: options.ctlSocket,
     browser: createKioskBrowser({ headless: options.headless === true, logger }),
     logger,
+    ...(credential && {
+      hub: { credential, ...(options.stateDir !== undefined && { stateDir: options.stateDir }) },
+    }),
   });
   await daemon.start();
   onReady(daemon);
@@ -65,6 +83,8 @@ export function terminalCommand(): Command {
     .option('--headless', 'run Chromium headless (tests, CI)')
     .option('--training', 'training mode: simulated card, events flagged as training')
     .option('--ctl-socket <path>', 'control socket path', defaultCtlSocketPath())
+    .option('--credential <file>', 'hub credential from enrollment (terminal.json)')
+    .option('--state-dir <dir>', 'where hub sync keeps its outbox and last good configuration')
     .action(async (options: Omit<TerminalRunOptions, 'config'> & { config?: string }) => {
       if (!options.config) throw new UsageError('terminal: --config <file.yaml> is required');
       await runTerminal({ ...options, config: options.config }, (daemon) =>

@@ -6,22 +6,27 @@ const citizenOffice = fileURLToPath(
   new URL('../../../../config/examples/buergeramt.yaml', import.meta.url),
 );
 
+export interface DemoTerminalOptions {
+  say: (line: string) => void;
+  /** The demo hub's training-terminal credential and a state directory for hub sync. */
+  hub?: { credential: string; stateDir: string };
+}
+
 /**
  * `npm run demo`'s terminal part: the citizen-office example in training mode, in a window
- * where a display exists and headless otherwise, until Ctrl+C.
+ * where a display exists and headless otherwise, until Ctrl+C or SIGTERM.
  */
-export async function runDemoTerminal(
-  say: (line: string) => void = (line) => void process.stdout.write(`${line}\n`),
-): Promise<void> {
+export async function runDemoTerminal({ say, hub }: DemoTerminalOptions): Promise<void> {
   const headless = !(process.env.WAYLAND_DISPLAY ?? process.env.DISPLAY);
   const socket = defaultCtlSocketPath();
   const ctl = 'npm run sidbox -- ctl';
   await runTerminal(
-    { config: citizenOffice, training: true, headless, ctlSocket: socket },
+    { config: citizenOffice, training: true, headless, ctlSocket: socket, ...hub },
     (daemon) => {
-      say(`SIDbox terminal (training card, ${headless ? 'headless' : 'kiosk window'})`);
-      say(`  kiosk UI:       ${daemon.kioskOrigin}`);
+      say(`Terminal (training card, ${headless ? 'headless' : 'kiosk window'}):`);
+      if (headless) say(`  kiosk UI:       ${daemon.kioskUrl}`);
       say(`  control socket: ${socket}`);
+      if (hub) say('  connected to the hub as "Schulungsterminal" (Stadt Bonn)');
       say('Drive it from another shell:');
       say(`  ${ctl} status --json`);
       say(`  ${ctl} input mat-on            a citizen steps on the mat`);
@@ -29,7 +34,7 @@ export async function runDemoTerminal(
       say(`  ${ctl} input reset-button      wipe the session at once`);
       say(`  ${ctl} screenshot /tmp/kiosk.png`);
       say('Training card: PIN 123456, CAN 654321, PUK 1234567890, transport PIN 12345.');
-      say('Ctrl+C stops the terminal; nothing is left behind.');
+      say('Ctrl+C stops everything; nothing is left behind.');
     },
   );
 }

@@ -15,6 +15,10 @@ export function eidUserAction(action: KioskAction): UserAction | undefined {
       return { type: 'pin', value: secret(action.value) };
     case 'eid-can':
       return { type: 'can', value: secret(action.value) };
+    case 'eid-puk':
+      return { type: 'puk', value: secret(action.value) };
+    case 'eid-new-pin':
+      return { type: 'new-pin', value: secret(action.value) };
     case 'eid-cancel':
       return { type: 'cancel' };
     default:

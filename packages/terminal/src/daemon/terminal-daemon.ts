@@ -1,13 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type EidConnection, type EidSource, type Logger } from '@sidbox/eid';
+import {
+  silentLogger,
+  TypedEvents,
+  type EidConnection,
+  type EidSource,
+  type Logger,
+} from '@sidbox/eid';
 import type {
   ControlReply,
   ControlRequest,
   EidStep,
   KioskAction,
   LocalTerminalConfig,
+  TerminalConfig,
   TerminalStatus,
 } from '@sidbox/protocol';
 import type { EidStartAnswer, EidStartRequest, KioskBrowser } from '../browser/kiosk-browser.js';
@@ -18,9 +25,14 @@ import { SessionController } from '../session/controller.js';
 import { EidBusyError, EidSession } from '../session/eid-session.js';
 import type { SessionEndReason } from '../session/machine.js';
 import { planWipe, runWipe, type WipeStep } from '../session/wipe.js';
+import { HeartbeatFactsCollector } from '../telemetry/heartbeat-facts.js';
+import { TelemetryRecorder } from '../telemetry/recorder.js';
+import { sessionTimings, withHubConfig } from './hub-config.js';
+import { HubLink, type HubConnectionOptions } from './hub-link.js';
 import { actOnWorkflow, eidUserAction } from './kiosk-actions.js';
 import { kioskView } from './kiosk-view.js';
 import { navigationRules } from './navigation-rules.js';
+import { surveyResponse } from './survey.js';
 
 export interface TerminalDaemonOptions {
   config: LocalTerminalConfig;
@@ -40,6 +52,13 @@ export interface TerminalDaemonOptions {
   eidCancelGraceMs?: number;
   /** Test services with http refresh addresses only. */
   eidDeveloperMode?: boolean;
+  /** The enrolled hub; without it the terminal runs on its local configuration alone. */
+  hub?: HubConnectionOptions;
+}
+
+export interface TerminalDaemonEvents extends Record<string, unknown> {
+  /** A configuration from the hub replaced the local one (at an idle moment). */
+  'config-applied': { version: number };
 }
 
 /**
@@ -56,6 +75,11 @@ export class TerminalDaemon {
   readonly #eid: EidSession;
   readonly #session: SessionController;
   readonly #control: ControlSocketServer;
+  readonly #events: TypedEvents<TerminalDaemonEvents>;
+  readonly #facts: HeartbeatFactsCollector;
+  readonly #telemetry: TelemetryRecorder;
+  readonly #hub: HubLink | undefined;
+  #config: LocalTerminalConfig;
   #unsubscribe: (() => void)[] = [];
   #eidStep: EidStep | null = null;
   #cardReminder: AbortController | undefined;
@@ -63,6 +87,7 @@ export class TerminalDaemon {
 
   constructor(options: TerminalDaemonOptions) {
     this.#options = options;
+    this.#config = options.config;
     this.training = options.training === true || options.config.training;
     this.#logger = (options.logger ?? silentLogger()).child({ component: 'daemon' });
     this.#browser = options.browser;
@@ -81,13 +106,8 @@ export class TerminalDaemon {
       logger: this.#logger,
       developerMode: options.eidDeveloperMode,
     });
-    const { session } = options.config;
     this.#session = new SessionController(
-      {
-        idleMs: session.idleSeconds * 1000,
-        warningMs: session.warningSeconds * 1000,
-        matGraceMs: session.matGraceSeconds * 1000,
-      },
+      sessionTimings(options.config.session),
       {
         beginSession: (signal) => this.#beginSession(signal),
         wipe: (reason, signal) => this.#wipe(reason, signal),
@@ -99,6 +119,39 @@ export class TerminalDaemon {
       (request) => this.handle(request),
       this.#logger,
     );
+    this.#events = new TypedEvents((error) =>
+      this.#logger.error({ err: error }, 'daemon listener failed'),
+    );
+    this.#facts = new HeartbeatFactsCollector(this.#eid);
+    this.#hub = options.hub
+      ? new HubLink({
+          ...options.hub,
+          logger: this.#logger,
+          heartbeatFacts: () => this.#facts.facts(),
+          isIdle: () => this.#session.snapshot.phase === 'idle',
+          apply: (config) => this.#applyHubConfig(config),
+        })
+      : undefined;
+    this.#telemetry = new TelemetryRecorder(this.training, (event) =>
+      this.#hub?.sync.enqueueTelemetry(event),
+    );
+  }
+
+  on<K extends keyof TerminalDaemonEvents>(
+    event: K,
+    listener: (payload: TerminalDaemonEvents[K]) => void,
+  ): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  /** Hub sync, when the terminal is enrolled (tests wait on its `delivered` events). */
+  get hubSync() {
+    return this.#hub?.sync;
+  }
+
+  /** The configuration the terminal runs now: the local one, or the hub's once applied. */
+  get config(): LocalTerminalConfig {
+    return this.#config;
   }
 
   /** The session controller, for subscribing to its events (tests, bench, telemetry). */
@@ -124,7 +177,7 @@ export class TerminalDaemon {
     try {
       await this.#ui.start();
       await this.#eid.start();
-      this.#browser.setRules(navigationRules(this.#options.config, this.#ui.origins));
+      this.#browser.setRules(navigationRules(this.#config, this.#ui.origins));
       this.#browser.setEidStartHandler((request) => this.#eidStart(request));
       this.#unsubscribe = [
         this.#browser.on('crashed', ({ kind, detail }) => {
@@ -140,13 +193,20 @@ export class TerminalDaemon {
           this.#eidStep = step;
           this.#publish();
         }),
-        this.#session.on('changed', () => this.#publish()),
-        this.#session.on('session-ended', ({ reason, durationMs }) =>
-          this.#logger.info({ reason, durationMs }, 'session ended'),
-        ),
+        this.#browser.on('blocked', () => this.#facts.noteBlockedNavigation()),
+        this.#session.on('changed', ({ phase }) => {
+          this.#publish();
+          if (phase === 'idle') this.#hub?.applyIfIdle();
+        }),
+        this.#session.on('session-ended', ({ reason, durationMs }) => {
+          this.#facts.noteSessionEnded();
+          this.#logger.info({ reason, durationMs }, 'session ended');
+        }),
       ];
+      this.#telemetry.start(this.#session, this.#eid);
       await this.#browser.start(this.#ui.url('/'));
       await this.#control.start();
+      await this.#hub?.start();
       this.#logger.info({ kiosk: this.#ui.origin, training: this.training }, 'terminal ready');
     } catch (error) {
       await this.stop();
@@ -159,6 +219,7 @@ export class TerminalDaemon {
     const steps: [string, () => Promise<void>][] = [
       ['control socket', () => this.#control.stop()],
       ['session', () => this.#session.stop()],
+      ['hub sync', async () => this.#hub?.stop()],
       ['card reminder', async () => this.#cardReminder?.abort()],
       ['browser', () => this.#browser.stop()],
       ['eid', () => this.#eid.stop()],
@@ -167,6 +228,7 @@ export class TerminalDaemon {
     ];
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
+    this.#telemetry.stop();
     for (const [name, step] of steps) {
       await step().catch((error: unknown) =>
         this.#logger.error({ err: error, step: name }, 'stop step failed'),
@@ -212,14 +274,55 @@ export class TerminalDaemon {
   }
 
   async #open(serviceId: string): Promise<void> {
-    const service = this.#options.config.services.find((candidate) => candidate.id === serviceId);
+    const service = this.#config.services.find((candidate) => candidate.id === serviceId);
     if (!service) throw new ControlError('unknown-service', `no service "${serviceId}"`);
-    if (this.#session.snapshot.phase === 'wiping') {
-      throw new ControlError('not-now', 'the terminal is wiping a session');
-    }
-    if (this.#session.snapshot.phase === 'idle') this.#session.dispatch({ type: 'start' });
+    this.#enterSession();
     await this.#session.settled();
+    this.#telemetry.record({ type: 'service-opened', serviceId });
     await this.#browser.navigate(service.startUrl);
+  }
+
+  /** Starts a session if none runs; refuses while one is being wiped. */
+  #enterSession(): void {
+    const phase = this.#session.snapshot.phase;
+    if (phase === 'wiping') throw new ControlError('not-now', 'the terminal is wiping a session');
+    if (phase === 'idle') this.#session.dispatch({ type: 'start' });
+    this.#session.dispatch({ type: 'activity' });
+  }
+
+  /**
+   * Fast Lane: a PIN change on the card in the reader, its steps shown on the kiosk's eID
+   * screens; the outcome page follows when it ends, unless the session ended first.
+   */
+  #changePin(): void {
+    this.#enterSession();
+    const sessionId = this.#session.snapshot.sessionId;
+    try {
+      void this.#eid.changePin().done.then((outcome) => {
+        if (this.#session.snapshot.sessionId !== sessionId || !this.#inSession()) return;
+        this.#browser
+          .navigate(this.#ui.url(`/outcome?code=${outcome.code}`))
+          .catch((error: unknown) => this.#logger.warn({ err: error }, 'PIN change outcome page'));
+      });
+    } catch (error) {
+      if (error instanceof EidBusyError) throw new ControlError('not-now', error.message);
+      throw error;
+    }
+  }
+
+  #submitSurvey(action: Extract<KioskAction, { type: 'survey' }>): void {
+    const response = surveyResponse(action, this.training);
+    if (this.#hub) this.#hub.sync.enqueueSurvey(response);
+    else this.#logger.info('survey answered; no hub enrolled, so it is not kept');
+  }
+
+  #applyHubConfig(config: TerminalConfig): void {
+    this.#config = withHubConfig(this.#config, config);
+    this.#browser.setRules(navigationRules(this.#config, this.#ui.origins));
+    this.#session.setTimings(sessionTimings(this.#config.session));
+    this.#logger.info({ version: config.version }, 'hub configuration applied');
+    this.#publish();
+    this.#events.emit('config-applied', { version: config.version });
   }
 
   async #act(action: KioskAction): Promise<ControlReply> {
@@ -241,6 +344,12 @@ export class TerminalDaemon {
           return ok();
         case 'open':
           await this.#open(action.serviceId);
+          return ok();
+        case 'change-pin':
+          this.#changePin();
+          return ok();
+        case 'survey':
+          this.#submitSurvey(action);
           return ok();
         default:
           return failure(new ControlError('bad-request', 'unknown action'));
@@ -346,7 +455,7 @@ export class TerminalDaemon {
 
   #view() {
     return kioskView({
-      config: this.#options.config,
+      config: this.#config,
       training: this.training,
       session: this.#session.snapshot,
       eid: this.#eidStep,

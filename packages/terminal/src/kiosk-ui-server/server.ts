@@ -5,6 +5,7 @@ import { silentLogger, type Logger } from '@sidbox/eid';
 import { KioskAction, type ControlReply, type KioskView } from '@sidbox/protocol';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ControlError, failure } from '../control/reply.js';
+import { describeActionProblems } from './action-problems.js';
 import { refuse } from './guard.js';
 import { readStaticFile } from './static-files.js';
 
@@ -80,7 +81,9 @@ export class KioskUiServer {
     });
     app.post('/api/action', async (request) => {
       const parsed = KioskAction.safeParse(request.body);
-      if (!parsed.success) return failure(new ControlError('bad-request', 'unknown action'));
+      if (!parsed.success) {
+        return failure(new ControlError('bad-request', describeActionProblems(parsed.error)));
+      }
       return this.#options.act(parsed.data);
     });
     app.get('/*', async (request, reply) => {

@@ -46,7 +46,7 @@ const priority = { start: 1, wipe: 2, rewipe: 3 } as const;
  * session start and wipe through the single-flight TransitionRunner.
  */
 export class SessionController {
-  readonly #timings: SessionTimings;
+  #timings: SessionTimings;
   readonly #steps: SessionSteps;
   readonly #logger: Logger;
   readonly #runner = new TransitionRunner();
@@ -96,6 +96,11 @@ export class SessionController {
     }
     for (const decision of decisions) this.#execute(decision);
     if (facts.phase !== before) this.#events.emit('changed', this.snapshot);
+  }
+
+  /** New timeouts (a configuration from the hub); running timers keep their old length. */
+  setTimings(timings: SessionTimings): void {
+    this.#timings = timings;
   }
 
   /** Resolves when no transition runs (tests and the bench wait on events, this is for stop). */

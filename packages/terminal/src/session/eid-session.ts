@@ -2,6 +2,7 @@ import {
   openEidConnection,
   silentLogger,
   startAuthentication,
+  startChangePin,
   TRAINING_READER,
   TypedEvents,
   type EidConnection,
@@ -16,6 +17,8 @@ export interface EidSessionEvents extends Record<string, unknown> {
   crashed: { detail: string };
   /** The running workflow moved to a step; null once no workflow runs. */
   step: EidStep | null;
+  /** A workflow ended (authentication or PIN change), however it ended. */
+  outcome: Outcome;
 }
 
 /** Another eID workflow runs already; the page must wait for it. */
@@ -90,27 +93,50 @@ export class EidSession {
 
   /** Starts an authentication for a page's eID start; one at a time. */
   authenticate(tcTokenURL: string): EidWorkflow {
+    const connection = this.#idleConnection();
+    return this.#track(
+      startAuthentication(connection.client, {
+        tcTokenURL,
+        ...this.#workflowOptions(connection),
+        ...(this.#options.developerMode !== undefined && {
+          developerMode: this.#options.developerMode,
+        }),
+      }),
+    );
+  }
+
+  /** Starts a PIN change (Fast Lane) on the card in the reader; one workflow at a time. */
+  changePin(): EidWorkflow {
+    const connection = this.#idleConnection();
+    return this.#track(startChangePin(connection.client, this.#workflowOptions(connection)));
+  }
+
+  #idleConnection(): EidConnection {
     if (this.#workflow) throw new EidBusyError('an eID workflow runs already');
     const connection = this.#current;
     if (!connection) throw new Error('eID is not started');
-    const workflow = startAuthentication(connection.client, {
-      tcTokenURL,
+    return connection;
+  }
+
+  #workflowOptions(connection: EidConnection) {
+    return {
       training: connection.training,
       logger: this.#logger,
       ...(this.#options.stepTimeoutMs !== undefined && {
         stepTimeoutMs: this.#options.stepTimeoutMs,
       }),
-      ...(this.#options.developerMode !== undefined && {
-        developerMode: this.#options.developerMode,
-      }),
-    });
+    };
+  }
+
+  #track(workflow: EidWorkflow): EidWorkflow {
     this.#workflow = workflow;
     const off = workflow.onStep((step) => this.#events.emit('step', step));
     this.#events.emit('step', workflow.step);
-    void workflow.done.then(() => {
+    void workflow.done.then((outcome) => {
       off();
       if (this.#workflow === workflow) this.#workflow = null;
       this.#events.emit('step', null);
+      this.#events.emit('outcome', outcome);
     });
     return workflow;
   }
@@ -136,6 +162,12 @@ export class EidSession {
   cardInReader(): boolean {
     const readers = this.#current?.client.readers.values() ?? [];
     return [...readers].some((reader) => !virtualReaders.has(reader.name) && !!reader.card);
+  }
+
+  /** A physical card reader is attached (virtual readers never count). */
+  readerAttached(): boolean {
+    const readers = this.#current?.client.readers.values() ?? [];
+    return [...readers].some((reader) => !virtualReaders.has(reader.name) && reader.attached);
   }
 
   /** Resolves when no physical card lies on a reader any more. */
