@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Protocol } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { EidStartRequest } from '../src/browser/kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
@@ -68,3 +69,43 @@ it.each([
     expect(service.requests.filter((r) => r.includes('tcToken'))).toEqual([]);
   },
 );
+
+describe('?Status probes by fetch from a service page, answered like AusweisApp 1.26.2', () => {
+  const STATUS = 'http://127.0.0.1:24727/eID-Client?Status';
+
+  it('?Status=json: JSON with Access-Control-Allow-Origin *, readable by the page', async () => {
+    await browser.navigate(service.url('/'));
+    const answer = await page().evaluate(async (url) => {
+      const response = await fetch(url);
+      // Readable across origins at all only thanks to Access-Control-Allow-Origin.
+      return { status: response.status, body: (await response.json()) as Record<string, string> };
+    }, `${STATUS}=json`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      'Specification-Title': 'TR-03124',
+      'Specification-Version': '1.3',
+    });
+  });
+
+  it('?Status: plain text without a CORS header, so a page gets only an opaque answer', async () => {
+    await browser.navigate(service.url('/'));
+    const cdp = await page().createCDPSession();
+    await cdp.send('Network.enable');
+    const received = new Promise<Protocol.Network.ResponseReceivedEvent>((resolve) =>
+      cdp.on('Network.responseReceived', (event) => {
+        if (event.response.url === STATUS) resolve(event);
+      }),
+    );
+    // A cross-origin read fails ("Failed to fetch") exactly as against AusweisApp; no-cors works.
+    const type = await page().evaluate(
+      async (url) => (await fetch(url, { mode: 'no-cors' })).type,
+      STATUS,
+    );
+    const { response } = await received;
+    await cdp.detach();
+    expect(type).toBe('opaque');
+    expect(response.status).toBe(200);
+    expect(response.headers['Content-Type']).toMatch(/^text\/plain/);
+    expect(response.headers['Access-Control-Allow-Origin']).toBeUndefined();
+  });
+});

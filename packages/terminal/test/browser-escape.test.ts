@@ -1,18 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { BlockReason } from '../src/browser/kiosk-browser.js';
+import { dragOntoPage } from './helpers/browser/drag.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { installHandlerSpies, type HandlerSpies } from './helpers/browser/external-handlers.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 let service: TestSite;
+let other: TestSite;
 let foreign: TestSite;
 let browser: ChromiumKioskBrowser;
+let handlers: HandlerSpies;
 
 const page = () => browser.devtoolsPage();
 
 beforeAll(async () => {
+  // Before Chromium starts: it finds the desktop's URL handlers on its PATH.
+  handlers = await installHandlerSpies();
   foreign = await serveSite({ '/': html('<h1>foreign</h1>') });
+  other = await serveSite({ '/': html('<h1>another page of the service</h1>') });
   const f = foreign.url('/');
+  const o = other.url('/');
   service = await serveSite({
     '/': html(`<h1 id=home>service</h1>
       <a id=link href="${f}">foreign</a>
@@ -22,6 +30,10 @@ beforeAll(async () => {
       <a id=file href="file:///etc/passwd">file</a>
       <a id=chrome href="chrome://settings">settings</a>
       <a id=download href="/file.bin">download</a>
+      <a id=blank-foreign target=_blank href="${f}">foreign tab</a>
+      <a id=blank-allowed target=_blank href="${o}">allowed tab</a>
+      <button id=open-foreign onclick="window.open('${f}')">foreign window</button>
+      <button id=open-allowed onclick="window.open('${o}')">allowed window</button>
 `),
     '/refresh': html(`<meta http-equiv=refresh content="0;url=${f}">refreshing`),
     '/file.bin': (_q, res) => {
@@ -39,7 +51,7 @@ beforeAll(async () => {
         {
           id: 'svc',
           startUrl: service.url('/'),
-          origins: [service.origin],
+          origins: [service.origin, other.origin],
           allowDownloads: false,
           allowPrint: false,
         },
@@ -52,8 +64,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.stop();
-  await Promise.all([service?.close(), foreign?.close()]);
+  await Promise.all([service?.close(), other?.close(), foreign?.close(), handlers?.remove()]);
 });
+
+/** Popups are closed asynchronously: wait (on target events) until only the view is left. */
+async function untilSinglePage(): Promise<void> {
+  const chromium = page().browser();
+  for (;;) {
+    const destroyed = new Promise((resolve) => chromium.once('targetdestroyed', resolve));
+    if ((await chromium.pages()).length === 1) return;
+    await destroyed;
+  }
+}
 
 /** Back on the service's start page with a marker in its sessionStorage. */
 async function freshServicePage(): Promise<void> {
@@ -79,6 +101,7 @@ async function expectBlocked(reason: BlockReason, attempt: () => Promise<unknown
   expect((await blocked).reason).toBe(reason);
   // The recovery (if any) ends on the service page again.
   await page().waitForFunction((url) => location.href === url, { timeout: 5000 }, service.url('/'));
+  await untilSinglePage();
   await expectIntact();
 }
 
@@ -95,6 +118,64 @@ describe('escape suite: each attempt blocked, the session intact, one blocked ev
   ])('a foreign origin by %s', async (_how, attempt) => {
     await expectBlocked('origin-not-allowed', attempt);
     expect(foreign.requests).toEqual([]);
+  });
+
+  it('a foreign origin by location assignment', async () => {
+    await expectBlocked(
+      'origin-not-allowed',
+      script(`location = ${JSON.stringify(foreign.url('/'))}`),
+    );
+    expect(foreign.requests).toEqual([]);
+  });
+
+  it('a foreign iframe: not loaded, reported, the page intact', async () => {
+    await expectBlocked('origin-not-allowed', () =>
+      page().evaluate((url) => {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        document.body.append(frame);
+      }, foreign.url('/')),
+    );
+    expect(foreign.requests).toEqual([]);
+  });
+
+  it.each([
+    ['window.open', '#open-foreign'],
+    ['target=_blank', '#blank-foreign'],
+  ])('a foreign origin by %s: no second page', async (_how, selector) => {
+    await expectBlocked('popup', () => page().click(selector));
+    expect(foreign.requests).toEqual([]);
+  });
+
+  it('window.open() without a URL: no second page', async () => {
+    await expectBlocked('popup', script('window.open()'));
+  });
+
+  it.each([
+    ['window.open', '#open-allowed'],
+    ['target=_blank', '#blank-allowed'],
+  ])('an allowed origin by %s opens in the same view', async (_how, selector) => {
+    await freshServicePage();
+    const arrived = nextEvent(browser, 'navigated', (e) => e.url === other.url('/'));
+    await page().click(selector);
+    await arrived;
+    await untilSinglePage();
+    expect(page().url()).toBe(other.url('/'));
+  });
+
+  it.each([
+    ['a file', { files: [import.meta.filename] }],
+    ['a link', { link: 'https://evil.example/' }],
+  ] as const)('drag-and-drop of %s onto the page', async (_what, payload) => {
+    await expectBlocked('drag-and-drop', () => dragOntoPage(page(), payload));
+  });
+
+  it.each([
+    ['mailto:', 'mailto:someone@example.org'],
+    ['intent:', 'intent://scan/#Intent;scheme=zxing;package=com.example;end'],
+    ['tel:', 'tel:+49301234'],
+  ])('%s by script', async (_scheme, url) => {
+    await expectBlocked('external-protocol', script(`location.href = ${JSON.stringify(url)}`));
   });
 
   it('a foreign origin by meta refresh', async () => {
@@ -163,5 +244,10 @@ describe('escape suite: each attempt blocked, the session intact, one blocked ev
       for (const key of keys) await page().keyboard.down(key as never);
       for (const key of [...keys].reverse()) await page().keyboard.up(key as never);
     });
+  });
+
+  // Last: every external-protocol attempt above had the whole suite's time to launch a handler.
+  it('launched no desktop URL handler for any of it', async () => {
+    expect(await handlers.launched()).toEqual([]);
   });
 });

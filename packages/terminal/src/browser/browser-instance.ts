@@ -60,6 +60,8 @@ export class BrowserInstance {
   #page: Page | null = null;
   #pageSession: CDPSession | null = null;
   #mainTargetId: string | null = null;
+  /** Page targets other than the citizen's view (popups, new tabs): closed on sight. */
+  readonly #popups = new Set<string>();
   #guardContextId: number | null = null;
   #events: InstanceEvents | null = null;
   #lastGoodUrl = 'about:blank';
@@ -209,8 +211,11 @@ export class BrowserInstance {
     cdp.on('Page.frameNavigated', ({ frame }) => {
       if (!frame.parentId) {
         void this.#onTopLevelCommit(frame.url + (frame.urlFragment ?? ''), frame.unreachableUrl);
+      } else if (frame.unreachableUrl) {
+        this.#onFrameRefused(frame.unreachableUrl);
       }
     });
+    cdp.on('Page.windowOpen', ({ url }) => void this.#onWindowOpen(url));
     cdp.on('Page.frameRequestedNavigation', (event) => this.#onRequestedNavigation(event));
     cdp.on('Log.entryAdded', ({ entry }) => this.#onLog(entry));
     cdp.on('Inspector.targetCrashed', () => {
@@ -221,6 +226,11 @@ export class BrowserInstance {
 
   #rules(): NavigationRules {
     return this.#events?.rules() ?? { kioskOrigins: [], services: [] };
+  }
+
+  /** One attempt can surface twice (a refused request, then its error page): count it once. */
+  #reportedJustNow(url: string): boolean {
+    return this.#lastBlock?.url === url && Date.now() - this.#lastBlock.at < 1500;
   }
 
   #block(event: BlockedNavigation): void {
@@ -240,6 +250,7 @@ export class BrowserInstance {
   async #contextOf(event: Protocol.Fetch.RequestPausedEvent): Promise<RequestContext> {
     if (event.resourceType !== 'Document') return 'subresource';
     if (event.frameId === this.#mainTargetId) return 'top-level';
+    if (this.#popups.has(event.frameId)) return 'popup';
     // A document whose frame is a page target of its own is a popup or a new tab.
     const info = await this.session
       .send('Target.getTargetInfo', { targetId: event.frameId })
@@ -252,22 +263,21 @@ export class BrowserInstance {
     const requestId = event.requestId;
     try {
       const context = await this.#contextOf(event);
+      if (context === 'popup') {
+        // Page.windowOpen on the opener already decided where this goes (see #onWindowOpen).
+        await this.#closePopup(requestId, event.frameId);
+        return;
+      }
       const url = event.request.url;
       const decision = decideNavigation(url, context, indexOrigins(this.#rules()));
       if (decision.action === 'allow' || decision.action === 'allow-local') {
-        if (context === 'popup') {
-          await this.#closePopup(requestId, event.frameId);
-          await this.#page?.goto(url).catch(() => undefined);
-          return;
-        }
         await session.send('Fetch.continueRequest', { requestId });
         return;
       }
       if (decision.action === 'eid-client') {
-        if (context === 'popup') await this.#closePopup(requestId, event.frameId);
         await answerEidClient({
           session,
-          requestId: context === 'popup' ? null : requestId,
+          requestId,
           context,
           request: decision.request,
           initiator: this.#lastGoodUrl,
@@ -280,8 +290,6 @@ export class BrowserInstance {
       if (context === 'top-level') {
         // 204 keeps the current page as it is: no error page, history and storage intact.
         await session.send('Fetch.fulfillRequest', { requestId, responseCode: 204 });
-      } else if (context === 'popup') {
-        await this.#closePopup(requestId, event.frameId);
       } else {
         await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
       }
@@ -299,6 +307,7 @@ export class BrowserInstance {
   }
 
   async #closePopup(requestId: string, targetId: string): Promise<void> {
+    this.#popups.add(targetId);
     await this.session
       .send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' })
       .catch(() => undefined);
@@ -306,24 +315,33 @@ export class BrowserInstance {
   }
 
   /**
-   * A window nobody navigates (`window.open()` without a URL) never passes request
-   * interception: close every page target except the citizen's view. Navigating ones were
-   * already decided in `#onRequest`, which keeps their target until then.
+   * Every page target besides the citizen's view is a popup or a new tab: closed at once, so
+   * nothing renders beside the kiosk view and no second page exists. Where it wanted to go is
+   * decided from the opener's Page.windowOpen, which also covers `window.open()` without a URL.
    */
   #onTarget(info: Protocol.Target.TargetInfo): void {
     if (info.type !== 'page' || info.targetId === this.#mainTargetId || this.#mainTargetId === null)
       return;
-    if (info.url === '' || info.url === 'about:blank') {
-      setTimeout(() => {
-        this.session
-          .send('Target.getTargetInfo', { targetId: info.targetId })
-          .then(({ targetInfo }) => {
-            if (targetInfo.url !== '' && targetInfo.url !== 'about:blank') return;
-            this.#block({ url: 'about:blank', reason: 'popup', context: 'popup' });
-            return this.session.send('Target.closeTarget', { targetId: info.targetId });
-          })
-          .catch(() => undefined);
-      }, 1000);
+    this.#popups.add(info.targetId);
+    this.session.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined);
+  }
+
+  /** Allowed origins (and eID starts) open in the one view, where its own interception applies. */
+  async #onWindowOpen(url: string): Promise<void> {
+    const decision = decideNavigation(url, 'popup', indexOrigins(this.#rules()));
+    if (decision.action === 'block') {
+      this.#block({ url: url || 'about:blank', reason: decision.reason, context: 'popup' });
+      return;
+    }
+    // Not page.goto: a navigation the test or the daemon awaits may be under way meanwhile.
+    await this.#pageSession?.send('Page.navigate', { url }).catch(() => undefined);
+  }
+
+  /** A frame the policy refused before our interception saw it commits an error page. */
+  #onFrameRefused(url: string): void {
+    const decision = decideNavigation(url, 'frame', indexOrigins(this.#rules()));
+    if (decision.action === 'block' && !this.#reportedJustNow(url)) {
+      this.#block({ url, reason: decision.reason, context: 'frame' });
     }
   }
 
@@ -347,6 +365,8 @@ export class BrowserInstance {
     const decision = decideNavigation(url, 'top-level', rules);
     if (decision.action === 'allow') {
       this.#lastGoodUrl = url;
+      // A fresh allowed page: whatever is refused from now on is a new attempt.
+      this.#lastBlock = null;
       const serviceId = serviceOf(url, this.#rules());
       const allowDownloads = this.#rules().services.some(
         (s) => s.id === serviceId && s.allowDownloads,
@@ -362,9 +382,7 @@ export class BrowserInstance {
     // error page for them; so do refused schemes. Report the real target, then go back.
     const attempted = unreachableUrl ?? url;
     const refused = decideNavigation(attempted, 'top-level', rules);
-    // One attempt can surface twice (a requested navigation, then its error page): count once.
-    const reported = this.#lastBlock?.url === attempted && Date.now() - this.#lastBlock.at < 1500;
-    if (refused.action === 'block' && !reported) {
+    if (refused.action === 'block' && !this.#reportedJustNow(attempted)) {
       this.#block({ url: attempted, reason: refused.reason, context: 'top-level' });
     }
     await this.#returnToLastGood();

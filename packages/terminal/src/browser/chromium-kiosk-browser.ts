@@ -125,6 +125,11 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     return this.#current?.dirs.downloads ?? null;
   }
 
+  /** The current session's browser profile (wiped with the session); for leak tests. */
+  get profileDir(): string | null {
+    return this.#current?.dirs.profile ?? null;
+  }
+
   async start(url: string): Promise<void> {
     if (this.#current) throw new Error('kiosk browser already started');
     await this.#swapIn(url);

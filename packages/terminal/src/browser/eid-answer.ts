@@ -12,8 +12,8 @@ import type { BlockReason, EidStartAnswer, EidStartRequest } from './kiosk-brows
 
 export interface EidAnswerJob {
   session: CDPSession;
-  /** The paused request, or null when it was already dropped (a popup that we closed). */
-  requestId: string | null;
+  /** The paused request. */
+  requestId: string;
   context: RequestContext;
   request: EidClientRequest;
   /** The page that started it. */
@@ -42,21 +42,19 @@ async function fulfill(session: CDPSession, requestId: string, answer: HttpAnswe
 export async function answerEidClient(job: EidAnswerJob): Promise<void> {
   const { session, requestId, context, request } = job;
   if (request.kind === 'status') {
-    if (requestId) await fulfill(session, requestId, statusAnswer(request.format));
+    await fulfill(session, requestId, statusAnswer(request.format));
     return;
   }
   if (request.kind === 'other') {
-    if (requestId) {
-      if (context === 'top-level')
-        await fulfill(session, requestId, { ...notFoundAnswer(), status: 204 });
-      else await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
-    }
+    if (context === 'top-level')
+      await fulfill(session, requestId, { ...notFoundAnswer(), status: 204 });
+    else await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
     job.block('origin-not-allowed');
     return;
   }
 
   const answer = await job.handler({ tcTokenURL: request.tcTokenURL, initiator: job.initiator });
-  if (requestId && context === 'top-level') {
+  if (context === 'top-level') {
     // The request may be gone if the daemon showed its own screens meanwhile: then show the
     // answer ourselves, so the citizen still ends on the refresh (or error) address.
     const answered = await fulfill(session, requestId, redirectAnswer(answer.url)).then(
@@ -66,12 +64,10 @@ export async function answerEidClient(job: EidAnswerJob): Promise<void> {
     if (!answered) await job.showInView(answer.url);
     return;
   }
-  if (requestId) {
-    const reply =
-      context === 'subresource'
-        ? scriptStartAnswer(answer.url)
-        : { status: 204, headers: {}, body: '' };
-    await fulfill(session, requestId, reply).catch(() => undefined);
-  }
+  const reply =
+    context === 'subresource'
+      ? scriptStartAnswer(answer.url)
+      : { status: 204, headers: {}, body: '' };
+  await fulfill(session, requestId, reply).catch(() => undefined);
   await job.showInView(answer.url);
 }
