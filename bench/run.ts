@@ -4,6 +4,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   eid: () => import('./eid.js'),
   hub: () => import('./hub.js'),
+  'session-reset': () => import('./session-reset.js'),
 };
 
 const requested = process.argv.slice(2);

@@ -1,0 +1,331 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  LocalTerminalConfig,
+  type ControlRequest,
+  type KioskActionInput,
+  type SessionState,
+  type TerminalStatus,
+} from '@sidbox/protocol';
+import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
+import { sendControlRequest } from '../src/control/client.js';
+import { createKioskBrowser } from '../src/daemon/create-browser.js';
+import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import { silentLogger } from '@sidbox/eid';
+import { serveSite, type TestSite } from './helpers/sites.js';
+
+// Issue 3's lifecycle acceptance with the REAL kiosk browser (Debian Chromium, headless) and
+// the training card: one daemon for the file, driven through its control socket and the kiosk
+// UI's own action endpoint, as hardware adapters and the citizen do.
+
+let dir: string;
+let service: TestSite;
+let daemon: TerminalDaemon;
+let browser: ChromiumKioskBrowser;
+const browserPids = new Set<number>();
+/** The Cookie header of every request to the service's start page, in order. */
+const cookiesSent: string[] = [];
+
+function startPage(response: ServerResponse, cookie: string | undefined): void {
+  cookiesSent.push(cookie ?? '');
+  const tcTokenURL = encodeURIComponent(service.url('/tctoken'));
+  response.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Set-Cookie': 'citizen=secret-of-the-last-person; Max-Age=3600; Path=/; HttpOnly',
+  });
+  response.end(
+    '<!doctype html><meta charset="utf-8"><h1>Testdienst</h1>' +
+      `<a id="eid" href="http://127.0.0.1:24727/eID-Client?tcTokenURL=${tcTokenURL}">Ausweis</a>`,
+  );
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sidbox-lifecycle-real-'));
+  service = await serveSite({
+    '/': (request, response) => startPage(response, request.headers.cookie),
+    '/tctoken': (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/xml' });
+      response.end(
+        `<TCTokenType><ServerAddress>https://127.0.0.1:9/eid</ServerAddress>` +
+          `<RefreshAddress>${service.url('/refresh')}</RefreshAddress>` +
+          `<CommunicationErrorAddress>${service.url('/error')}</CommunicationErrorAddress>` +
+          `</TCTokenType>`,
+      );
+    },
+  });
+  const config = LocalTerminalConfig.parse({
+    branding: { memberName: 'Lifecycle' },
+    session: { idleSeconds: 30, warningSeconds: 5, matGraceSeconds: 1 },
+    services: [
+      {
+        id: 'svc',
+        title: { de: 'Testdienst' },
+        description: { de: 'Testdienst' },
+        startUrl: service.url('/'),
+        eid: true,
+      },
+    ],
+  });
+  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
+  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
+  browser = kioskBrowser;
+  daemon = new TerminalDaemon({
+    config,
+    training: true,
+    ctlSocketPath: join(dir, 'ctl.sock'),
+    browser,
+  });
+  await daemon.start();
+  trackPid();
+});
+
+afterAll(async () => {
+  await daemon?.stop();
+  await service?.close();
+  await rm(dir, { recursive: true, force: true });
+  // No Chromium or AusweisApp of this suite survives.
+  expect(await survivors([...browserPids])).toEqual([]);
+});
+
+beforeEach(async () => {
+  await reaches('idle');
+  await browser.whenPrepared();
+});
+
+describe('terminal lifecycle (real Chromium kiosk browser, training card)', () => {
+  it('mat-off with grace → wipe; mat-on within the grace keeps the session', async () => {
+    expect(await ctl({ cmd: 'input', input: 'mat-on' })).toMatchObject({ state: 'active' });
+    const { sessionId } = daemon.status();
+    await openServiceWithCookie();
+    await ctl({ cmd: 'input', input: 'mat-off' });
+    await ctl({ cmd: 'input', input: 'mat-on' });
+    expect(daemon.status()).toMatchObject({ state: 'active', sessionId });
+
+    const ready = attractReady();
+    const left = Date.now();
+    await ctl({ cmd: 'input', input: 'mat-off' });
+    expect(await ready).toMatchObject({ reason: 'mat-left' });
+    // The grace is 1 s: not before it.
+    expect(Date.now() - left).toBeGreaterThanOrEqual(900);
+    await expectWipedToAttract();
+  });
+
+  it('reset button → immediate wipe, with the running eID workflow cancelled', async () => {
+    await ctl({ cmd: 'session', action: 'start' });
+    await openServiceWithCookie();
+    const atRights = eidStep('access-rights');
+    const onEidScreen = navigatedTo((url) => url.startsWith(`${daemon.kioskOrigin}/eid`));
+    // The citizen taps the service's "start with ID card" link.
+    await browser.devtoolsPage().click('#eid');
+    await Promise.all([atRights, onEidScreen]);
+    expect(daemon.status()).toMatchObject({ eid: { workflow: 'auth', step: 'access-rights' } });
+
+    const ready = attractReady();
+    expect(await ctl({ cmd: 'input', input: 'reset-button' })).toMatchObject({ state: 'wiping' });
+    expect(await ready).toMatchObject({ reason: 'reset-button' });
+    expect(daemon.status()).toMatchObject({ eid: { workflow: null, step: null } });
+    await expectWipedToAttract();
+    // The cancelled workflow's addresses are never visited: the attract screen stays.
+    expect(service.requests.filter((path) => /^\/(refresh|error)/.test(path))).toEqual([]);
+  });
+
+  it('idle → warning → wipe', async () => {
+    // The schema's minimums (30 s idle + 5 s warning) would make this slow: the session
+    // controller's own `setTimings` (how hub configurations apply) shortens them for the test.
+    const restore = shortTimers();
+    try {
+      await ctl({ cmd: 'session', action: 'start' });
+      await openServiceWithCookie();
+      const warned = reaches('warning');
+      const ready = attractReady();
+      await warned;
+      expect(daemon.status().state).toBe('warning');
+      expect(await ready).toMatchObject({ reason: 'idle-timeout' });
+      await expectWipedToAttract();
+    } finally {
+      restore();
+    }
+  });
+
+  it('activity during the warning keeps the session', async () => {
+    const restore = shortTimers();
+    try {
+      await ctl({ cmd: 'session', action: 'start' });
+      const { sessionId } = daemon.status();
+      await reaches('warning');
+      const back = reaches('active');
+      // "Ja, ich bin noch da": the kiosk UI's button posts an activity action.
+      await kioskAction({ type: 'activity' });
+      await back;
+      expect(daemon.status()).toMatchObject({ state: 'active', sessionId });
+    } finally {
+      restore();
+    }
+    const ready = attractReady();
+    await ctl({ cmd: 'session', action: 'end' });
+    await ready;
+  });
+
+  it('browser process killed (kill -9) → back to attract within 3 s, session wiped', async () => {
+    await ctl({ cmd: 'session', action: 'start' });
+    await openServiceWithCookie();
+    const pid = browser.status().pid;
+    expect(pid).not.toBeNull();
+    const ready = attractReady();
+    const killedAt = Date.now();
+    process.kill(pid ?? 0, 'SIGKILL');
+    expect(await ready).toMatchObject({ reason: 'browser-crash' });
+    expect(Date.now() - killedAt).toBeLessThan(3_000);
+    expect(browser.status().pid).not.toBe(pid);
+    await expectWipedToAttract();
+  });
+
+  it('renderer crashed (CDP Page.crash) → back to attract within 3 s, session wiped', async () => {
+    await ctl({ cmd: 'session', action: 'start' });
+    await openServiceWithCookie();
+    const ready = attractReady();
+    const cdp = await browser.devtoolsPage().createCDPSession();
+    const crashedAt = Date.now();
+    void cdp.send('Page.crash').catch(() => undefined);
+    expect(await ready).toMatchObject({ reason: 'browser-crash' });
+    expect(Date.now() - crashedAt).toBeLessThan(3_000);
+    await expectWipedToAttract();
+  });
+});
+
+/** Shortens idle and warning to 1.5 s each; returns the undo. */
+function shortTimers(): () => void {
+  daemon.session.setTimings({ idleMs: 1_500, warningMs: 1_500, matGraceMs: 1_000 });
+  return () => daemon.session.setTimings({ idleMs: 30_000, warningMs: 5_000, matGraceMs: 1_000 });
+}
+
+/** Opens the service through the control socket; its page sets a persistent cookie. */
+async function openServiceWithCookie(): Promise<void> {
+  await ctl({ cmd: 'open', serviceId: 'svc' });
+  trackPid();
+  expect(browser.currentUrl).toBe(service.url('/'));
+  expect(await cookieInBrowser()).toBe(true);
+}
+
+/** The attract page in a fresh browser, the daemon idle, and the last person's cookie gone. */
+async function expectWipedToAttract(): Promise<void> {
+  expect(daemon.status()).toMatchObject({ state: 'idle', sessionId: null });
+  expect(browser.currentUrl).toMatch(new RegExp(`^${daemon.kioskOrigin}/#k=`));
+  trackPid();
+  expect(await cookieInBrowser()).toBe(false);
+  // Back at the service, the browser sends nothing of the last person.
+  await ctl({ cmd: 'open', serviceId: 'svc' });
+  expect(cookiesSent.at(-1)).toBe('');
+  const ready = attractReady();
+  await ctl({ cmd: 'session', action: 'end' });
+  await ready;
+}
+
+async function cookieInBrowser(): Promise<boolean> {
+  const cookies = await browser.devtoolsPage().browserContext().cookies();
+  return cookies.some((cookie) => cookie.name === 'citizen');
+}
+
+async function ctl(request: ControlRequest): Promise<TerminalStatus> {
+  const reply = await sendControlRequest(join(dir, 'ctl.sock'), request);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.data as TerminalStatus;
+}
+
+/** Posts an action to the kiosk UI server the way the kiosk page does (origin and token). */
+async function kioskAction(action: KioskActionInput): Promise<void> {
+  const origin = daemon.kioskOrigin;
+  const token = new URL(daemon.kioskUrl).hash.slice('#k='.length);
+  const response = await fetch(`${origin}/api/action`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, 'x-sidbox-token': token },
+    body: JSON.stringify(action),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+function reaches(state: SessionState): Promise<void> {
+  return new Promise((resolve) => {
+    if (daemon.status().state === state) return resolve();
+    const off = daemon.session.on('changed', ({ phase }) => {
+      if (phase !== state) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+function attractReady(): Promise<{ reason: string; wipeMs: number }> {
+  return new Promise((resolve) => {
+    const off = daemon.session.on('attract-ready', (event) => {
+      off();
+      resolve(event);
+    });
+  });
+}
+
+function eidStep(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = daemon.eid.on('step', (step) => {
+      if (step?.step !== name) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+function navigatedTo(matches: (url: string) => boolean): Promise<string> {
+  return new Promise((resolve) => {
+    const off = browser.on('navigated', ({ url }) => {
+      if (!matches(url)) return;
+      off();
+      resolve(url);
+    });
+  });
+}
+
+function trackPid(): void {
+  const pid = browser.status().pid;
+  if (pid !== null) browserPids.add(pid);
+}
+
+/**
+ * What still runs after a stop: members of the given Chromium process groups, and Chromium
+ * or AusweisApp children of this process (a prepared browser, the spare AusweisApp). Killed processes turn into zombies until init reaps them, which
+ * takes a moment after SIGKILL; zombies do not count, and the check allows up to 2 s.
+ */
+async function survivors(groups: number[]): Promise<string[]> {
+  const deadline = Date.now() + 2_000;
+  for (;;) {
+    const running = livingProcesses().filter(
+      (proc) =>
+        groups.includes(proc.pgrp) ||
+        (proc.ppid === process.pid && /^(chromium|unshare|AusweisApp)/.test(proc.comm)),
+    );
+    if (running.length === 0 || Date.now() > deadline) {
+      return running.map((proc) => `${proc.pid} ${proc.comm}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function livingProcesses(): { pid: number; comm: string; ppid: number; pgrp: number }[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        return [];
+      }
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state === 'Z' || state === 'X') return [];
+      return [{ pid: Number(entry), comm, ppid: Number(ppid), pgrp: Number(pgrp) }];
+    });
+}
