@@ -15,3 +15,4 @@ export * from './sdk/client.js';
 export * from './sdk/websocket-channel.js';
 export * from './supervisor/index.js';
 export * from './connection.js';
+export * from './owned-dirs.js';

@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOwnedDir, removeStaleOwnedDirs } from '../owned-dirs.js';
 
 /**
  * One AusweisApp instance's own HOME, TMPDIR and XDG directories. A fresh directory means a
@@ -20,7 +21,7 @@ const prefix = 'sidbox-ausweisapp-';
 
 /** Named after our pid, so that a later run can tell a directory whose owner died. */
 export async function createPrivateDir(base: string = tmpdir()): Promise<PrivateDir> {
-  const root = await mkdtemp(join(base, `${prefix}${process.pid}-`));
+  const root = await createOwnedDir(base, prefix);
   const dir: PrivateDir = {
     root,
     home: join(root, 'home'),
@@ -45,22 +46,7 @@ export async function removePrivateDir(dir: PrivateDir): Promise<void> {
  * (its AusweisApp died with it, through the parent-death signal).
  */
 export async function removeStalePrivateDirs(base: string = tmpdir()): Promise<string[]> {
-  const stale = (await readdir(base)).filter((name) => {
-    const owner = new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1];
-    return owner !== undefined && !processExists(Number(owner));
-  });
-  await Promise.all(stale.map((name) => rm(join(base, name), { recursive: true, force: true })));
-  return stale;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return removeStaleOwnedDirs(base, prefix);
 }
 
 /** The environment AusweisApp runs with: built from scratch, so no PIN variable can leak in. */

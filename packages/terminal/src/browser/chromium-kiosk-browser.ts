@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '@sidbox/eid';
 import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
-import { DEFAULT_CHROMIUM } from './chromium-process.js';
+import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';
 import { decideNavigation } from './decide-navigation.js';
 import type {
   BlockedNavigation,
@@ -132,6 +132,9 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async start(url: string): Promise<void> {
     if (this.#current) throw new Error('kiosk browser already started');
+    const stale = await removeStaleInstanceDirs();
+    if (stale.length > 0)
+      this.#settings.logger.warn({ count: stale.length }, 'removed profiles left by a killed daemon');
     await this.#swapIn(url);
   }
 

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { createOwnedDir, removeStaleOwnedDirs } from '@sidbox/eid';
 import type { ChromiumPolicy } from './lockdown.js';
 
 /** Debian's Chromium binary; `/usr/bin/chromium` is a wrapper that adds its own flags. */
@@ -28,9 +29,19 @@ export interface InstanceDirs {
   downloads: string;
 }
 
+const instancePrefix = 'sidbox-browser-';
+
+function instanceBase(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+/** Profiles left by a daemon that was killed before it could wipe them. */
+export async function removeStaleInstanceDirs(): Promise<string[]> {
+  return removeStaleOwnedDirs(instanceBase(), instancePrefix);
+}
+
 export async function createInstanceDirs(): Promise<InstanceDirs> {
-  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  const root = await mkdtemp(join(base, 'sidbox-browser-'));
+  const root = await createOwnedDir(instanceBase(), instancePrefix);
   const dirs = {
     root,
     profile: join(root, 'profile'),
