@@ -20,6 +20,8 @@ export interface TerminalRunOptions {
   credential?: string;
   /** Where hub sync keeps its outbox journal and last good configuration. */
   stateDir?: string;
+  /** Log level; SIDBOX_LOG_LEVEL or info when absent. */
+  logLevel?: string;
 }
 
 /** Loads the configuration; a bad one is a usage error listing every problem (exit 2). */
@@ -50,7 +52,7 @@ export async function runTerminal(
 ): Promise<void> {
   const config = await loadConfigOrExplain(options.config);
   const credential = options.credential && (await readCredentialOrExplain(options.credential));
-  const logger = createLogger('terminal');
+  const logger = createLogger('terminal', options.logLevel ? { level: options.logLevel } : {});
   const daemon = new TerminalDaemon({
     config,
     training: options.training === true,

@@ -21,7 +21,15 @@ export async function runDemoTerminal({ say, hub }: DemoTerminalOptions): Promis
   const socket = defaultCtlSocketPath();
   const ctl = 'npm run sidbox -- ctl';
   await runTerminal(
-    { config: citizenOffice, training: true, headless, ctlSocket: socket, ...hub },
+    {
+      config: citizenOffice,
+      training: true,
+      headless,
+      ctlSocket: socket,
+      // The demo's own lines are the interface; logs only when something goes wrong.
+      logLevel: process.env.SIDBOX_LOG_LEVEL ?? 'warn',
+      ...hub,
+    },
     (daemon) => {
       say(`Terminal (training card, ${headless ? 'headless' : 'kiosk window'}):`);
       if (headless) say(`  kiosk UI:       ${daemon.kioskUrl}`);

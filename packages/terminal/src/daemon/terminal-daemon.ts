@@ -89,12 +89,15 @@ export class TerminalDaemon {
     this.#options = options;
     this.#config = options.config;
     this.training = options.training === true || options.config.training;
-    this.#logger = (options.logger ?? silentLogger()).child({ component: 'daemon' });
+    // Subsystems get the process logger and name their own component; a child of this child
+    // would carry `component` twice.
+    const processLogger = options.logger ?? silentLogger();
+    this.#logger = processLogger.child({ component: 'daemon' });
     this.#browser = options.browser;
     this.#ui = new KioskUiServer({
       port: options.kioskUiPort,
       uiDir: options.kioskUiDir,
-      logger: this.#logger,
+      logger: processLogger,
       view: () => this.#view(),
       act: (action) => this.#act(action),
     });
@@ -103,7 +106,7 @@ export class TerminalDaemon {
         options.eidSource ??
         (this.training ? { kind: 'training', scenario: 'normal' } : { kind: 'ausweisapp' }),
       open: options.openEid,
-      logger: this.#logger,
+      logger: processLogger,
       developerMode: options.eidDeveloperMode,
     });
     this.#session = new SessionController(
@@ -112,12 +115,12 @@ export class TerminalDaemon {
         beginSession: (signal) => this.#beginSession(signal),
         wipe: (reason, signal) => this.#wipe(reason, signal),
       },
-      this.#logger,
+      processLogger,
     );
     this.#control = new ControlSocketServer(
       options.ctlSocketPath,
       (request) => this.handle(request),
-      this.#logger,
+      processLogger,
     );
     this.#events = new TypedEvents((error) =>
       this.#logger.error({ err: error }, 'daemon listener failed'),
@@ -126,7 +129,7 @@ export class TerminalDaemon {
     this.#hub = options.hub
       ? new HubLink({
           ...options.hub,
-          logger: this.#logger,
+          logger: processLogger,
           heartbeatFacts: () => this.#facts.facts(),
           isIdle: () => this.#session.snapshot.phase === 'idle',
           apply: (config) => this.#applyHubConfig(config),

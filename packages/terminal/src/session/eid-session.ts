@@ -48,6 +48,7 @@ export interface EidSessionOptions {
 export class EidSession {
   readonly #options: EidSessionOptions;
   readonly #logger: Logger;
+  readonly #processLogger: Logger;
   readonly #open: (source: EidSource, logger: Logger) => Promise<EidConnection>;
   readonly #events: TypedEvents<EidSessionEvents>;
   readonly #closing = new Set<Promise<void>>();
@@ -59,7 +60,9 @@ export class EidSession {
 
   constructor(options: EidSessionOptions) {
     this.#options = options;
-    this.#logger = (options.logger ?? silentLogger()).child({ component: 'eid-session' });
+    // What we start (AusweisApp, workflows) names its own component under the process logger.
+    this.#processLogger = options.logger ?? silentLogger();
+    this.#logger = this.#processLogger.child({ component: 'eid-session' });
     this.#open = options.open ?? openEidConnection;
     this.#events = new TypedEvents((error) =>
       this.#logger.error({ err: error }, 'eid listener failed'),
@@ -87,7 +90,7 @@ export class EidSession {
 
   async start(): Promise<void> {
     this.#stopped = false;
-    this.#use(await this.#open(this.#options.source, this.#logger));
+    this.#use(await this.#open(this.#options.source, this.#processLogger));
     this.#prepareSpare();
   }
 
@@ -121,7 +124,7 @@ export class EidSession {
   #workflowOptions(connection: EidConnection) {
     return {
       training: connection.training,
-      logger: this.#logger,
+      logger: this.#processLogger,
       ...(this.#options.stepTimeoutMs !== undefined && {
         stepTimeoutMs: this.#options.stepTimeoutMs,
       }),
@@ -195,7 +198,7 @@ export class EidSession {
     if (old) this.#closeLater(old);
     const next = spare ? await spare.catch(() => undefined) : undefined;
     signal?.throwIfAborted();
-    this.#use(next ?? (await this.#open(this.#options.source, this.#logger)));
+    this.#use(next ?? (await this.#open(this.#options.source, this.#processLogger)));
     this.#prepareSpare();
   }
 
@@ -242,7 +245,7 @@ export class EidSession {
 
   #prepareSpare(): void {
     if (this.#stopped) return;
-    const spare = this.#open(this.#options.source, this.#logger);
+    const spare = this.#open(this.#options.source, this.#processLogger);
     spare.catch((error: unknown) => this.#logger.warn({ err: error }, 'spare eID not prepared'));
     this.#spare = spare;
   }
