@@ -10,8 +10,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Debian packages each target needs; the binaries are what `sidbox doctor` checks. */
 const debianPackages = {
   base: ['ausweisapp2', 'pcscd', 'chromium', 'fonts-liberation'],
+  // Real components the device adapter tests start: vpcd reader, CUPS + PDF printer, SANE.
+  devices: [
+    'vsmartcard-vpcd',
+    'cups',
+    'cups-client',
+    'printer-driver-cups-pdf',
+    'poppler-utils',
+    'sane-utils',
+    'libsane1',
+    'img2pdf',
+  ],
 };
-const targets = { demo: ['base'], test: ['base'], bench: ['base'] };
+const targets = { demo: ['base'], test: ['base', 'devices'], bench: ['base'] };
 
 const target = process.argv[2] ?? 'test';
 if (!(target in targets)) {

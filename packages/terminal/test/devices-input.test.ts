@@ -1,0 +1,165 @@
+import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EvdevInput, type EvdevInputConfig } from '../src/devices/input/evdev-input.js';
+import { resolveInputDevice } from '../src/devices/input/resolve-device.js';
+import { summarizeDevices } from '../src/devices/device-state.js';
+import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
+import { nextEvent, recordEvents } from './helpers/devices/next-event.js';
+
+const MAT = 183; // KEY_F13, what typical mat controllers send
+const RESET = 184; // KEY_F14
+const PRESS = 1;
+const RELEASE = 0;
+const REPEAT = 2;
+
+let dir: string;
+let input: EvdevInput | undefined;
+const listenerErrors: unknown[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sidbox-evdev-'));
+});
+afterEach(async () => {
+  await input?.stop();
+  input = undefined;
+  await rm(dir, { recursive: true, force: true });
+  expect(listenerErrors).toEqual([]);
+});
+
+function startInput(path: string, overrides: Partial<EvdevInputConfig> = {}): EvdevInput {
+  input = new EvdevInput(
+    {
+      name: 'mat-controller',
+      path,
+      keys: { presence: MAT, reset: RESET },
+      debounceMs: 25,
+      longPressMs: 300,
+      grab: false,
+      ...overrides,
+    },
+    (error) => listenerErrors.push(error),
+  );
+  input.start();
+  return input;
+}
+
+describe('evdev input adapter on a FIFO standing in for the device node', () => {
+  it('debounces a chattering mat into one mat-on, then mat-off', async () => {
+    const fifo = join(dir, 'event0');
+    mkfifo(fifo);
+    const mat = startInput(fifo);
+    const log = recordEvents(mat, ['mat-on', 'mat-off', 'reset', 'staff-menu']);
+    const writer = await openWriter(fifo);
+
+    const on = nextEvent(mat, 'mat-on');
+    // Contact chatter: press, release, press within microseconds, a record split across writes.
+    const burst = Buffer.concat([key(MAT, PRESS), key(MAT, RELEASE), key(MAT, PRESS)]);
+    await writer.write(burst.subarray(0, 50));
+    await writer.write(burst.subarray(50));
+    await on;
+    expect(log).toEqual(['mat-on']);
+
+    const off = nextEvent(mat, 'mat-off');
+    await writer.write(key(MAT, RELEASE));
+    await off;
+    expect(log).toEqual(['mat-on', 'mat-off']);
+    expect(mat.state()).toMatchObject({ status: 'ok', kind: 'input' });
+    await writer.close();
+  });
+
+  it('tells a short reset press from a long one (staff menu), ignoring autorepeat', async () => {
+    const fifo = join(dir, 'event1');
+    mkfifo(fifo);
+    const button = startInput(fifo);
+    const log = recordEvents(button, ['mat-on', 'mat-off', 'reset', 'staff-menu']);
+    const writer = await openWriter(fifo);
+
+    const pressed = nextEvent(button, 'reset-pressed');
+    await writer.write(key(RESET, PRESS));
+    await pressed;
+    const reset = nextEvent(button, 'reset');
+    await writer.write(key(RESET, RELEASE));
+    await reset;
+
+    const staffMenu = nextEvent(button, 'staff-menu');
+    await writer.write(Buffer.concat([key(RESET, PRESS), key(RESET, REPEAT), key(RESET, REPEAT)]));
+    await staffMenu;
+    await writer.write(key(RESET, RELEASE));
+    await writer.close();
+    await nextEvent(button, 'unplugged');
+    expect(log).toEqual(['reset', 'staff-menu']);
+  });
+
+  it('reports an unplugged device and re-opens it when the node reappears', async () => {
+    const fifo = join(dir, 'event2');
+    mkfifo(fifo);
+    const mat = startInput(fifo);
+    const firstPlugged = nextEvent(mat, 'plugged');
+    const first = await openWriter(fifo);
+    await firstPlugged;
+
+    // Unplug: udev removes the node and reads end; the adapter must not crash or end a session.
+    const unplugged = nextEvent(mat, 'unplugged');
+    await unlink(fifo);
+    await first.close();
+    expect(await unplugged).toEqual({ reason: 'unplugged' });
+    expect(summarizeDevices([mat])).toEqual({
+      healthy: false,
+      devices: [expect.objectContaining({ device: 'mat-controller', status: 'unplugged' })],
+    });
+
+    const plugged = nextEvent(mat, 'plugged');
+    mkfifo(fifo);
+    const second = await openWriter(fifo);
+    await plugged;
+    const on = nextEvent(mat, 'mat-on');
+    await second.write(key(MAT, PRESS));
+    await on;
+    expect(summarizeDevices([mat]).healthy).toBe(true);
+    await second.close();
+  });
+
+  it('issues the real EVIOCGRAB on the opened fd and reports when it cannot grab', async () => {
+    const fifo = join(dir, 'event3');
+    mkfifo(fifo);
+    const mat = startInput(fifo, { grab: true });
+    const grabFailed = nextEvent(mat, 'grab-failed');
+    const writer = await openWriter(fifo);
+    // A FIFO is no evdev node: the kernel answers ENOTTY, which proves the ioctl reached it.
+    expect(await grabFailed).toEqual({ result: 'not-an-input-device' });
+    expect(mat.state().detail).toMatchObject({ grab: 'not-an-input-device' });
+    const on = nextEvent(mat, 'mat-on');
+    await writer.write(key(MAT, PRESS));
+    await on;
+    await writer.close();
+  });
+
+  it('resolves a device by /dev/input/by-id name or by vendor:product from sysfs', async () => {
+    const devInput = join(dir, 'dev');
+    const sysInput = join(dir, 'sys');
+    await mkdir(join(devInput, 'by-id'), { recursive: true });
+    await symlink('../event7', join(devInput, 'by-id', 'usb-PCsensor_FootSwitch-event-kbd'));
+    await symlink('../event8', join(devInput, 'by-id', 'usb-PCsensor_FootSwitch-if01-mouse'));
+    for (const [node, vendor, product] of [
+      ['event6', '046d', 'c31c'],
+      ['event7', '1a86', 'e026'],
+    ] as const) {
+      await mkdir(join(sysInput, node, 'device', 'id'), { recursive: true });
+      await writeFile(join(sysInput, node, 'device', 'id', 'vendor'), `${vendor}\n`);
+      await writeFile(join(sysInput, node, 'device', 'id', 'product'), `${product}\n`);
+    }
+    const roots = { devInput, sysInput };
+    expect(await resolveInputDevice({ byIdContains: 'FootSwitch' }, roots)).toBe(
+      join(devInput, 'by-id', 'usb-PCsensor_FootSwitch-event-kbd'),
+    );
+    expect(await resolveInputDevice({ vendorProduct: '1A86:E026' }, roots)).toBe(
+      join(devInput, 'event7'),
+    );
+    expect(await resolveInputDevice({ vendorProduct: 'ffff:0001' }, roots)).toBeUndefined();
+    expect(await resolveInputDevice({ path: '/dev/input/event3' }, roots)).toBe(
+      '/dev/input/event3',
+    );
+  });
+});

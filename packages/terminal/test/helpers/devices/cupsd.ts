@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, chown, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { whenPathAppears } from '../../../src/devices/watch-path.js';
+import { startInNamespace, type TestDaemon } from './daemon-process.js';
+
+export interface TestCups {
+  daemon: TestDaemon;
+  /** CUPS_SERVER: a UNIX socket of this test's own cupsd (root is authorised over it). */
+  server: string;
+  /** RequestRoot: where job files (d*) are spooled. */
+  spoolDir: string;
+  /** Where cups-pdf's post-processing moves each finished PDF (a rename: complete files only). */
+  printedDir: string;
+}
+
+/** A private cupsd in the foreground with one cups-pdf queue, `queue`. */
+export async function startCups(dir: string, queue: string): Promise<TestCups> {
+  const etc = join(dir, 'etc');
+  const spoolDir = join(dir, 'spool');
+  const outDir = join(dir, 'out');
+  const printedDir = join(dir, 'printed');
+  for (const sub of [
+    etc,
+    join(spoolDir, 'tmp'),
+    join(dir, 'cache'),
+    join(dir, 'state'),
+    join(dir, 'log'),
+    outDir,
+    printedDir,
+  ])
+    await mkdir(sub, { recursive: true });
+  // Filters run as user lp and must reach the PPD and job files below a mkdtemp (0700) dir.
+  await chmod(dir, 0o755);
+  // cupsd insists on these owners and modes for its spool.
+  await chown(spoolDir, 0, lpGid());
+  await chmod(spoolDir, 0o710);
+  await chmod(join(spoolDir, 'tmp'), 0o1777);
+  const server = join(dir, 'cups.sock');
+  await writeFile(
+    join(etc, 'cupsd.conf'),
+    [
+      `Listen ${server}`,
+      'Browsing Off',
+      'LogLevel warn',
+      'PreserveJobFiles No',
+      'PreserveJobHistory No',
+      // Only local clients reach the socket; root's admin requests are authorised by peer cred.
+      '<Location />\n  Order allow,deny\n  Allow localhost\n</Location>',
+      '<Location /admin>\n  Order allow,deny\n  Allow localhost\n</Location>',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(etc, 'cups-files.conf'),
+    [
+      `ServerRoot ${etc}`,
+      `RequestRoot ${spoolDir}`,
+      `TempDir ${join(spoolDir, 'tmp')}`,
+      `CacheDir ${join(dir, 'cache')}`,
+      `StateDir ${join(dir, 'state')}`,
+      `ErrorLog ${join(dir, 'log', 'error_log')}`,
+      `AccessLog ${join(dir, 'log', 'access_log')}`,
+      `PageLog ${join(dir, 'log', 'page_log')}`,
+      'Printcap',
+      '',
+    ].join('\n'),
+  );
+  const postProcess = join(etc, 'printed.sh');
+  await writeFile(postProcess, `#!/bin/sh\nmv "$1" '${printedDir}/'\n`, { mode: 0o755 });
+  // cups-pdf reads its config from the compiled-in /etc/cups; the namespace bind makes it ours.
+  await writeFile(
+    join(etc, 'cups-pdf.conf'),
+    `Out ${outDir}\nAnonDirName ${outDir}\nPostProcessing ${postProcess}\n`,
+  );
+  const daemon = startInNamespace(
+    [[etc, '/etc/cups']],
+    ['cupsd', '-f', '-c', join(etc, 'cupsd.conf'), '-s', join(etc, 'cups-files.conf')],
+  );
+  try {
+    await whenListening(server, daemon);
+    execFileSync(
+      'lpadmin',
+      ['-p', queue, '-E', '-v', 'cups-pdf:/', '-P', '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd'],
+      {
+        env: { ...process.env, CUPS_SERVER: server },
+        stdio: 'pipe',
+      },
+    );
+  } catch (error) {
+    await daemon.stop(); // no cupsd may outlive a failed setup
+    throw error;
+  }
+  return { daemon, server, spoolDir, printedDir };
+}
+
+function lpGid(): number {
+  return Number(execFileSync('getent', ['group', 'lp'], { encoding: 'utf8' }).split(':')[2]);
+}
+
+/** cupsd -f prints nothing when ready; its socket appearing is the signal. */
+async function whenListening(socket: string, daemon: TestDaemon): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const stop = whenPathAppears(socket, resolve);
+    daemon.process.once('close', () => {
+      stop();
+      reject(new Error('cupsd exited before listening'));
+    });
+  });
+}

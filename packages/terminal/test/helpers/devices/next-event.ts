@@ -1,0 +1,24 @@
+import type { TypedEmitter } from '../../../src/browser/typed-emitter.js';
+
+/** Resolves with the next `event` payload: tests wait on events, never on sleeps. */
+export function nextEvent<Events extends object, E extends keyof Events>(
+  emitter: TypedEmitter<Events>,
+  event: E,
+): Promise<Events[E]> {
+  return new Promise((resolve) => {
+    const off = emitter.on(event, (payload) => {
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+/** Records every named event in order, for asserting that nothing extra happened. */
+export function recordEvents<Events extends object>(
+  emitter: TypedEmitter<Events>,
+  events: (keyof Events)[],
+): (keyof Events)[] {
+  const log: (keyof Events)[] = [];
+  for (const event of events) emitter.on(event, () => log.push(event));
+  return log;
+}
