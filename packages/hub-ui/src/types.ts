@@ -8,12 +8,15 @@ export interface User {
   role: Role;
 }
 
+export const membershipStatuses = ['prospective', 'active', 'suspended', 'ended'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
 export interface Organisation {
   id: string;
   slug: string;
   name: string;
   kind: 'association' | 'member';
-  membershipStatus: string;
+  membershipStatus: MembershipStatus;
   yearlyFeeCents: number;
 }
 
@@ -55,6 +58,16 @@ export interface Statistics {
   eidOutcomes: { workflow: string; code: string; count: number }[];
   topServices: { serviceId: string; opened: number }[];
   averageSessionSeconds: number | null;
+  /** PIN activations / resets at the counter; null for one terminal or training data. */
+  counterCases: number | null;
+  /** Terminal PIN changes ÷ (those + counter cases), 0…1; null when there is nothing to compare. */
+  onlineShare: number | null;
+}
+
+export interface CounterCases {
+  organisationId: string;
+  month: string;
+  cases: number;
 }
 
 export interface SurveyResults {

@@ -51,6 +51,36 @@ describe('admin UI in Chromium (smoke)', () => {
     await page.waitForSelector('.key-figure');
     expect(await text('.figures')).toMatch(/625\s+eID-Aktivierungen/);
     expect(await text('.figures')).toMatch(/93\s+Interviews/);
+    expect(await text('.figures')).toMatch(/76\s*%\s+Online-Anteil/);
+  });
+
+  it("changes a member's membership status and yearly fee", async () => {
+    await page.goto(`${hub.url}/#/members`);
+    const form = 'form[aria-labelledby=edit-member-heading]';
+    await page.waitForSelector(form);
+    const dealer = await page.$eval(
+      `${form} select[name=memberId]`,
+      (select) =>
+        [...(select as HTMLSelectElement).options].find((o) => o.text === 'Autohaus Gabler')
+          ?.value ?? '',
+    );
+    await page.select(`${form} select[name=memberId]`, dealer);
+    await page.select(`${form} select[name=membershipStatus]`, 'suspended');
+    await page.$eval(`${form} input[name=fee]`, (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type(`${form} input[name=fee]`, '99');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} [role=status]`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('tr')].some(
+        (row) => row.innerText.includes('Autohaus Gabler') && row.innerText.includes('ruhend'),
+      ),
+    );
+    const row = await page.$$eval('tr', (rows) =>
+      rows.map((r) => r.innerText).find((r) => r.includes('Autohaus Gabler')),
+    );
+    expect(row).toMatch(/99,00\s*€/);
   });
 
   it('enrolls a terminal and shows its one-time credential', async () => {

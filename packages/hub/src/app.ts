@@ -23,6 +23,7 @@ import { registerOrganisationRoutes } from './api/admin/organisations/routes.js'
 import { registerUserRoutes } from './api/admin/users/routes.js';
 import { registerTerminalRoutes } from './api/admin/terminals/routes.js';
 import { registerServiceRoutes } from './api/admin/services/routes.js';
+import { registerCounterCaseRoutes } from './api/admin/counter-cases/routes.js';
 import { registerStatisticsRoutes } from './api/admin/statistics/routes.js';
 import { registerSurveyRoutes } from './api/admin/surveys/routes.js';
 import { registerAuditRoutes } from './api/admin/audit/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
         registerTerminalRoutes,
         registerServiceRoutes,
         registerStatisticsRoutes,
+        registerCounterCaseRoutes,
         registerSurveyRoutes,
         registerAuditRoutes,
         registerSigningKeyRoutes,

@@ -7,6 +7,7 @@ import { openHubDatabase } from './hub-database.js';
 import { createMetrics } from './api/system/metrics.js';
 import { defaultUiDir } from './api/ui/routes.js';
 import type { HubApp } from './api/http.js';
+import { gracefulCloser } from './api/connections.js';
 import { parseHubOptions, type HubOptions } from './options.js';
 
 export interface RunningHub {
@@ -15,6 +16,8 @@ export interface RunningHub {
 }
 
 const purgeIntervalMs = 60_000;
+/** How long close() lets running requests finish before it cuts their connections. */
+const closeGraceMs = 5_000;
 
 /** Structured JSON logs; secrets and cookies are redacted, client addresses never logged. */
 function defaultLogger() {
@@ -60,6 +63,7 @@ export async function startHub(
     await db.destroy();
     throw error;
   });
+  const closeServer = gracefulCloser(app.server, closeGraceMs);
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -85,7 +89,7 @@ export async function startHub(
     db,
     async close() {
       clearInterval(purge);
-      await app.close();
+      await closeServer(() => app.close());
       await db.destroy();
     },
   };

@@ -136,6 +136,12 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
     },
     {
       method: 'GET',
+      route: '/counter-cases',
+      access: 'read',
+      build: async (o) => ({ path: `/counter-cases?organisationId=${o}` }),
+    },
+    {
+      method: 'GET',
       route: '/surveys/results',
       access: 'read',
       build: async (o) => ({ path: `/surveys/results?organisationId=${o}` }),
@@ -234,6 +240,12 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
       route: '/services/:id',
       access: 'manage',
       build: async (o) => ({ path: `/services/${await localServiceOf(o)}` }),
+    },
+    {
+      method: 'PUT',
+      route: '/counter-cases/:organisationId/:month',
+      access: 'manage',
+      build: async (o) => ({ path: `/counter-cases/${o}/2025-05`, body: { cases: 12 } }),
     },
     {
       method: 'POST',
@@ -336,7 +348,14 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
 
   it("lists only the member's own data to member roles when no filter is given", async () => {
     for (const role of ['adminA', 'viewerA'] as const) {
-      for (const path of ['/organisations', '/terminals', '/users', '/services', '/audit']) {
+      for (const path of [
+        '/organisations',
+        '/terminals',
+        '/users',
+        '/services',
+        '/audit',
+        '/counter-cases',
+      ]) {
         const res = await clients[role].request('GET', `/api/admin${path}`);
         expect(res.status).toBe(200);
         expect(res.text).not.toContain(world.memberB.id);

@@ -30,6 +30,7 @@ const watchedTables = [
   'telemetry_events',
   'survey_responses',
   'audit_log',
+  'counter_cases',
 ] as const satisfies readonly (keyof Database)[];
 
 interface Route {
@@ -79,6 +80,21 @@ const routes: Route[] = [
   },
   { method: 'GET', path: (id) => `/api/admin/surveys/export.csv?to=${id}`, validatesBody: false },
   { method: 'GET', path: (id) => `/api/admin/audit?limit=${id}`, validatesBody: false },
+  {
+    method: 'GET',
+    path: (id) => `/api/admin/counter-cases?organisationId=${id}&from=${id}`,
+    validatesBody: false,
+  },
+  {
+    method: 'PUT',
+    path: (id) => `/api/admin/counter-cases/${id}/2025-05`,
+    validatesBody: true,
+  },
+  {
+    method: 'PUT',
+    path: (id) => `/api/admin/counter-cases/${id}/${id}`,
+    validatesBody: false,
+  },
   {
     method: 'GET',
     path: (id) => `/api/terminal/config?x=${id}`,

@@ -59,10 +59,9 @@ async function startEnrolled(backend: (typeof backends)[number]) {
   return { running, browser, ...enrolled, admin: hub.admin };
 }
 
-// SQLite only for now: on PostgreSQL the hub's close() hangs after this re-issue (reported).
-describe('terminal with its hub (sqlite)', () => {
+describe.each(backends)('terminal with its hub: config timing (%s)', (backend) => {
   it('applies a new hub configuration only once the session has ended', async () => {
-    const { running, browser, terminalId, admin } = await startEnrolled('sqlite');
+    const { running, browser, terminalId, admin } = await startEnrolled(backend);
     expect(running.config.services).toEqual([]);
     expect(running.config.branding.memberName).toBe('Stadt Testhausen');
 

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n.js';
 import type { Statistics, SurveyResults, Terminal } from '../types.js';
 import { useApi } from '../use-api.js';
 
-/** The seed's figures: PIN activations, sessions, interviews, terminals online. */
+/** The seed's figures: PIN activations, online share, sessions, interviews, terminals online. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const stats = useApi<{ statistics: Statistics }>('/statistics');
@@ -21,6 +21,17 @@ export function DashboardPage() {
         <>
           <div class="figures">
             <KeyFigure value={number(s.pinChanges)} label={t('dashboard.pinChanges')} />
+            <KeyFigure
+              value={
+                s.onlineShare === null
+                  ? '–'
+                  : s.onlineShare.toLocaleString(lang, {
+                      style: 'percent',
+                      maximumFractionDigits: 0,
+                    })
+              }
+              label={t('dashboard.onlineShare')}
+            />
             <KeyFigure value={number(s.sessions)} label={t('dashboard.sessions')} />
             <KeyFigure
               value={number(survey.data?.results.responses ?? 0)}

@@ -5,6 +5,8 @@ import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
 import type { Organisation, Role, User } from '../types.js';
 import { useApi } from '../use-api.js';
+import { CounterCasesSection } from './counter-cases-section.js';
+import { MemberEditForm } from './member-edit-form.js';
 
 const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
 
@@ -15,13 +17,15 @@ export function MembersPage({ user }: { user: User }) {
   const [error, setError] = useState<string>();
   const association = user.role === 'association-admin';
   const canManage = user.role !== 'member-viewer';
-  const run = async (action: () => Promise<unknown>, reload: () => void) => {
+  const run = async (action: () => Promise<unknown>, reload: () => void = () => undefined) => {
     try {
       await action();
       setError(undefined);
       reload();
+      return true;
     } catch (e) {
       setError((e as Error).message);
+      return false;
     }
   };
   const addMember = (event: Event) => {
@@ -50,6 +54,7 @@ export function MembersPage({ user }: { user: User }) {
     );
   };
   const orgName = (id: string) => orgs.data?.organisations.find((o) => o.id === id)?.name ?? id;
+  const members = orgs.data?.organisations.filter((o) => o.kind === 'member') ?? [];
   return (
     <section aria-labelledby="page-heading">
       <h1 id="page-heading">{t('members.heading')}</h1>
@@ -70,7 +75,7 @@ export function MembersPage({ user }: { user: User }) {
               <td>
                 <code>{o.slug}</code>
               </td>
-              <td>{o.membershipStatus}</td>
+              <td>{t(`membership.${o.membershipStatus}`)}</td>
               <td class="number">
                 {(o.yearlyFeeCents / 100).toLocaleString(lang, {
                   style: 'currency',
@@ -95,6 +100,16 @@ export function MembersPage({ user }: { user: User }) {
           </Field>
           <button type="submit">{t('members.add')}</button>
         </form>
+      )}
+      {association && members.length > 0 && (
+        <MemberEditForm members={members} run={(action) => run(action, orgs.reload)} />
+      )}
+      {orgs.data && (
+        <CounterCasesSection
+          manageable={canManage ? members : []}
+          orgName={orgName}
+          run={(action) => run(action)}
+        />
       )}
       <h2>{t('users.heading')}</h2>
       <table>

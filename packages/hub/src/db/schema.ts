@@ -18,6 +18,7 @@ export interface Database {
   telemetry_events: TelemetryEventTable;
   survey_responses: SurveyResponseTable;
   audit_log: AuditLogTable;
+  counter_cases: CounterCaseTable;
 }
 
 export type OrganisationKind = 'association' | 'member';
@@ -155,6 +156,14 @@ export interface SurveyResponseTable {
   comment: string | null;
 }
 
+/** PIN activations / resets a member handled at the counter in a month (`YYYY-MM`): a count only. */
+export interface CounterCaseTable {
+  organisation_id: string;
+  month: string;
+  cases: number;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -169,4 +178,5 @@ export type OrganisationRow = Selectable<OrganisationTable>;
 export type UserRow = Selectable<UserTable>;
 export type TerminalRow = Selectable<TerminalTable>;
 export type ServiceRow = Selectable<ServiceTable>;
+export type CounterCaseRow = Selectable<CounterCaseTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -7,6 +7,7 @@ import {
   type TelemetryEvent,
   type TerminalCredential,
 } from '@sidbox/protocol';
+import { setCounterCases } from '../api/admin/counter-cases/commands.js';
 import { createMember } from '../api/admin/organisations/commands.js';
 import { createService } from '../api/admin/services/commands.js';
 import { enrollTerminal } from '../api/admin/terminals/commands.js';
@@ -64,6 +65,8 @@ const answerShares: Record<
 
 const interviews = 93;
 const pinActivations = 625;
+/** The seed's "76 % online share": the rest were handled at the counter. */
+const demoOnlineShare = 0.76;
 
 function answerFor(statement: keyof typeof answerShares, index: number): SurveyAnswer {
   let seen = 0;
@@ -104,6 +107,27 @@ function demoEvents(now: Date, count: number): TelemetryEvent[] {
     });
   }
   return events;
+}
+
+/** Counter cases per month, in proportion to the month's terminal PIN changes. */
+function demoCounterCases(events: TelemetryEvent[]): Map<string, number> {
+  const pins = new Map<string, number>();
+  for (const e of events)
+    if (e.type === 'pin-changed') {
+      const month = e.terminalTime.slice(0, 7);
+      pins.set(month, (pins.get(month) ?? 0) + 1);
+    }
+  const ratio = (1 - demoOnlineShare) / demoOnlineShare;
+  const total = Math.round(events.filter((e) => e.type === 'pin-changed').length * ratio);
+  const cases = new Map<string, number>();
+  let left = total;
+  const months = [...pins.keys()].sort();
+  months.forEach((month, i) => {
+    const n = i === months.length - 1 ? left : Math.round((pins.get(month) ?? 0) * ratio);
+    cases.set(month, n);
+    left -= n;
+  });
+  return cases;
 }
 
 async function insertInBatches<T>(
@@ -180,9 +204,10 @@ async function seed(db: HubDb, hubUrl: string): Promise<TerminalCredential> {
   await terminal(dealer.id, 'Autohaus Verkaufsraum', 'Showroom', 'car-dealer', false);
 
   const actor = { terminalId: office.terminal.id, organisationId: bonn.id };
-  await insertInBatches(demoEvents(new Date(), pinActivations), 500, (b) =>
-    ingestTelemetry(db, actor, b),
-  );
+  const events = demoEvents(new Date(), pinActivations);
+  await insertInBatches(events, 500, (b) => ingestTelemetry(db, actor, b));
+  for (const [month, cases] of demoCounterCases(events))
+    await setCounterCases(db, undefined, { organisationId: bonn.id, month, cases });
   const responses: SurveyResponse[] = Array.from({ length: interviews }, (_, i) => ({
     id: randomUUID(),
     terminalTime: new Date(Date.UTC(2017, 11, 1 + (i % 20), 10)).toISOString(),
@@ -198,7 +223,7 @@ async function seed(db: HubDb, hubUrl: string): Promise<TerminalCredential> {
 /**
  * Demo data: the association with its admin, two members (a city, a car dealer), three terminals
  * (one in training mode, whose credential is returned), a small catalogue, the Bonn survey's 93
- * interviews and 625 PIN activations.
+ * interviews, 625 PIN activations and the counter cases for a 76 % online share.
  */
 export async function seedDemo(input: SeedDemoInput) {
   const db = await openHubDatabase(storageTarget(input));

@@ -1,6 +1,7 @@
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { AggregateQuery, authorizeFilter } from './filter.js';
+import { counterCasesFor, onlineShare } from './online-share.js';
 import { usageStatistics } from './queries.js';
 
 /** Usage aggregates by day, terminal, member and service. */
@@ -10,7 +11,17 @@ export function registerStatisticsRoutes(app: HubApp, { db }: HubDeps): void {
     { schema: { tags: ['statistics'], summary: 'Usage aggregates', querystring: AggregateQuery } },
     async (request) => {
       const filter = await authorizeFilter(db, adminOf(request), request.query);
-      return { statistics: await usageStatistics(db, filter) };
+      const [usage, counterCases] = await Promise.all([
+        usageStatistics(db, filter),
+        counterCasesFor(db, filter),
+      ]);
+      return {
+        statistics: {
+          ...usage,
+          counterCases,
+          onlineShare: onlineShare(usage.pinChanges, counterCases),
+        },
+      };
     },
   );
 }

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { Field, formValues } from '../components/field.js';
+import { useI18n } from '../i18n.js';
+import { membershipStatuses, type Organisation } from '../types.js';
+
+/** The association admin changes a member's membership status and yearly fee. */
+export function MemberEditForm(props: {
+  members: Organisation[];
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const [selectedId, setSelectedId] = useState(props.members[0]?.id);
+  const [saved, setSaved] = useState(false);
+  const member = props.members.find((m) => m.id === selectedId) ?? props.members[0];
+  if (!member) return null;
+  const save = (event: Event) => {
+    const v = formValues(event);
+    void props
+      .run(() =>
+        api('PATCH', `/organisations/${member.id}`, {
+          membershipStatus: v['membershipStatus'],
+          yearlyFeeCents: Math.round(Number(v['fee']) * 100),
+        }),
+      )
+      .then(setSaved);
+  };
+  return (
+    <form onSubmit={save} class="inline-form" aria-labelledby="edit-member-heading">
+      <h2 id="edit-member-heading">{t('members.edit')}</h2>
+      <Field label={t('members.member')}>
+        <select
+          name="memberId"
+          value={member.id}
+          onChange={(e) => {
+            setSelectedId((e.currentTarget as HTMLSelectElement).value);
+            setSaved(false);
+          }}
+        >
+          {props.members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset key={member.id}>
+        <Field label={t('members.status')}>
+          <select name="membershipStatus" defaultValue={member.membershipStatus}>
+            {membershipStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`membership.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('members.fee')}>
+          <input
+            name="fee"
+            type="number"
+            min="0"
+            step="0.01"
+            required
+            defaultValue={String(member.yearlyFeeCents / 100)}
+          />
+        </Field>
+      </fieldset>
+      <button type="submit">{t('common.save')}</button>
+      {saved && <p role="status">{t('members.saved')}</p>}
+    </form>
+  );
+}
