@@ -37,6 +37,8 @@ export const TerminalStatus = z.strictObject({
       .nullable(),
   }),
   training: z.boolean(),
+  /** Navigations, popups, downloads and escape gestures refused since the daemon started. */
+  blockedNavigations: z.number().int().nonnegative(),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

@@ -87,6 +87,20 @@ describe('?Status probes by fetch from a service page, answered like AusweisApp 
     });
   });
 
+  it('?Status opened as a page shows the answer, as AusweisApp does, and stays', async () => {
+    await browser.navigate(service.url('/'));
+    // \`navigated\` is only reported for a page the browser keeps (not for one it sends back).
+    const shown = nextEvent(browser, 'navigated', (e) => e.url === STATUS);
+    await page().goto(STATUS);
+    await shown;
+    expect(browser.currentUrl).toBe(STATUS);
+    expect(page().url()).toBe(STATUS);
+    expect(await page().evaluate(() => document.body.innerText)).toMatch(/TR-03124/);
+    // Back to the service from there as from any page.
+    await browser.navigate(service.url('/'));
+    expect(browser.currentUrl).toBe(service.url('/'));
+  });
+
   it('?Status: plain text without a CORS header, so a page gets only an opaque answer', async () => {
     await browser.navigate(service.url('/'));
     const cdp = await page().createCDPSession();

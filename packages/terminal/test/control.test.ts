@@ -78,6 +78,7 @@ describe('control socket and sidbox ctl', () => {
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#k=/),
       eid: { workflow: null, step: null },
       training: true,
+      blockedNavigations: 0,
     });
   });
 

@@ -42,6 +42,7 @@ function describeStatus(status: TerminalStatus): string {
     `since:    ${status.since}`,
     `url:      ${status.url}`,
     `eid:      ${eid}`,
+    `blocked:  ${status.blockedNavigations}`,
   ].join('\n');
 }
 

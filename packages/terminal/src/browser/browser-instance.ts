@@ -24,6 +24,7 @@ import type {
   NavigationRules,
 } from './kiosk-browser.js';
 import { buildLockdown } from './lockdown.js';
+import { kioskBarScript, type KioskBarAction, type KioskBarLabels } from './kiosk-bar-script.js';
 import { GUARD_BINDING, GUARD_WORLD, guardScript, type GuardReport } from './page-guard-script.js';
 
 export interface InstanceSettings {
@@ -37,6 +38,10 @@ export interface InstanceSettings {
   zoom: { min: number; max: number };
   deviceScaleFactor: number;
   notice: string;
+  /** The kiosk bar on service pages; null leaves service pages without it. */
+  kioskBar: { labels: KioskBarLabels; heightPx: number } | null;
+  /** Size of the window in headless mode (on a display, kiosk mode fills the screen). */
+  windowSize: { width: number; height: number };
   logger: Logger;
 }
 
@@ -48,13 +53,16 @@ export interface InstanceEvents {
   activity(): void;
   crashed(crash: BrowserCrash): void;
   eidStart(request: EidStartRequest): Promise<EidStartAnswer>;
+  /** A trusted tap on the kiosk bar of the top-level page. */
+  kioskBar(action: KioskBarAction): void;
 }
 
 /**
  * One Chromium process with a fresh profile and the daemon's wall around it: request
  * interception at the browser target (every page, frame, popup and worker passes it), the page
- * guard in every document, download control and crash detection. Prepared in advance without a
- * window; `activate` opens the citizen's view. `dispose` kills it and deletes its directory.
+ * guard in every document, download control and crash detection. Prepared in advance, without a
+ * window or (headless) with the next view already loaded; `activate` shows the citizen's view.
+ * `dispose` kills it and deletes its directory.
  */
 export class BrowserInstance {
   #page: Page | null = null;
@@ -68,6 +76,8 @@ export class BrowserInstance {
   #downloadsAllowed = false;
   #lastBlock: { url: string; at: number } | null = null;
   #disposed = false;
+  /** The renderer of a view opened in advance crashed before anyone used it. */
+  #viewCrashed = false;
   readonly #exited: Promise<void>;
 
   private constructor(
@@ -77,6 +87,8 @@ export class BrowserInstance {
     readonly policyEnforced: boolean,
     readonly session: CDPSession,
     private readonly settings: InstanceSettings,
+    /** The rules the policy was built from; they apply until `activate` hands over. */
+    private readonly preparedRules: NavigationRules,
   ) {
     const child = browser.process();
     this.#exited = new Promise((resolve) => {
@@ -89,18 +101,25 @@ export class BrowserInstance {
     });
   }
 
-  /** Launches a windowless Chromium with a fresh profile and arms the wall. */
+  /**
+   * Launches a Chromium with a fresh profile and arms the wall. With `preload`, the view is
+   * opened on that URL in advance (headless only, see ChromiumKioskBrowser), so `activate` only
+   * hands it over; else the browser stays windowless until `activate`.
+   */
   static async prepare(
     rules: NavigationRules,
     settings: InstanceSettings,
+    preload?: string,
   ): Promise<BrowserInstance> {
     const dirs = await createInstanceDirs();
+    let instance: BrowserInstance | undefined;
     try {
       const { policy, flags } = buildLockdown(rules, {
         display: settings.display,
         userDataDir: dirs.profile,
         printing: settings.printing,
         noSandbox: settings.noSandbox,
+        windowSize: settings.windowSize,
       });
       const launched = await launchChromium({
         chromiumPath: settings.chromiumPath,
@@ -110,18 +129,21 @@ export class BrowserInstance {
         enforcePolicy: settings.enforcePolicy,
       });
       const session = await launched.browser.target().createCDPSession();
-      const instance = new BrowserInstance(
+      instance = new BrowserInstance(
         dirs,
         launched.browser,
         launched.pid,
         launched.policyEnforced,
         session,
         settings,
+        rules,
       );
       await instance.#arm();
+      if (preload !== undefined) await instance.#openView(preload);
       return instance;
     } catch (error) {
-      await removeInstanceDirs(dirs);
+      if (instance) await instance.dispose();
+      else await removeInstanceDirs(dirs);
       throw error;
     }
   }
@@ -131,7 +153,7 @@ export class BrowserInstance {
   }
 
   get alive(): boolean {
-    return !this.#disposed && this.browser.connected;
+    return !this.#disposed && !this.#viewCrashed && this.browser.connected;
   }
 
   async #arm(): Promise<void> {
@@ -148,14 +170,36 @@ export class BrowserInstance {
     ]);
   }
 
-  /** Opens the citizen's window on `url`; from now on `events` hears everything. */
+  /**
+   * Shows `url` in the citizen's window (opened now, unless it was in advance); from now on
+   * `events` hears everything. A view opened in advance on `url` is handed over as it is.
+   */
   async activate(url: string, events: InstanceEvents): Promise<void> {
     this.#events = events;
+    const page = this.#page;
+    // The document last committed was loaded from `url` (the kiosk UI then drops the token from
+    // its address with replaceState, so the page's own URL is no test; a same-document
+    // navigation to `url` would report no commit either).
+    if (page && this.#lastGoodUrl === url) {
+      events.navigated(url);
+      return;
+    }
+    if (!page) await this.#openView();
+    await this.navigate(url);
+  }
+
+  /** Opens the one window with the page guard and the kiosk bar, and loads `url` if given. */
+  async #openView(url?: string): Promise<void> {
     const { targetId } = await this.session.send('Target.createTarget', {
       url: 'about:blank',
       newWindow: true,
     });
     this.#mainTargetId = targetId;
+    if (this.settings.display === 'headless') {
+      // The window size includes a frame that headless only pretends to have: size the page.
+      const { windowId } = await this.session.send('Browser.getWindowForTarget', { targetId });
+      await this.session.send('Browser.setContentsSize', { windowId, ...this.settings.windowSize });
+    }
     const target = await this.browser.waitForTarget((t) => t.type() === 'page');
     const page = await target.asPage();
     const cdp = await target.createCDPSession();
@@ -179,7 +223,17 @@ export class BrowserInstance {
       worldName: GUARD_WORLD,
       runImmediately: true,
     });
-    await this.navigate(url);
+    const bar = this.settings.kioskBar;
+    if (bar) {
+      // Kiosk origins as they are now: the kiosk UI server's port does not change while it runs.
+      const kioskOrigins = [...indexOrigins(this.#rules()).kiosk];
+      await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+        source: kioskBarScript({ kioskOrigins, ...bar }, GUARD_BINDING),
+        worldName: GUARD_WORLD,
+        runImmediately: true,
+      });
+    }
+    if (url !== undefined) await this.navigate(url);
   }
 
   async navigate(url: string): Promise<void> {
@@ -200,7 +254,8 @@ export class BrowserInstance {
 
   #listenToPage(cdp: CDPSession): void {
     cdp.on('Runtime.bindingCalled', (event) => {
-      if (event.name === GUARD_BINDING) this.#onGuardReport(event.payload);
+      if (event.name === GUARD_BINDING)
+        this.#onGuardReport(event.payload, event.executionContextId);
     });
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { frameId?: string; isDefault?: boolean } | undefined;
@@ -219,13 +274,15 @@ export class BrowserInstance {
     cdp.on('Page.frameRequestedNavigation', (event) => this.#onRequestedNavigation(event));
     cdp.on('Log.entryAdded', ({ entry }) => this.#onLog(entry));
     cdp.on('Inspector.targetCrashed', () => {
-      if (!this.#disposed)
-        this.#events?.crashed({ kind: 'renderer', detail: 'renderer process crashed' });
+      if (this.#disposed) return;
+      if (this.#events)
+        this.#events.crashed({ kind: 'renderer', detail: 'renderer process crashed' });
+      else this.#viewCrashed = true;
     });
   }
 
   #rules(): NavigationRules {
-    return this.#events?.rules() ?? { kioskOrigins: [], services: [] };
+    return this.#events?.rules() ?? this.preparedRules;
   }
 
   /** One attempt can surface twice (a refused request, then its error page): count it once. */
@@ -363,6 +420,15 @@ export class BrowserInstance {
   async #onTopLevelCommit(url: string, unreachableUrl: string | undefined): Promise<void> {
     const rules = indexOrigins(this.#rules());
     const decision = decideNavigation(url, 'top-level', rules);
+    if (decision.action === 'eid-client' && decision.request.kind === 'status') {
+      // A ?Status probe opened as a page shows its answer, as with AusweisApp: version facts
+      // only, nothing of the citizen (see answerEidClient). The kiosk bar leads back.
+      this.#lastGoodUrl = url;
+      this.#lastBlock = null;
+      if (this.#downloadsAllowed) await this.#setDownloads(false).catch(() => undefined);
+      this.#events?.navigated(url);
+      return;
+    }
     if (decision.action === 'allow') {
       this.#lastGoodUrl = url;
       // A fresh allowed page: whatever is refused from now on is a new attempt.
@@ -426,7 +492,7 @@ export class BrowserInstance {
       this.#block({ url: match[1], reason: 'scheme-not-allowed', context: 'top-level' });
   }
 
-  #onGuardReport(payload: string): void {
+  #onGuardReport(payload: string, contextId: number): void {
     let report: GuardReport;
     try {
       report = JSON.parse(payload) as GuardReport;
@@ -434,7 +500,11 @@ export class BrowserInstance {
       return;
     }
     if (report.kind === 'activity') this.#events?.activity();
-    else
+    else if (report.kind === 'kiosk-bar') {
+      // Only the bar of the citizen's top-level page (the script draws none in frames).
+      const known = report.action === 'home' || report.action === 'end';
+      if (known && contextId === this.#guardContextId) this.#events?.kioskBar(report.action);
+    } else
       this.#events?.blocked({
         url: this.#lastGoodUrl,
         reason: report.reason,

@@ -3,6 +3,11 @@ import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
 import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';
 import { decideNavigation } from './decide-navigation.js';
+import {
+  DEFAULT_KIOSK_BAR_HEIGHT,
+  DEFAULT_KIOSK_BAR_LABELS,
+  type KioskBarLabels,
+} from './kiosk-bar-script.js';
 import type {
   BlockedNavigation,
   EidStartAnswer,
@@ -18,8 +23,19 @@ export interface ChromiumKioskBrowserOptions {
   /** `kiosk` on a display (default when WAYLAND_DISPLAY or DISPLAY is set), else `headless`. */
   display?: 'kiosk' | 'headless';
   chromiumPath?: string;
-  /** Printing enabled in the policy; default: some service allows printing. */
+  /**
+   * Printing enabled in the policy. Default: some service in the current rules allows printing,
+   * decided for each browser when it is launched, i.e. rules given to `setRules` apply from the
+   * next prepared browser (the next session; at once before `start`).
+   */
   printing?: boolean;
+  /**
+   * The kiosk bar (Home / End) on service pages; `false` leaves it out. Labels default to German
+   * with English; a change applies from the next session's browser.
+   */
+  kioskBar?: false | { labels?: KioskBarLabels; heightPx?: number };
+  /** Headless window size (default 1280×800, a terminal's screen); kiosk mode fills the screen. */
+  windowSize?: { width: number; height: number };
   /** Keep a clean browser launched in advance, so a reset only swaps (default true). */
   prepareNext?: boolean;
   /** Allowed page zoom (default 1–2: larger text for those who need it, never smaller). */
@@ -61,13 +77,18 @@ const NOTICE =
  */
 export class ChromiumKioskBrowser implements KioskBrowser {
   readonly #events: TypedEmitter<KioskBrowserEvents>;
-  readonly #settings: InstanceSettings;
+  readonly #settings: Omit<InstanceSettings, 'printing'>;
+  readonly #printing: boolean | undefined;
   readonly #prepareNext: boolean;
   #rules: NavigationRules;
   #current: BrowserInstance | null = null;
   #next: Promise<BrowserInstance> | null = null;
   #eidHandler: ((request: EidStartRequest) => Promise<EidStartAnswer>) | null = null;
   #currentUrl = 'about:blank';
+  /** What the last start or reset showed: the next browser shows it first (the attract page). */
+  #viewUrl: string | undefined;
+  /** Set by `stop`: a swap or preparation still under way must not leave a browser behind. */
+  #stopped = false;
 
   constructor(options: ChromiumKioskBrowserOptions) {
     const logger = options.logger ?? silentLogger();
@@ -80,15 +101,23 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     this.#settings = {
       chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM,
       display: options.display ?? (hasDisplay ? 'kiosk' : 'headless'),
-      printing: options.printing ?? options.rules.services.some((s) => s.allowPrint),
       noSandbox: process.getuid?.() === 0,
       enforcePolicy: options.enforcePolicy ?? true,
       interception: options.interception ?? true,
       zoom: options.zoom ?? { min: 1, max: 2 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       notice: options.blockedNotice ?? NOTICE,
+      kioskBar:
+        options.kioskBar === false
+          ? null
+          : {
+              labels: options.kioskBar?.labels ?? DEFAULT_KIOSK_BAR_LABELS,
+              heightPx: options.kioskBar?.heightPx ?? DEFAULT_KIOSK_BAR_HEIGHT,
+            },
+      windowSize: options.windowSize ?? { width: 1280, height: 800 },
       logger,
     };
+    this.#printing = options.printing;
   }
 
   get currentUrl(): string {
@@ -132,9 +161,13 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async start(url: string): Promise<void> {
     if (this.#current) throw new Error('kiosk browser already started');
+    this.#stopped = false;
     const stale = await removeStaleInstanceDirs();
     if (stale.length > 0)
-      this.#settings.logger.warn({ count: stale.length }, 'removed profiles left by a killed daemon');
+      this.#settings.logger.warn(
+        { count: stale.length },
+        'removed profiles left by a killed daemon',
+      );
     await this.#swapIn(url);
   }
 
@@ -165,7 +198,11 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     this.#eidHandler = handler;
   }
 
-  /** The CDP wall follows new rules at once; the prepared browser is rebuilt for the policy. */
+  /**
+   * The CDP wall follows new rules at once. The policy (allowlist, downloads, printing) is read
+   * by Chromium at launch: the prepared browser is rebuilt with it, so it applies from the next
+   * session (and to the first browser when set before `start`).
+   */
   setRules(rules: NavigationRules): void {
     this.#rules = rules;
     const stale = this.#next;
@@ -182,6 +219,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     const current = this.#current;
     const next = this.#next;
     this.#current = null;
@@ -201,10 +239,22 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   async #swapIn(url: string): Promise<void> {
     const old = this.#current;
     this.#current = null;
-    const fresh = await this.#takePrepared();
+    this.#viewUrl = url;
+    let fresh: BrowserInstance;
+    try {
+      fresh = await this.#takePrepared();
+    } catch (error) {
+      // No new browser: the old one is destroyed all the same (its citizen's state with it).
+      await old?.dispose();
+      throw error;
+    }
+    if (this.#stopped) {
+      await Promise.all([fresh.dispose(), old?.dispose()]);
+      throw new Error('kiosk browser stopped');
+    }
     this.#current = fresh;
     await Promise.all([fresh.activate(url, this.#instanceEvents()), old?.dispose()]);
-    if (this.#prepareNext) this.#prepare();
+    if (this.#prepareNext && !this.#stopped) this.#prepare();
   }
 
   async #takePrepared(): Promise<BrowserInstance> {
@@ -213,12 +263,26 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     const prepared = await next?.catch(() => null);
     if (prepared?.alive) return prepared;
     await prepared?.dispose();
-    return BrowserInstance.prepare(this.#rules, this.#settings);
+    return this.#launch();
+  }
+
+  /**
+   * A fresh browser for the rules as they are now (policy and printing included). Headless, a
+   * browser prepared in advance also opens its page on the last start/reset URL (the attract
+   * page), so that a reset only hands it over. On a display it stays windowless until the swap:
+   * the kiosk compositor (cage) shows every new toplevel full screen over the citizen's view, and
+   * Chromium's minimised state is not something it promises to honour there.
+   */
+  #launch(preload?: string): Promise<BrowserInstance> {
+    const rules = this.#rules;
+    const printing = this.#printing ?? rules.services.some((s) => s.allowPrint);
+    const open = this.#settings.display === 'headless' ? preload : undefined;
+    return BrowserInstance.prepare(rules, { ...this.#settings, printing }, open);
   }
 
   #prepare(): void {
-    if (this.#next) return;
-    const next = BrowserInstance.prepare(this.#rules, this.#settings);
+    if (this.#next || this.#stopped) return;
+    const next = this.#launch(this.#viewUrl);
     next.catch((error: unknown) =>
       this.#settings.logger.warn({ err: error }, 'preparing next browser failed'),
     );
@@ -235,6 +299,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
       },
       activity: () => this.#events.emit('activity', {}),
       crashed: (crash) => this.#events.emit('crashed', crash),
+      kioskBar: (action) => this.#events.emit('kiosk-bar', { action }),
       eidStart: (request) => {
         if (!this.#eidHandler) return Promise.reject(new Error('no eID start handler set'));
         return this.#eidHandler(request);

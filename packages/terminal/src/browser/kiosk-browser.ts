@@ -58,6 +58,11 @@ export interface KioskBrowserEvents {
   /** Citizen input (touch, key, pointer) for the idle timer. */
   activity: Record<string, never>;
   crashed: BrowserCrash;
+  /**
+   * The citizen tapped Home or End on the kiosk bar of a service page (a trusted tap; a page
+   * script cannot raise it). The daemon shows the service list, or ends the session.
+   */
+  'kiosk-bar': { action: 'home' | 'end' };
   /** A reset finished: how long it took, and whether a browser prepared in advance was used. */
   reset: { durationMs: number; prewarmed: boolean };
 }

@@ -13,6 +13,8 @@ export interface LockdownOptions {
   printing: boolean;
   /** Chromium refuses to start as root without it; the production daemon runs unprivileged. */
   noSandbox: boolean;
+  /** Headless window size, so screenshots show what a terminal shows (default 1280×800). */
+  windowSize?: { width: number; height: number };
 }
 
 export interface Lockdown {
@@ -139,6 +141,9 @@ export function buildLockdown(rules: NavigationRules, options: LockdownOptions):
     ...(options.display === 'kiosk' && options.printing ? ['--kiosk-printing'] : []),
     ...(options.noSandbox ? ['--no-sandbox'] : []),
     `--user-data-dir=${options.userDataDir}`,
+    ...(options.display === 'headless'
+      ? [`--window-size=${options.windowSize?.width ?? 1280},${options.windowSize?.height ?? 800}`]
+      : []),
     // The window is created over CDP when the browser is swapped in (see prepared-browser.ts),
     // so a browser prepared in advance shows nothing over the current citizen's view.
     '--no-startup-window',

@@ -8,6 +8,8 @@
  * browser, and the policies remove DevTools and new windows.
  */
 
+import type { KioskBarAction } from './kiosk-bar-script.js';
+
 export const GUARD_WORLD = '__sidbox_guard';
 export const GUARD_BINDING = '__sidboxGuardReport';
 
@@ -30,7 +32,9 @@ export type GuardReport =
         'shortcut' | 'context-menu' | 'drag-and-drop' | 'scheme-not-allowed' | 'external-protocol';
       detail: string;
     }
-  | { kind: 'activity' };
+  | { kind: 'activity' }
+  /** A trusted tap on the kiosk bar (see kiosk-bar-script.ts), which shares this world. */
+  | { kind: 'kiosk-bar'; action: KioskBarAction };
 
 /**
  * Plain JavaScript (the page has no TypeScript helpers), run in the page's isolated world with

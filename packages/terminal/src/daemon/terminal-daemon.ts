@@ -84,6 +84,8 @@ export class TerminalDaemon {
   #eidStep: EidStep | null = null;
   #cardReminder: AbortController | undefined;
   #sessionDir: string | undefined;
+  /** Navigations and gestures the browser refused since the daemon started. */
+  #blockedNavigations = 0;
 
   constructor(options: TerminalDaemonOptions) {
     this.#options = options;
@@ -196,7 +198,11 @@ export class TerminalDaemon {
           this.#eidStep = step;
           this.#publish();
         }),
-        this.#browser.on('blocked', () => this.#facts.noteBlockedNavigation()),
+        this.#browser.on('blocked', () => {
+          this.#blockedNavigations++;
+          this.#facts.noteBlockedNavigation();
+        }),
+        this.#browser.on('kiosk-bar', ({ action }) => this.#onKioskBar(action)),
         this.#session.on('changed', ({ phase }) => {
           this.#publish();
           if (phase === 'idle') this.#hub?.applyIfIdle();
@@ -249,6 +255,7 @@ export class TerminalDaemon {
       url: this.#browser.currentUrl,
       eid: { workflow: workflow?.kind ?? null, step: workflow?.step.step ?? null },
       training: this.training,
+      blockedNavigations: this.#blockedNavigations,
     };
   }
 
@@ -342,8 +349,7 @@ export class TerminalDaemon {
           this.#session.dispatch({ type: action.type });
           return ok();
         case 'home':
-          this.#session.dispatch({ type: 'activity' });
-          await this.#browser.navigate(this.#ui.url('/'));
+          await this.#home();
           return ok();
         case 'open':
           await this.#open(action.serviceId);
@@ -362,6 +368,23 @@ export class TerminalDaemon {
         this.#logger.error({ err: error }, 'kiosk action failed');
       return failure(error);
     }
+  }
+
+  /** The service list, in the same session. */
+  async #home(): Promise<void> {
+    this.#session.dispatch({ type: 'activity' });
+    await this.#browser.navigate(this.#ui.url('/'));
+  }
+
+  /** Home or End tapped on the kiosk bar of a service page (the browser vouches for the tap). */
+  #onKioskBar(action: 'home' | 'end'): void {
+    if (!this.#inSession()) return;
+    this.#logger.info({ action }, 'kiosk bar');
+    if (action === 'end') {
+      this.#session.dispatch({ type: 'end' });
+      return;
+    }
+    this.#home().catch((error: unknown) => this.#logger.warn({ err: error }, 'kiosk bar home'));
   }
 
   /**

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 /**
  * What still runs after a stop: members of the given Chromium process groups, and Chromium or
@@ -35,4 +36,10 @@ function livingProcesses(): { pid: number; comm: string; ppid: number; pgrp: num
       if (state === 'Z' || state === 'X') return [];
       return [{ pid: Number(entry), comm, ppid: Number(ppid), pgrp: Number(pgrp) }];
     });
+}
+
+/** Browser instance directories (profile, policy, downloads) this process still owns. */
+export function ownBrowserDirs(): string[] {
+  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  return readdirSync(base).filter((name) => name.startsWith(`sidbox-browser-${process.pid}-`));
 }

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { silentLogger } from '@sidbox/eid';
+import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
+import type { NavigationRules } from '../src/browser/kiosk-browser.js';
+import { createKioskBrowser } from '../src/daemon/create-browser.js';
+import { ownBrowserDirs, survivors } from './helpers/processes.js';
+import { html, serveSite, type TestSite } from './helpers/sites.js';
+
+// Printing follows the rules the daemon gives with `setRules` (the daemon's browser is built
+// with empty rules): seen in the managed policy each Chromium is launched with.
+
+let service: TestSite;
+let browser: ChromiumKioskBrowser;
+const groups = new Set<number>();
+
+function rules(allowPrint: boolean): NavigationRules {
+  return {
+    kioskOrigins: [],
+    services: [
+      {
+        id: 'svc',
+        startUrl: service.url('/'),
+        origins: [service.origin],
+        allowDownloads: false,
+        allowPrint,
+      },
+    ],
+  };
+}
+
+/** The policy file of the browser in use: <instance>/policies/managed/sidbox.json. */
+async function policyInUse(): Promise<Record<string, unknown>> {
+  const profile = browser.profileDir;
+  if (!profile) throw new Error('no browser in use');
+  const file = join(dirname(profile), 'policies', 'managed', 'sidbox.json');
+  return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  service = await serveSite({ '/': html('<h1>service</h1>') });
+  const created = createKioskBrowser({ headless: true, logger: silentLogger() });
+  if (!(created instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
+  browser = created;
+});
+
+afterAll(async () => {
+  await browser?.stop();
+  await service?.close();
+  expect(await survivors([...groups])).toEqual([]);
+  expect(ownBrowserDirs()).toEqual([]);
+});
+
+it('a service with allowPrint turns printing on; rules without it turn it off from the next session', async () => {
+  // As the daemon does: rules first, then start.
+  browser.setRules(rules(true));
+  await browser.start(service.url('/'));
+  groups.add(browser.status().pid ?? 0);
+  expect(await policyInUse()).toMatchObject({ PrintingEnabled: true });
+
+  // New rules: the browser in use keeps its policy; the next one (after a reset) follows them.
+  browser.setRules(rules(false));
+  expect(await policyInUse()).toMatchObject({ PrintingEnabled: true });
+  expect(await browser.whenPrepared()).toBe(true);
+  await browser.reset(service.url('/'));
+  groups.add(browser.status().pid ?? 0);
+  expect(await policyInUse()).toMatchObject({ PrintingEnabled: false });
+});

@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '@sidbox/eid';
+import {
+  LocalTerminalConfig,
+  TerminalStatus,
+  type ControlRequest,
+  type SessionState,
+} from '@sidbox/protocol';
+import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
+import { sendControlRequest } from '../src/control/client.js';
+import { createKioskBrowser } from '../src/daemon/create-browser.js';
+import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import { nextEvent } from './helpers/browser/events.js';
+import { ownBrowserDirs, survivors } from './helpers/processes.js';
+import { html, serveSite, type TestSite } from './helpers/sites.js';
+
+// The kiosk bar on a third-party service page and the blocked-navigation counter, through the
+// daemon with the REAL kiosk browser (Debian Chromium, headless) and the training card.
+
+const HOME = '::-p-aria([name="Startseite / Home"][role="button"])';
+const END = '::-p-aria([name="Beenden / End"][role="button"])';
+
+let dir: string;
+let service: TestSite;
+let foreign: TestSite;
+let daemon: TerminalDaemon;
+let browser: ChromiumKioskBrowser;
+const browserPids = new Set<number>();
+
+const page = () => browser.devtoolsPage();
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sidbox-kiosk-bar-real-'));
+  foreign = await serveSite({ '/': html('<h1>foreign</h1>') });
+  service = await serveSite({
+    '/': html(`<h1>Testdienst</h1><a id=foreign href="${foreign.url('/')}">elsewhere</a>`),
+  });
+  const config = LocalTerminalConfig.parse({
+    branding: { memberName: 'Kiosk bar' },
+    services: [
+      {
+        id: 'svc',
+        title: { de: 'Testdienst' },
+        description: { de: 'Testdienst' },
+        startUrl: service.url('/'),
+        eid: false,
+      },
+    ],
+  });
+  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
+  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
+  browser = kioskBrowser;
+  browser.on('reset', trackPid);
+  daemon = new TerminalDaemon({
+    config,
+    training: true,
+    ctlSocketPath: join(dir, 'ctl.sock'),
+    browser,
+  });
+  await daemon.start();
+  trackPid();
+});
+
+afterAll(async () => {
+  trackPid();
+  await daemon?.stop();
+  await Promise.all([service?.close(), foreign?.close()]);
+  await rm(dir, { recursive: true, force: true });
+  expect(await survivors([...browserPids])).toEqual([]);
+  expect(ownBrowserDirs()).toEqual([]);
+});
+
+beforeEach(async () => {
+  await reaches('idle');
+  await browser.whenPrepared();
+});
+
+describe('kiosk bar on a service page, through the daemon', () => {
+  it('Home (a real click) shows the service list, and the session goes on', async () => {
+    await ctl({ cmd: 'open', serviceId: 'svc' });
+    const { sessionId } = daemon.status();
+    const home = nextEvent(browser, 'navigated', ({ url }) => url.startsWith(daemon.kioskOrigin));
+    await (await bar(HOME)).click();
+    expect((await home).url).toMatch(new RegExp(`^${daemon.kioskOrigin}/#k=`));
+    expect(await ctl({ cmd: 'status' })).toMatchObject({ state: 'active', sessionId });
+    // The kiosk page renders its own bar: the service list is there, the injected bar is not.
+    await page().waitForSelector('.tile', { timeout: 5000 });
+    expect(await page().$(HOME)).toBeNull();
+    await endSession();
+  });
+
+  it('End (a real click) ends the session explicitly, back to the attract screen', async () => {
+    await ctl({ cmd: 'open', serviceId: 'svc' });
+    const ended = new Promise<string>((resolve) => {
+      const off = daemon.session.on('session-ended', ({ reason }) => {
+        off();
+        resolve(reason);
+      });
+    });
+    const ready = attractReady();
+    const box = await (await bar(END)).boundingBox();
+    if (!box) throw new Error('End has no box');
+    // The wipe may close the browser before Chromium acknowledges the button's release.
+    const click = page()
+      .mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      .catch((error: unknown) => error);
+    expect(await ended).toBe('explicit');
+    const clicked = await click;
+    if (clicked !== undefined) expect(String(clicked)).toMatch(/Target closed/);
+    await ready;
+    expect(await ctl({ cmd: 'status' })).toMatchObject({ state: 'idle', sessionId: null });
+    trackPid();
+  });
+});
+
+describe('blocked-navigation counter', () => {
+  it('counts a foreign origin and a shortcut; the session stays on the service page', async () => {
+    const before = (await ctl({ cmd: 'status' })).blockedNavigations;
+    await ctl({ cmd: 'open', serviceId: 'svc' });
+    const { sessionId } = daemon.status();
+
+    const foreignBlocked = nextEvent(browser, 'blocked');
+    await page().click('#foreign');
+    expect(await foreignBlocked).toMatchObject({ reason: 'origin-not-allowed' });
+    await page().waitForFunction(
+      (url) => location.href === url,
+      { timeout: 5000 },
+      service.url('/'),
+    );
+
+    const shortcutBlocked = nextEvent(browser, 'blocked');
+    await page().keyboard.down('Control');
+    await page().keyboard.press('t');
+    await page().keyboard.up('Control');
+    expect(await shortcutBlocked).toMatchObject({ reason: 'shortcut' });
+
+    const status = await ctl({ cmd: 'status' });
+    expect(status).toMatchObject({ state: 'active', sessionId, url: service.url('/') });
+    expect(status.blockedNavigations).toBe(before + 2);
+    expect(foreign.requests).toEqual([]);
+    await endSession();
+  });
+});
+
+async function bar(selector: string) {
+  const handle = await page().waitForSelector(selector, { timeout: 5000 });
+  if (!handle) throw new Error(`no ${selector}`);
+  return handle;
+}
+
+async function endSession(): Promise<void> {
+  const ready = attractReady();
+  await ctl({ cmd: 'session', action: 'end' });
+  await ready;
+  trackPid();
+}
+
+/** As `sidbox ctl … --json` sees it: parsed with the published status schema. */
+async function ctl(request: ControlRequest): Promise<TerminalStatus> {
+  const reply = await sendControlRequest(join(dir, 'ctl.sock'), request);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return TerminalStatus.parse(reply.data);
+}
+
+function reaches(state: SessionState): Promise<void> {
+  return new Promise((resolve) => {
+    if (daemon.status().state === state) return resolve();
+    const off = daemon.session.on('changed', ({ phase }) => {
+      if (phase !== state) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+function attractReady(): Promise<unknown> {
+  return new Promise((resolve) => {
+    const off = daemon.session.on('attract-ready', (event) => {
+      off();
+      resolve(event);
+    });
+  });
+}
+
+function trackPid(): void {
+  const pid = browser.status().pid;
+  if (pid !== null) browserPids.add(pid);
+}
