@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { serveSite, type TestSite } from './helpers/sites.js';
+import { survivors } from './helpers/processes.js';
 
 // Issue 3's eID start through the daemon with the REAL kiosk browser: a local service page
 // starts the eID by link to http://127.0.0.1:24727/eID-Client?tcTokenURL=…; the citizen's
@@ -321,41 +321,4 @@ async function kioskAction(daemon: TerminalDaemon, action: KioskActionInput): Pr
     body: JSON.stringify(action),
   });
   if (!response.ok) throw new Error(`kiosk action ${action.type}: ${await response.text()}`);
-}
-
-/**
- * What still runs after a stop: members of the given Chromium process groups, and Chromium
- * or AusweisApp children of this process (a prepared browser, the spare AusweisApp). Killed processes turn into zombies until init reaps them, which
- * takes a moment after SIGKILL; zombies do not count, and the check allows up to 2 s.
- */
-async function survivors(groups: number[]): Promise<string[]> {
-  const deadline = Date.now() + 2_000;
-  for (;;) {
-    const running = livingProcesses().filter(
-      (proc) =>
-        groups.includes(proc.pgrp) ||
-        (proc.ppid === process.pid && /^(chromium|unshare|AusweisApp)/.test(proc.comm)),
-    );
-    if (running.length === 0 || Date.now() > deadline) {
-      return running.map((proc) => `${proc.pid} ${proc.comm}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function livingProcesses(): { pid: number; comm: string; ppid: number; pgrp: number }[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        return [];
-      }
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z' || state === 'X') return [];
-      return [{ pid: Number(entry), comm, ppid: Number(ppid), pgrp: Number(pgrp) }];
-    });
 }

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { silentLogger } from '@sidbox/eid';
 import { serveSite, type TestSite } from './helpers/sites.js';
+import { survivors } from './helpers/processes.js';
 
 // Issue 3's lifecycle acceptance with the REAL kiosk browser (Debian Chromium, headless) and
 // the training card: one daemon for the file, driven through its control socket and the kiosk
@@ -291,41 +291,4 @@ function navigatedTo(matches: (url: string) => boolean): Promise<string> {
 function trackPid(): void {
   const pid = browser.status().pid;
   if (pid !== null) browserPids.add(pid);
-}
-
-/**
- * What still runs after a stop: members of the given Chromium process groups, and Chromium
- * or AusweisApp children of this process (a prepared browser, the spare AusweisApp). Killed processes turn into zombies until init reaps them, which
- * takes a moment after SIGKILL; zombies do not count, and the check allows up to 2 s.
- */
-async function survivors(groups: number[]): Promise<string[]> {
-  const deadline = Date.now() + 2_000;
-  for (;;) {
-    const running = livingProcesses().filter(
-      (proc) =>
-        groups.includes(proc.pgrp) ||
-        (proc.ppid === process.pid && /^(chromium|unshare|AusweisApp)/.test(proc.comm)),
-    );
-    if (running.length === 0 || Date.now() > deadline) {
-      return running.map((proc) => `${proc.pid} ${proc.comm}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function livingProcesses(): { pid: number; comm: string; ppid: number; pgrp: number }[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        return [];
-      }
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z' || state === 'X') return [];
-      return [{ pid: Number(entry), comm, ppid: Number(ppid), pgrp: Number(pgrp) }];
-    });
 }
