@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unreachableEidServerProvider } from '../../eid/test/helpers/tc-token.js';
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const run = promisify(execFile);
@@ -34,30 +33,15 @@ async function ausweisAppPids(): Promise<string[]> {
   }
 }
 
-/** A provider whose TC token points at an eID server that does not answer. */
-let provider: Server;
+let provider: Awaited<ReturnType<typeof unreachableEidServerProvider>>;
 let providerUrl: string;
 
 beforeAll(async () => {
-  provider = createServer((request, response) => {
-    const base = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-    if (request.url?.startsWith('/tctoken')) {
-      response.setHeader('content-type', 'text/xml');
-      response.end(
-        `<?xml version="1.0"?><TCTokenType><ServerAddress>https://127.0.0.1:9/eid</ServerAddress>` +
-          `<SessionIdentifier>0123456789abcdef0123456789abcdef</SessionIdentifier>` +
-          `<RefreshAddress>${base}/refresh?session=7</RefreshAddress>` +
-          `<CommunicationErrorAddress>${base}/error</CommunicationErrorAddress>` +
-          `<Binding>urn:liberty:paos:2006-08</Binding><PathSecurity-Protocol>urn:ietf:rfc:4279</PathSecurity-Protocol>` +
-          `<PathSecurity-Parameters><PSK>${'ab'.repeat(32)}</PSK></PathSecurity-Parameters></TCTokenType>`,
-      );
-    } else response.end('ok');
-  });
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  provider = await unreachableEidServerProvider();
+  providerUrl = provider.base;
 });
 
-afterAll(() => new Promise<void>((resolve) => provider.close(() => resolve())));
+afterAll(() => provider.close());
 
 describe('sidbox doctor', () => {
   it('reports each component with the AusweisApp version as JSON', async () => {
@@ -132,7 +116,7 @@ describe('sidbox eid with the real AusweisApp', () => {
     const outcome = JSON.parse(result.stdout);
     expect(outcome).toMatchObject({
       code: 'provider-unreachable',
-      url: `${providerUrl}/refresh?session=7`,
+      url: `${providerUrl}/refresh?session=1`,
     });
   });
 });

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { EidStep } from '@sidbox/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SdkClient } from '../src/sdk/client.js';
 import { startAuthentication, startChangePin, type EidWorkflow } from '../src/workflow/runner.js';
 import { ausweisAppSupervisor, nextEvent, stopAllAusweisApps } from './helpers/ausweisapp.js';
+import { unreachableEidServerProvider } from './helpers/tc-token.js';
 
 // The eID workflows on the real AusweisApp2 1.26.2 and its Simulator reader (a keypad reader:
 // values are "typed on the reader", so actions carry none).
@@ -32,28 +31,15 @@ function reached(workflow: EidWorkflow, name: EidStep['step']): Promise<EidStep>
   });
 }
 
-/** A provider whose TC token names an eID server that does not answer. */
-let provider: Server;
+let provider: Awaited<ReturnType<typeof unreachableEidServerProvider>>;
 let base: string;
 
 beforeAll(async () => {
-  provider = createServer((request, response) => {
-    response.setHeader('content-type', 'text/xml');
-    response.end(
-      `<?xml version="1.0"?><TCTokenType><ServerAddress>https://127.0.0.1:9/eid</ServerAddress>` +
-        `<SessionIdentifier>0123456789abcdef0123456789abcdef</SessionIdentifier>` +
-        `<RefreshAddress>${base}/refresh?session=1</RefreshAddress>` +
-        `<CommunicationErrorAddress>${base}/error</CommunicationErrorAddress>` +
-        `<Binding>urn:liberty:paos:2006-08</Binding>` +
-        `<PathSecurity-Protocol>urn:ietf:rfc:4279</PathSecurity-Protocol>` +
-        `<PathSecurity-Parameters><PSK>${'cd'.repeat(32)}</PSK></PathSecurity-Parameters></TCTokenType>`,
-    );
-  });
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  provider = await unreachableEidServerProvider();
+  base = provider.base;
 });
 
-afterAll(() => new Promise<void>((resolve) => provider.close(() => resolve())));
+afterAll(() => provider.close());
 
 describe('eID workflows on the real AusweisApp', () => {
   it('changes the PIN with the Simulator card', async () => {
