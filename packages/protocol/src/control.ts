@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EidStep, type EidStepName } from './eid-steps.js';
+import { DeviceSummary } from './heartbeat.js';
 import { WorkflowKind } from './outcomes.js';
 import { Slug } from './terminal-config.js';
 
@@ -18,6 +19,7 @@ export const ControlRequest = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('open'), serviceId: Slug }),
   z.strictObject({ cmd: z.literal('input'), input: TerminalInput }),
   z.strictObject({ cmd: z.literal('screenshot') }),
+  z.strictObject({ cmd: z.literal('devices') }),
 ]);
 export type ControlRequest = z.infer<typeof ControlRequest>;
 
@@ -39,6 +41,15 @@ export const TerminalStatus = z.strictObject({
   training: z.boolean(),
   /** Navigations, popups, downloads and escape gestures refused since the daemon started. */
   blockedNavigations: z.number().int().nonnegative(),
+  /** Staff-only device flags; the kiosk UI never shows them to citizens. */
+  devices: z.strictObject({
+    /** A configured contact mat is unplugged: sessions end by idle timeout only. */
+    matFallback: z.boolean(),
+    /** Card reader awareness is configured but pcscd sees no reader. */
+    readerMissing: z.boolean(),
+    /** The reset button was held: the staff menu was asked for (the PIN menu comes later). */
+    staffMenuRequested: z.boolean(),
+  }),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 
@@ -61,6 +72,10 @@ export const ControlReply = z.union([
   }),
 ]);
 export type ControlReply = z.infer<typeof ControlReply>;
+
+/** Data of a `devices` reply: what `sidbox ctl devices --json` prints. */
+export const DevicesData = DeviceSummary;
+export type DevicesData = DeviceSummary;
 
 /** Data of a `screenshot` reply: a PNG, base64-encoded. */
 export const ScreenshotData = z.strictObject({ png: z.base64() });

@@ -2,6 +2,27 @@ import { z } from 'zod';
 
 const shortText = z.string().trim().min(1).max(64);
 
+/** One device as `sidbox ctl devices --json` and the heartbeat show it; no personal data. */
+export const DeviceState = z.strictObject({
+  device: z.string().min(1).max(64).describe('Configured name, e.g. "mat-controller", "printer".'),
+  kind: z.enum(['input', 'card-reader', 'printer', 'scanner']),
+  status: z.enum(['starting', 'ok', 'unplugged', 'missing', 'stopped', 'unavailable']),
+  detail: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+    .optional()
+    .describe('Staff-facing specifics: reader names, grab result, printer problem.'),
+});
+export type DeviceState = z.infer<typeof DeviceState>;
+
+/** Every configured device with its state; `healthy` when all are ok. */
+export const DeviceSummary = z.strictObject({
+  healthy: z.boolean(),
+  /** A configured contact mat is not there: sessions end by idle timeout only. */
+  matFallback: z.boolean(),
+  devices: z.array(DeviceState).max(16),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
 /** What a terminal reports about itself every minute; facts about the device, none about people. */
 export const Heartbeat = z.strictObject({
   configVersion: z
@@ -29,6 +50,9 @@ export const Heartbeat = z.strictObject({
       uptimeSeconds: z.number().int().min(0).describe('Seconds since boot.'),
     })
     .describe('Summary of the device.'),
+  devices: DeviceSummary.optional().describe(
+    'State of every configured peripheral (same as `sidbox ctl devices --json`).',
+  ),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 

@@ -160,6 +160,124 @@ export type TerminalConfigInput = z.input<typeof TerminalConfig>;
 /** JSON Schema of the terminal configuration, for operators and external tools. */
 export const terminalConfigJsonSchema = z.toJSONSchema(TerminalConfig, { io: 'input' });
 
+/** A Linux input key code (`evtest` shows it, e.g. 183 = KEY_F13). */
+const KeyCode = z.number().int().min(1).max(767);
+
+/**
+ * One evdev input device (a contact-mat controller or a foot switch presenting as a USB keyboard
+ * or HID): exactly one of path, byId or vendorProduct names it.
+ */
+export const InputDeviceConfig = z
+  .strictObject({
+    name: Slug.describe('Name shown in diagnostics, e.g. "mat-controller".'),
+    path: z
+      .string()
+      .regex(/^\//, 'an absolute path')
+      .optional()
+      .describe('Device node, e.g. /dev/input/event3 (changes with the USB port; prefer byId).'),
+    byId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Part of the /dev/input/by-id name, e.g. "usb-Mat_Controller"; event nodes only.'),
+    vendorProduct: z
+      .string()
+      .regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, 'vendor:product in hex, e.g. "16c0:05df"')
+      .optional()
+      .describe('USB vendor:product id in hex (lsusb shows it).'),
+    keys: z
+      .strictObject({
+        presence: KeyCode.optional().describe('Key code of the contact mat: pressed = present.'),
+        reset: KeyCode.optional().describe('Key code of the reset button.'),
+      })
+      .refine((keys) => keys.presence !== undefined || keys.reset !== undefined, {
+        message: 'name at least one key: presence or reset',
+      })
+      .describe('Key codes per role (find them with evtest).'),
+    debounceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(2000)
+      .default(50)
+      .describe('A change counts once the key has been stable this long.'),
+    longPressMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(30000)
+      .default(3000)
+      .describe('Holding reset this long opens the staff menu instead of ending the session.'),
+    grab: z
+      .boolean()
+      .default(true)
+      .describe('Grab the device (EVIOCGRAB) so its keys never reach the browser.'),
+  })
+  .refine(
+    (input) =>
+      [input.path, input.byId, input.vendorProduct].filter((v) => v !== undefined).length === 1,
+    { message: 'name the device by exactly one of path, byId or vendorProduct' },
+  );
+export type InputDeviceConfig = z.infer<typeof InputDeviceConfig>;
+
+/** The terminal's own hardware; local to the stick, never part of the hub's configuration. */
+export const DevicesConfig = z.strictObject({
+  inputs: z
+    .array(InputDeviceConfig)
+    .max(4)
+    .default([])
+    .describe('Contact mat and reset button controllers; none: idle timeout only.'),
+  cardReader: z
+    .strictObject({
+      enabled: z
+        .boolean()
+        .default(true)
+        .describe('Watch readers and cards through pcscd (card left behind, no reader).'),
+      pcscdSocket: z
+        .string()
+        .regex(/^\//, 'an absolute path')
+        .default('/run/pcscd/pcscd.comm')
+        .describe("pcscd's socket."),
+    })
+    .optional()
+    .describe("Card reader awareness from PC/SC; absent: AusweisApp's reader events only."),
+  printer: z
+    .strictObject({
+      queue: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,127}$/, 'a CUPS queue name')
+        .describe('CUPS queue (lpstat -p lists them).'),
+    })
+    .optional()
+    .describe('Printer for services with allowPrint (comfort terminal).'),
+  scanner: z
+    .strictObject({
+      device: z
+        .string()
+        .min(1)
+        .max(200)
+        .describe('SANE device as `scanimage -L` shows it, e.g. "epsonds:libusb:001:004".'),
+      resolutionDpi: z
+        .number()
+        .int()
+        .min(75)
+        .max(600)
+        .default(200)
+        .describe('Scan resolution in dpi.'),
+      mode: z.enum(['Gray', 'Color']).default('Gray').describe('Colour mode.'),
+      pages: z
+        .number()
+        .int()
+        .min(1)
+        .max(20)
+        .default(1)
+        .describe('Pages per scan (from the feeder, or repeated flatbed scans).'),
+    })
+    .optional()
+    .describe('Scanner for services with allowUpload (comfort terminal).'),
+});
+export type DevicesConfig = z.infer<typeof DevicesConfig>;
+
 /**
  * A configuration written locally (`sidbox terminal --config file.yaml`): the same keys, but the
  * hub-issued identity (terminalId, version, issuedAt) is optional because no hub issued it.
@@ -168,6 +286,9 @@ export const LocalTerminalConfig = TerminalConfig.extend({
   terminalId: TerminalConfig.shape.terminalId.optional(),
   version: TerminalConfig.shape.version.optional(),
   issuedAt: TerminalConfig.shape.issuedAt.optional(),
+  devices: DevicesConfig.optional().describe(
+    'Hardware of this terminal (contact mat, reset button, card reader, printer, scanner).',
+  ),
 });
 export type LocalTerminalConfig = z.infer<typeof LocalTerminalConfig>;
 export type LocalTerminalConfigInput = z.input<typeof LocalTerminalConfig>;

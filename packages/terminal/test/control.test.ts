@@ -79,7 +79,82 @@ describe('control socket and sidbox ctl', () => {
       eid: { workflow: null, step: null },
       training: true,
       blockedNavigations: 0,
+      devices: { matFallback: false, readerMissing: false, staffMenuRequested: false },
     });
+  });
+
+  it('devices --json prints every device with its state (the heartbeat summary)', async () => {
+    // A second daemon with devices that are not there: a mat node that does not exist and a
+    // printer on a CUPS server that does not run. Both are states, not start failures.
+    const devicesSocket = join(dir, 'run', 'devices.sock');
+    const withDevices = new TerminalDaemon({
+      config: LocalTerminalConfig.parse({
+        branding: { memberName: 'Test' },
+        devices: {
+          inputs: [
+            { name: 'mat-controller', path: join(dir, 'no-such-event'), keys: { presence: 183 } },
+          ],
+          printer: { queue: 'buergerterminal' },
+        },
+      }),
+      training: true,
+      ctlSocketPath: devicesSocket,
+      browser: new FakeKioskBrowser(),
+      kioskUiDir: dir,
+      devices: { cupsServer: join(dir, 'no-cups.sock') },
+    });
+    try {
+      const fallback = new Promise<void>((resolve) => {
+        const off = withDevices.devices.on('changed', () => {
+          if (!withDevices.devices.matFallback) return;
+          off();
+          resolve();
+        });
+      });
+      await withDevices.start();
+      await fallback;
+      const { code, stdout } = await sidbox(
+        'ctl',
+        'devices',
+        '--json',
+        '--ctl-socket',
+        devicesSocket,
+      );
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({
+        healthy: false,
+        matFallback: true,
+        devices: [
+          {
+            device: 'mat-controller',
+            kind: 'input',
+            status: 'unplugged',
+            detail: { path: join(dir, 'no-such-event'), grab: 'off' },
+          },
+          {
+            device: 'printer',
+            kind: 'printer',
+            status: 'missing',
+            // lpstat cannot tell a dead server from an unknown queue: both read as missing.
+            detail: { queue: 'buergerterminal', problem: 'printer-missing' },
+          },
+        ],
+      });
+      const human = await sidbox('ctl', 'devices', '--ctl-socket', devicesSocket);
+      expect(human.stdout).toContain('contact mat missing: sessions end by idle timeout only');
+      const status = await sidbox('ctl', 'status', '--ctl-socket', devicesSocket);
+      expect(status.stdout).toContain('mat:      unplugged, idle timeout only');
+      // The heartbeat carries the same summary.
+      expect(withDevices.devices.summary()).toEqual(JSON.parse(stdout));
+    } finally {
+      await withDevices.stop();
+    }
+  });
+
+  it('devices --json without configured devices is an empty, healthy list', async () => {
+    const { code, stdout } = await sidbox('ctl', 'devices', '--json', '--ctl-socket', socket);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ healthy: true, matFallback: false, devices: [] });
   });
 
   it('session start, open, input and session end drive the daemon', async () => {

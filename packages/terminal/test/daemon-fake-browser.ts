@@ -17,6 +17,11 @@ export class FakeKioskBrowser implements KioskBrowser {
   rules: NavigationRules | undefined;
   resets = 0;
   readonly navigations: string[] = [];
+  /** What `printPage` returns (a test sets a PDF); every call is counted. */
+  pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+  prints = 0;
+  /** Files handed to file inputs, by backendNodeId. */
+  readonly fileInputs = new Map<number, readonly string[]>();
   #handler: ((request: EidStartRequest) => Promise<EidStartAnswer>) | undefined;
   readonly #listeners = new Map<string, Set<Listener>>();
 
@@ -37,6 +42,21 @@ export class FakeKioskBrowser implements KioskBrowser {
 
   async screenshot(): Promise<Buffer> {
     return Buffer.from('89504e470d0a1a0a', 'hex');
+  }
+
+  async printPage(): Promise<Buffer> {
+    this.prints++;
+    return this.pdf;
+  }
+
+  readonly notices: string[] = [];
+
+  async showNotice(text: string): Promise<void> {
+    this.notices.push(text);
+  }
+
+  async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
+    this.fileInputs.set(backendNodeId, files);
   }
 
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {

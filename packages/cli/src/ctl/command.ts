@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import {
   ControlRequest,
+  DevicesData,
   ScreenshotData,
   TerminalInput,
   TerminalStatus,
@@ -43,7 +44,22 @@ function describeStatus(status: TerminalStatus): string {
     `url:      ${status.url}`,
     `eid:      ${eid}`,
     `blocked:  ${status.blockedNavigations}`,
+    ...(status.devices.matFallback ? ['mat:      unplugged, idle timeout only'] : []),
+    ...(status.devices.readerMissing ? ['reader:   no card reader'] : []),
+    ...(status.devices.staffMenuRequested ? ['staff:    staff menu requested'] : []),
   ].join('\n');
+}
+
+function describeDevices(summary: DevicesData): string {
+  if (summary.devices.length === 0) return 'no devices configured';
+  const lines = summary.devices.map((d) => {
+    const detail = Object.entries(d.detail ?? {})
+      .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : String(value)}`)
+      .join(' ');
+    return `${d.device.padEnd(16)} ${d.kind.padEnd(11)} ${d.status.padEnd(11)} ${detail}`.trimEnd();
+  });
+  if (summary.matFallback) lines.push('contact mat missing: sessions end by idle timeout only');
+  return lines.join('\n');
 }
 
 /** `sidbox ctl …`: drive a running terminal daemon over its control socket. */
@@ -57,6 +73,18 @@ export function ctlCommand(): Command {
       .action(async (options: SocketOption & { json?: boolean }) => {
         const status = TerminalStatus.parse(await ask(options, { cmd: 'status' }));
         emit(options.json === true, status, () => describeStatus(status));
+      }),
+  );
+
+  ctl.addCommand(
+    withSocket(new Command('devices'))
+      .description(
+        'every configured device (mat, reset button, reader, printer, scanner) and its state',
+      )
+      .option('--json', 'print JSON')
+      .action(async (options: SocketOption & { json?: boolean }) => {
+        const summary = DevicesData.parse(await ask(options, { cmd: 'devices' }));
+        emit(options.json === true, summary, () => describeDevices(summary));
       }),
   );
 

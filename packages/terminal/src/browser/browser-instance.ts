@@ -55,6 +55,8 @@ export interface InstanceEvents {
   eidStart(request: EidStartRequest): Promise<EidStartAnswer>;
   /** A trusted tap on the kiosk bar of the top-level page. */
   kioskBar(action: KioskBarAction): void;
+  /** A page asked for a file; no native dialog opens (the chooser is intercepted). */
+  fileChooser(event: { backendNodeId: number; multiple: boolean }): void;
 }
 
 /**
@@ -212,6 +214,9 @@ export class BrowserInstance {
       cdp.send('Log.enable'),
       cdp.send('Inspector.enable'),
       cdp.send('Runtime.addBinding', { name: GUARD_BINDING, executionContextName: GUARD_WORLD }),
+      // Every file chooser comes to the daemon as an event; the page never gets a native
+      // dialog, so no file of the terminal can reach it (the policy forbids the dialog too).
+      cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }),
     ]);
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
       source: guardScript({
@@ -226,9 +231,13 @@ export class BrowserInstance {
     const bar = this.settings.kioskBar;
     if (bar) {
       // Kiosk origins as they are now: the kiosk UI server's port does not change while it runs.
-      const kioskOrigins = [...indexOrigins(this.#rules()).kiosk];
+      const rules = this.#rules();
+      const kioskOrigins = [...indexOrigins(rules).kiosk];
+      const printOrigins = rules.services
+        .filter((service) => service.printButton === true)
+        .flatMap((service) => [...service.origins, new URL(service.startUrl).origin]);
       await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
-        source: kioskBarScript({ kioskOrigins, ...bar }, GUARD_BINDING),
+        source: kioskBarScript({ kioskOrigins, printOrigins, ...bar }, GUARD_BINDING),
         worldName: GUARD_WORLD,
         runImmediately: true,
       });
@@ -240,6 +249,31 @@ export class BrowserInstance {
     const page = this.#page;
     if (!page) throw new Error('browser instance not active');
     await page.goto(url, { waitUntil: 'domcontentloaded' });
+  }
+
+  /** The citizen's page as a PDF, rendered by Chromium with print media (the bar hides itself). */
+  async printPage(): Promise<Buffer> {
+    const cdp = this.#pageSession;
+    if (!cdp) throw new Error('browser instance not active');
+    const { data } = await cdp.send('Page.printToPDF', { printBackground: true });
+    return Buffer.from(data, 'base64');
+  }
+
+  /** Shows `text` over the page for a few seconds (the guard's notice; the page cannot see it). */
+  async showNotice(text: string): Promise<void> {
+    const cdp = this.#pageSession;
+    if (!cdp || this.#guardContextId === null) return;
+    await cdp.send('Runtime.evaluate', {
+      expression: `globalThis.__sidboxShowNotice?.(${JSON.stringify(text)})`,
+      contextId: this.#guardContextId,
+    });
+  }
+
+  /** Sets the files of the `<input type=file>` a file chooser event named. */
+  async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
+    const cdp = this.#pageSession;
+    if (!cdp) throw new Error('browser instance not active');
+    await cdp.send('DOM.setFileInputFiles', { files: [...files], backendNodeId });
   }
 
   /** Kills the process tree and deletes profile, downloads and policy: nothing is left. */
@@ -271,6 +305,10 @@ export class BrowserInstance {
       }
     });
     cdp.on('Page.windowOpen', ({ url }) => void this.#onWindowOpen(url));
+    cdp.on('Page.fileChooserOpened', ({ backendNodeId, mode }) => {
+      if (backendNodeId !== undefined)
+        this.#events?.fileChooser({ backendNodeId, multiple: mode === 'selectMultiple' });
+    });
     cdp.on('Page.frameRequestedNavigation', (event) => this.#onRequestedNavigation(event));
     cdp.on('Log.entryAdded', ({ entry }) => this.#onLog(entry));
     cdp.on('Inspector.targetCrashed', () => {
@@ -502,7 +540,8 @@ export class BrowserInstance {
     if (report.kind === 'activity') this.#events?.activity();
     else if (report.kind === 'kiosk-bar') {
       // Only the bar of the citizen's top-level page (the script draws none in frames).
-      const known = report.action === 'home' || report.action === 'end';
+      const known =
+        report.action === 'home' || report.action === 'end' || report.action === 'print';
       if (known && contextId === this.#guardContextId) this.#events?.kioskBar(report.action);
     } else
       this.#events?.blocked({

@@ -194,6 +194,18 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     return Buffer.from(await page.screenshot({ type: 'png' }));
   }
 
+  async printPage(): Promise<Buffer> {
+    return this.#requireCurrent().printPage();
+  }
+
+  async showNotice(text: string): Promise<void> {
+    await this.#current?.showNotice(text);
+  }
+
+  async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
+    await this.#requireCurrent().setFileInputFiles(backendNodeId, files);
+  }
+
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {
     this.#eidHandler = handler;
   }
@@ -300,6 +312,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
       activity: () => this.#events.emit('activity', {}),
       crashed: (crash) => this.#events.emit('crashed', crash),
       kioskBar: (action) => this.#events.emit('kiosk-bar', { action }),
+      fileChooser: (event) => this.#events.emit('file-chooser', event),
       eidStart: (request) => {
         if (!this.#eidHandler) return Promise.reject(new Error('no eID start handler set'));
         return this.#eidHandler(request);

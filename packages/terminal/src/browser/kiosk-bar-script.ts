@@ -1,6 +1,6 @@
 /**
  * The kiosk bar on service pages: Home and End on every top-level service document, third-party
- * pages included. The kiosk's own pages render their own bar (packages/kiosk-ui), so the script
+ * pages included, and Print on the pages of services the daemon lets print. The kiosk's own pages render their own bar (packages/kiosk-ui), so the script
  * leaves their origins alone.
  *
  * It runs in the page guard's isolated world (see page-guard-script.ts), before any page script:
@@ -26,22 +26,26 @@
 export interface KioskBarLabels {
   home: string;
   end: string;
+  print?: string;
 }
 
 export interface KioskBarConfig {
   /** Origins of the kiosk UI, whose pages render their own bar. */
   kioskOrigins: string[];
+  /** Origins of services whose pages get a Print button (the daemon decides, from the rules). */
+  printOrigins?: string[];
   labels: KioskBarLabels;
   /** Bar height in CSS pixels; the page is pushed down by as much. */
   heightPx: number;
 }
 
-export type KioskBarAction = 'home' | 'end';
+export type KioskBarAction = 'home' | 'end' | 'print';
 
 /** German first, English after it: the kiosk's default languages. */
 export const DEFAULT_KIOSK_BAR_LABELS: KioskBarLabels = {
   home: 'Startseite / Home',
   end: 'Beenden / End',
+  print: 'Drucken / Print',
 };
 
 export const DEFAULT_KIOSK_BAR_HEIGHT = 64;
@@ -77,10 +81,14 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(config, binding) {
     'border-radius:8px;background:#fff;color:#1d3557;font:bold 20px/1.2 sans-serif;' +
     'cursor:pointer;text-align:center}' +
     'button.end{background:#e63946;color:#fff}' +
+    '@media print{:host{display:none !important}}' +
     'button:focus-visible{outline:4px solid #ffbe0b;outline-offset:2px}';
   const nav = document.createElement('nav');
   nav.setAttribute('aria-label', 'Kiosk');
-  for (const [action, label] of [['home', config.labels.home], ['end', config.labels.end]]) {
+  const buttons = [['home', config.labels.home], ['end', config.labels.end]];
+  if ((config.printOrigins || []).includes(location.origin))
+    buttons.unshift(['print', config.labels.print || 'Drucken / Print']);
+  for (const [action, label] of buttons) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = action;

@@ -14,6 +14,8 @@ export interface NavigationRules {
     origins: string[];
     allowDownloads: boolean;
     allowPrint: boolean;
+    /** The kiosk bar shows Print on this service's pages (a printer is configured). */
+    printButton?: boolean;
   }>;
 }
 
@@ -62,7 +64,12 @@ export interface KioskBrowserEvents {
    * The citizen tapped Home or End on the kiosk bar of a service page (a trusted tap; a page
    * script cannot raise it). The daemon shows the service list, or ends the session.
    */
-  'kiosk-bar': { action: 'home' | 'end' };
+  'kiosk-bar': { action: 'home' | 'end' | 'print' };
+  /**
+   * A page asked for a file (an `<input type=file>` was clicked). No native dialog ever opens;
+   * the daemon may answer with `setFileInputFiles` (a scan) or leave the input empty.
+   */
+  'file-chooser': { backendNodeId: number; multiple: boolean };
   /** A reset finished: how long it took, and whether a browser prepared in advance was used. */
   reset: { durationMs: number; prewarmed: boolean };
 }
@@ -78,6 +85,12 @@ export interface KioskBrowser {
    */
   reset(url: string): Promise<void>;
   screenshot(): Promise<Buffer>;
+  /** The citizen's current page as a PDF (print media, no dialog). */
+  printPage(): Promise<Buffer>;
+  /** A short message over the citizen's page (printing, printer missing, scanning). */
+  showNotice(text: string): Promise<void>;
+  /** Hands files the daemon made (a scan) to the file input a `file-chooser` event named. */
+  setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void>;
   readonly currentUrl: string;
   /** The daemon's handler for eID starts from service pages (http://127.0.0.1:24727/eID-Client?…). */
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void;

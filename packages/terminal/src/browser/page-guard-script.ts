@@ -56,11 +56,11 @@ const GUARD_SOURCE = String.raw`(function guard(config, binding) {
   };
 
   let noticeTimer;
-  function showNotice() {
+  function showNotice(text) {
     const host = document.createElement('sidbox-notice');
     const root = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
-    box.textContent = config.notice;
+    box.textContent = typeof text === 'string' ? text : config.notice;
     box.setAttribute('role', 'alert');
     box.style.cssText =
       'position:fixed;left:50%;bottom:10%;transform:translateX(-50%);z-index:2147483647;' +

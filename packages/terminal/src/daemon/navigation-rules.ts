@@ -20,6 +20,8 @@ export function navigationRules(
       ],
       allowDownloads: service.allowDownloads,
       allowPrint: service.allowPrint,
+      // Print on the kiosk bar only where the service allows it and a printer is configured.
+      printButton: service.allowPrint && config.devices?.printer !== undefined,
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,6 +17,7 @@ import type {
   TerminalConfig,
   TerminalStatus,
 } from '@sidbox/protocol';
+import { serviceOf } from '../browser/decide-navigation.js';
 import type { EidStartAnswer, EidStartRequest, KioskBrowser } from '../browser/kiosk-browser.js';
 import { ControlError, failure, ok } from '../control/reply.js';
 import { ControlSocketServer } from '../control/socket-server.js';
@@ -33,6 +34,18 @@ import { actOnWorkflow, eidUserAction } from './kiosk-actions.js';
 import { kioskView } from './kiosk-view.js';
 import { navigationRules } from './navigation-rules.js';
 import { surveyResponse } from './survey.js';
+import { TerminalDevices, type DeviceEnvironment } from './terminal-devices.js';
+
+/** Kiosk notices over a service page; German first, English after it. */
+const NOTICES = {
+  printing: 'Wird gedruckt … / Printing …',
+  printerMissing:
+    'Drucker nicht verfügbar – bitte wenden Sie sich an das Personal. / Printer not available – please ask the staff.',
+  scanning: 'Dokument scannen … / Scanning the document …',
+  scanned: 'Dokument gescannt und übernommen. / Document scanned and attached.',
+  scanFailed:
+    'Scannen nicht möglich – bitte wenden Sie sich an das Personal. / Scanning failed – please ask the staff.',
+} as const;
 
 export interface TerminalDaemonOptions {
   config: LocalTerminalConfig;
@@ -54,11 +67,21 @@ export interface TerminalDaemonOptions {
   eidDeveloperMode?: boolean;
   /** The enrolled hub; without it the terminal runs on its local configuration alone. */
   hub?: HubConnectionOptions;
+  /** Where the device tools talk to (CUPS server, SANE config); system defaults when unset. */
+  devices?: DeviceEnvironment;
 }
 
 export interface TerminalDaemonEvents extends Record<string, unknown> {
   /** A configuration from the hub replaced the local one (at an idle moment). */
   'config-applied': { version: number };
+  /** A page from the kiosk bar went to the printer (job id), or could not (error code). */
+  printed: { jobId: string; file: string } | { error: string };
+  /** A scan was handed to a service's file input, or could not be made. */
+  scanned: { pages: number; file: string } | { error: string };
+  /** "Karte nicht vergessen" appeared (true) or went away (false). */
+  'card-reminder': { shown: boolean };
+  /** The reset button was held long enough for the staff menu. */
+  'staff-menu': Record<string, never>;
 }
 
 /**
@@ -79,7 +102,12 @@ export class TerminalDaemon {
   readonly #facts: HeartbeatFactsCollector;
   readonly #telemetry: TelemetryRecorder;
   readonly #hub: HubLink | undefined;
+  readonly #devices: TerminalDevices;
   #config: LocalTerminalConfig;
+  /** CUPS jobs of the running session: cancelled and purged at its end. */
+  #printJobs: string[] = [];
+  #prints = 0;
+  #staffMenuRequested = false;
   #unsubscribe: (() => void)[] = [];
   #eidStep: EidStep | null = null;
   #cardReminder: AbortController | undefined;
@@ -127,7 +155,12 @@ export class TerminalDaemon {
     this.#events = new TypedEvents((error) =>
       this.#logger.error({ err: error }, 'daemon listener failed'),
     );
-    this.#facts = new HeartbeatFactsCollector(this.#eid);
+    this.#devices = new TerminalDevices(
+      options.config.devices,
+      options.devices ?? {},
+      processLogger,
+    );
+    this.#facts = new HeartbeatFactsCollector(this.#eid, this.#devices);
     this.#hub = options.hub
       ? new HubLink({
           ...options.hub,
@@ -167,6 +200,11 @@ export class TerminalDaemon {
   /** The eID side, for subscribing to its steps (kiosk UI, tests). */
   get eid(): EidSession {
     return this.#eid;
+  }
+
+  /** The terminal's peripherals (tests wait on their events). */
+  get devices(): TerminalDevices {
+    return this.#devices;
   }
 
   /** The kiosk UI's address with its token, e.g. for a browser opened by hand. */
@@ -211,7 +249,11 @@ export class TerminalDaemon {
           this.#facts.noteSessionEnded();
           this.#logger.info({ reason, durationMs }, 'session ended');
         }),
+        this.#browser.on('file-chooser', (event) => void this.#onFileChooser(event)),
+        ...this.#deviceListeners(),
       ];
+      // Devices never fail the start: a missing one is a state in diagnostics and heartbeat.
+      await this.#devices.start();
       this.#telemetry.start(this.#session, this.#eid);
       await this.#browser.start(this.#ui.url('/'));
       await this.#control.start();
@@ -230,6 +272,8 @@ export class TerminalDaemon {
       ['session', () => this.#session.stop()],
       ['hub sync', async () => this.#hub?.stop()],
       ['card reminder', async () => this.#cardReminder?.abort()],
+      ['print jobs', () => this.#cancelPrintJobs()],
+      ['devices', () => this.#devices.stop()],
       ['browser', () => this.#browser.stop()],
       ['eid', () => this.#eid.stop()],
       ['kiosk UI server', () => this.#ui.stop()],
@@ -256,6 +300,11 @@ export class TerminalDaemon {
       eid: { workflow: workflow?.kind ?? null, step: workflow?.step.step ?? null },
       training: this.training,
       blockedNavigations: this.#blockedNavigations,
+      devices: {
+        matFallback: this.#devices.matFallback,
+        readerMissing: this.#devices.readerMissing,
+        staffMenuRequested: this.#staffMenuRequested,
+      },
     };
   }
 
@@ -280,6 +329,8 @@ export class TerminalDaemon {
         });
         return ok({ png: png.toString('base64') });
       }
+      case 'devices':
+        return ok(this.#devices.summary());
     }
   }
 
@@ -376,12 +427,17 @@ export class TerminalDaemon {
     await this.#browser.navigate(this.#ui.url('/'));
   }
 
-  /** Home or End tapped on the kiosk bar of a service page (the browser vouches for the tap). */
-  #onKioskBar(action: 'home' | 'end'): void {
+  /** Home, End or Print tapped on the kiosk bar of a service page (the browser vouches for the tap). */
+  #onKioskBar(action: 'home' | 'end' | 'print'): void {
     if (!this.#inSession()) return;
     this.#logger.info({ action }, 'kiosk bar');
     if (action === 'end') {
       this.#session.dispatch({ type: 'end' });
+      return;
+    }
+    if (action === 'print') {
+      this.#session.dispatch({ type: 'activity' });
+      void this.#print();
       return;
     }
     this.#home().catch((error: unknown) => this.#logger.warn({ err: error }, 'kiosk bar home'));
@@ -414,6 +470,108 @@ export class TerminalDaemon {
     }
   }
 
+  /** Mat and reset button feed the session machine; the rest is status for staff. */
+  #deviceListeners(): (() => void)[] {
+    const devices = this.#devices;
+    return [
+      devices.on('mat-on', () => this.#session.dispatch({ type: 'mat-on' })),
+      devices.on('mat-off', () => this.#session.dispatch({ type: 'mat-off' })),
+      devices.on('reset', () => this.#session.dispatch({ type: 'reset-button' })),
+      devices.on('staff-menu', () => {
+        // The staff PIN menu comes later; for now staff see the request in `ctl status`.
+        this.#staffMenuRequested = true;
+        this.#logger.info('staff menu requested (reset button held)');
+        this.#events.emit('staff-menu', {});
+      }),
+      devices.on('changed', () => this.#publish()),
+    ];
+  }
+
+  /** The service of the citizen's current page, if any. */
+  #currentService() {
+    const rules = navigationRules(this.#config, this.#ui.origins);
+    const id = serviceOf(this.#browser.currentUrl, rules);
+    return this.#config.services.find((service) => service.id === id);
+  }
+
+  /** Kiosk bar Print: the page as PDF, silently to CUPS; a missing printer is a notice only. */
+  async #print(): Promise<void> {
+    const printer = this.#devices.printer;
+    const service = this.#currentService();
+    const dir = this.#sessionDir;
+    const sessionId = this.#session.snapshot.sessionId;
+    if (!printer || !service?.allowPrint || !dir) return;
+    const notice = (text: string): Promise<void> =>
+      this.#browser.showNotice(text).catch(() => undefined);
+    try {
+      const pdf = await this.#browser.printPage();
+      this.#prints += 1;
+      const file = join(dir, `print-${this.#prints}.pdf`);
+      await writeFile(file, pdf, { mode: 0o600 });
+      const job = await printer.print(file, service.id);
+      if (!job.ok) {
+        this.#logger.warn({ code: job.error.code, detail: job.error.detail }, 'print failed');
+        await notice(NOTICES.printerMissing);
+        this.#events.emit('printed', { error: job.error.code });
+        return;
+      }
+      // The session may have ended while CUPS took the job: cancel it right away then.
+      if (this.#session.snapshot.sessionId !== sessionId)
+        await printer.cancelAll([job.value.jobId]);
+      else this.#printJobs.push(job.value.jobId);
+      await notice(NOTICES.printing);
+      this.#events.emit('printed', { jobId: job.value.jobId, file });
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'print failed');
+      await notice(NOTICES.printerMissing);
+      this.#events.emit('printed', { error: 'render-failed' });
+    }
+  }
+
+  /**
+   * A service page opened a file chooser (no native dialog exists): if the service allows
+   * uploads and a scanner is configured, scan into the session dir and hand over that PDF.
+   * Nothing else can ever reach the page's input.
+   */
+  async #onFileChooser(event: { backendNodeId: number; multiple: boolean }): Promise<void> {
+    const scanner = this.#devices.scanner;
+    const service = this.#currentService();
+    const dir = this.#sessionDir;
+    if (!this.#inSession() || !scanner || !service?.allowUpload || !dir) {
+      this.#logger.info({ service: service?.id }, 'file chooser refused');
+      return;
+    }
+    this.#session.dispatch({ type: 'activity' });
+    const notice = (text: string): Promise<void> =>
+      this.#browser.showNotice(text).catch(() => undefined);
+    await notice(NOTICES.scanning);
+    const sessionId = this.#session.snapshot.sessionId;
+    const scan = await scanner.scan(dir, this.#devices.scanPages);
+    if (!scan.ok) {
+      this.#logger.warn({ code: scan.error.code, detail: scan.error.detail }, 'scan failed');
+      await notice(NOTICES.scanFailed);
+      this.#events.emit('scanned', { error: scan.error.code });
+      return;
+    }
+    if (this.#session.snapshot.sessionId !== sessionId || !this.#inSession()) return;
+    try {
+      await this.#browser.setFileInputFiles(event.backendNodeId, [scan.value.pdfPath]);
+      await notice(NOTICES.scanned);
+      this.#events.emit('scanned', { pages: scan.value.pages, file: scan.value.pdfPath });
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'handing the scan to the page failed');
+      this.#events.emit('scanned', { error: 'hand-over-failed' });
+    }
+  }
+
+  async #cancelPrintJobs(): Promise<void> {
+    const jobs = this.#printJobs.splice(0);
+    const printer = this.#devices.printer;
+    if (!printer || jobs.length === 0) return;
+    const result = await printer.cancelAll(jobs);
+    if (!result.ok) this.#logger.warn({ code: result.error.code }, 'cancelling print jobs failed');
+  }
+
   #inSession(): boolean {
     const phase = this.#session.snapshot.phase;
     return phase === 'active' || phase === 'warning';
@@ -421,6 +579,7 @@ export class TerminalDaemon {
 
   async #beginSession(signal: AbortSignal): Promise<void> {
     this.#cardReminder?.abort();
+    this.#staffMenuRequested = false;
     const dir = await mkdtemp(join(tmpdir(), 'sidbox-session-'));
     if (signal.aborted) {
       await rm(dir, { recursive: true, force: true });
@@ -432,8 +591,10 @@ export class TerminalDaemon {
   async #wipe(reason: SessionEndReason, signal: AbortSignal): Promise<void> {
     const phases = planWipe({
       eidWorkflowRunning: this.#eid.workflow !== null,
-      cardInReader: this.#eid.cardInReader(),
+      cardInReader: this.#eid.cardInReader() || this.#devices.cardPresent(),
       sessionDir: this.#sessionDir !== undefined,
+      printJobs: this.#printJobs.length > 0,
+      scans: this.#devices.scanner !== undefined,
     });
     this.#logger.info({ reason, phases }, 'wiping session');
     await runWipe(phases, (step, stepSignal) => this.#wipeStep(step, stepSignal), signal);
@@ -456,6 +617,12 @@ export class TerminalDaemon {
       case 'card-reminder':
         this.#remindOfCard();
         return;
+      case 'cancel-print-jobs':
+        await this.#cancelPrintJobs();
+        return;
+      case 'wipe-scans':
+        await this.#devices.scanner?.wipe();
+        return;
     }
   }
 
@@ -471,12 +638,19 @@ export class TerminalDaemon {
     const reminder = new AbortController();
     this.#cardReminder = reminder;
     const timer = setTimeout(() => reminder.abort(), this.#options.cardReminderMs ?? 30_000);
-    void this.#eid.whenCardRemoved(reminder.signal).then(() => {
+    // Gone from AusweisApp's readers and from pcscd's (a non-eID card too).
+    void Promise.all([
+      this.#eid.whenCardRemoved(reminder.signal),
+      this.#devices.whenCardRemoved(reminder.signal),
+    ]).then(() => {
       clearTimeout(timer);
-      if (this.#cardReminder === reminder) this.#cardReminder = undefined;
+      if (this.#cardReminder !== reminder) return;
+      this.#cardReminder = undefined;
       this.#publish();
+      this.#events.emit('card-reminder', { shown: false });
     });
     this.#publish();
+    this.#events.emit('card-reminder', { shown: true });
   }
 
   #view() {

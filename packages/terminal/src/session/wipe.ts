@@ -1,6 +1,12 @@
 /** One thing a wipe does; planned by `planWipe`, carried out by the daemon. */
 export type WipeStep =
-  'cancel-eid' | 'reset-browser' | 'renew-eid' | 'remove-session-dir' | 'card-reminder';
+  | 'cancel-eid'
+  | 'cancel-print-jobs'
+  | 'reset-browser'
+  | 'renew-eid'
+  | 'wipe-scans'
+  | 'remove-session-dir'
+  | 'card-reminder';
 
 /** What is true when a session ends, as far as the wipe cares. */
 export interface WipeFacts {
@@ -8,6 +14,10 @@ export interface WipeFacts {
   /** A physical card still lies on a reader. */
   cardInReader: boolean;
   sessionDir: boolean;
+  /** The citizen printed: their jobs are cancelled and purged from the spool. */
+  printJobs?: boolean;
+  /** A scanner is configured: its scans of the session are removed. */
+  scans?: boolean;
 }
 
 /**
@@ -17,8 +27,12 @@ export interface WipeFacts {
  */
 export function planWipe(facts: WipeFacts): WipeStep[][] {
   const phases: WipeStep[][] = [];
-  if (facts.eidWorkflowRunning) phases.push(['cancel-eid']);
+  const first: WipeStep[] = [];
+  if (facts.eidWorkflowRunning) first.push('cancel-eid');
+  if (facts.printJobs) first.push('cancel-print-jobs');
+  if (first.length > 0) phases.push(first);
   const clean: WipeStep[] = ['reset-browser', 'renew-eid'];
+  if (facts.scans) clean.push('wipe-scans');
   if (facts.sessionDir) clean.push('remove-session-dir');
   phases.push(clean);
   if (facts.cardInReader) phases.push(['card-reminder']);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { uptime } from 'node:os';
+import type { DeviceSummary } from '@sidbox/protocol';
 import type { HeartbeatFacts } from '../hub-sync/hub-sync.js';
 import type { EidSession } from '../session/eid-session.js';
 
@@ -14,14 +15,23 @@ export const sidboxVersion = (
  * Collects the device facts a heartbeat carries: versions, reader, last session end and the
  * number of blocked navigations since start. Facts about the device, none about people.
  */
+/** What the collector needs of the peripherals: the summary `sidbox ctl devices` shows. */
+export interface DeviceSummarySource {
+  summary(): DeviceSummary;
+  readonly printer?: unknown;
+  readonly scanner?: unknown;
+}
+
 export class HeartbeatFactsCollector {
   readonly #eid: EidSession;
+  readonly #devices: DeviceSummarySource | undefined;
   #blockedNavigations = 0;
   #lastSessionAt: string | undefined;
   #ausweisAppVersion: string | undefined;
 
-  constructor(eid: EidSession) {
+  constructor(eid: EidSession, devices?: DeviceSummarySource) {
     this.#eid = eid;
+    this.#devices = devices;
   }
 
   noteBlockedNavigation(): void {
@@ -33,19 +43,20 @@ export class HeartbeatFactsCollector {
   }
 
   async facts(): Promise<HeartbeatFacts> {
+    const summary = this.#devices?.summary();
     return {
       softwareVersion: sidboxVersion,
       ...(await this.#ausweisApp()),
-      readerAttached: this.#eid.readerAttached(),
+      readerAttached: this.#eid.readerAttached() || pcscReader(summary),
       ...(this.#lastSessionAt && { lastSessionAt: this.#lastSessionAt }),
       blockedNavigations: this.#blockedNavigations,
-      // Placeholder until printer (CUPS) and scanner (SANE) adapters exist.
       device: {
-        kind: 'basic',
-        printer: false,
-        scanner: false,
+        kind: this.#devices?.printer || this.#devices?.scanner ? 'comfort' : 'basic',
+        printer: ready(summary, 'printer'),
+        scanner: ready(summary, 'scanner'),
         uptimeSeconds: Math.floor(uptime()),
       },
+      ...(summary && { devices: summary }),
     };
   }
 
@@ -58,4 +69,12 @@ export class HeartbeatFactsCollector {
     }
     return this.#ausweisAppVersion ? { ausweisAppVersion: this.#ausweisAppVersion } : {};
   }
+}
+
+function ready(summary: DeviceSummary | undefined, kind: 'printer' | 'scanner'): boolean {
+  return summary?.devices.some((d) => d.kind === kind && d.status === 'ok') ?? false;
+}
+
+function pcscReader(summary: DeviceSummary | undefined): boolean {
+  return summary?.devices.some((d) => d.kind === 'card-reader' && d.status === 'ok') ?? false;
 }

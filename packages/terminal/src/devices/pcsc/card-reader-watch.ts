@@ -119,20 +119,22 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
 
   #apply(now: ReaderSnapshot[]): void {
     const seen = new Map(now.map((r) => [r.name, r]));
-    for (const [name, before] of this.#readers) {
+    const before = this.#readers;
+    // The table is updated first, so listeners that ask (cardPresent, state) see the new one.
+    this.#readers = seen;
+    for (const [name, old] of before) {
       if (seen.has(name)) continue;
-      if (before.cardPresent) this.emit('card-removed', { reader: name });
+      if (old.cardPresent) this.emit('card-removed', { reader: name });
       this.emit('reader-detached', { reader: name });
     }
     for (const reader of now) {
-      const before = this.#readers.get(reader.name);
-      if (!before) this.emit('reader-attached', { reader: reader.name });
-      if (reader.cardPresent && (!before?.cardPresent || before.atr !== reader.atr))
+      const old = before.get(reader.name);
+      if (!old) this.emit('reader-attached', { reader: reader.name });
+      if (reader.cardPresent && (!old?.cardPresent || old.atr !== reader.atr))
         this.emit('card-inserted', { reader: reader.name, atr: reader.atr });
-      if (!reader.cardPresent && before?.cardPresent)
+      if (!reader.cardPresent && old?.cardPresent)
         this.emit('card-removed', { reader: reader.name });
     }
-    this.#readers = seen;
   }
 
   #lost(reason: 'no-service' | 'protocol-mismatch', detail: string): void {
