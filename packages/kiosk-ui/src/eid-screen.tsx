@@ -3,28 +3,29 @@ import type { EidStep } from '@sidbox/protocol';
 import { act } from './api.js';
 import { Buttons, DigitPad } from './controls.js';
 import { NewPinScreen } from './new-pin-screen.js';
-import type { Texts } from './texts.js';
+import type { MessageKey, Translate } from './i18n/catalogue.js';
 
 /** Minimal eID screens: consent, card, PIN/CAN/PUK pad, new PIN, progress. Full flow: next issue. */
-export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
+export function EidScreen({ step, t }: { step: EidStep; t: Translate }) {
   switch (step.step) {
     case 'access-rights':
       return (
         <section class="panel">
-          <h2>{step.provider?.subjectName ?? ''}</h2>
-          <p>{t.eidConsent}</p>
+          <h1>{step.provider?.subjectName ?? t('eid.consent.title')}</h1>
+          <p>{t('eid.consent.text')}</p>
           <ul>
             {[...step.required, ...step.optional].map((right) => (
               <li key={right}>{right}</li>
             ))}
           </ul>
-          <Buttons t={t} onOk={() => void act({ type: 'eid-accept' })} okLabel={t.accept} />
+          <Buttons t={t} onOk={() => void act({ type: 'eid-accept' })} okLabel={t('eid.accept')} />
         </section>
       );
     case 'insert-card':
       return (
         <section class="panel">
-          <p>{t.insertCard}</p>
+          <h1>{t('eid.insertCard.title')}</h1>
+          <p>{t('eid.insertCard.text')}</p>
           {step.readers
             .filter((reader) => reader.insertable)
             .map((reader) => (
@@ -32,7 +33,7 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
                 key={reader.name}
                 onClick={() => void act({ type: 'eid-insert-card', reader: reader.name })}
               >
-                {t.trainingCard}
+                {t('eid.trainingCard')}
               </button>
             ))}
           <Buttons t={t} />
@@ -43,7 +44,9 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
         <NumberPad
           key="pin"
           type="eid-pin"
-          prompt={step.workflow === 'change-pin' ? t.enterCurrentPin : t.enterPin}
+          title="eid.pin.title"
+          prompt={step.workflow === 'change-pin' ? 'eid.currentPin.text' : 'eid.pin.text'}
+          triesLeft={step.retryCounter}
           maxDigits={step.maxDigits}
           keypad={step.keypad}
           wrong={step.lastAttemptWrong}
@@ -55,7 +58,8 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
         <NumberPad
           key="can"
           type="eid-can"
-          prompt={t.enterCan}
+          title="eid.can.title"
+          prompt="eid.can.text"
           maxDigits={6}
           keypad={step.keypad}
           wrong={step.lastAttemptWrong}
@@ -67,7 +71,8 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
         <NumberPad
           key="puk"
           type="eid-puk"
-          prompt={t.enterPuk}
+          title="eid.puk.title"
+          prompt="eid.puk.text"
           maxDigits={10}
           keypad={step.keypad}
           wrong={step.lastAttemptWrong}
@@ -81,7 +86,9 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
     default:
       return (
         <section class="panel">
-          <p>{t.eidWorking}</p>
+          <div role="status">
+            <h1>{t('eid.working')}</h1>
+          </div>
           <Buttons t={t} />
         </section>
       );
@@ -90,15 +97,19 @@ export function EidScreen({ step, t }: { step: EidStep; t: Texts }) {
 
 interface NumberPadProps {
   type: 'eid-pin' | 'eid-can' | 'eid-puk';
-  prompt: string;
+  title: MessageKey;
+  prompt: MessageKey;
+  /** Tries left, when the card told; shown once fewer than all three are left. */
+  triesLeft?: number | null;
   maxDigits: number;
   keypad: boolean;
   wrong: boolean;
-  t: Texts;
+  t: Translate;
 }
 
 /** PIN, CAN or PUK: typed on the screen's pad, or on the reader's own keypad. */
-function NumberPad({ type, prompt, maxDigits, keypad, wrong, t }: NumberPadProps) {
+function NumberPad(props: NumberPadProps) {
+  const { type, title, prompt, triesLeft, maxDigits, keypad, wrong, t } = props;
   const [digits, setDigits] = useState('');
   const submit = () => {
     void act(keypad ? { type } : { type, value: digits });
@@ -106,10 +117,14 @@ function NumberPad({ type, prompt, maxDigits, keypad, wrong, t }: NumberPadProps
   };
   return (
     <section class="panel">
-      {wrong && <p role="alert">{t.wrongNumber}</p>}
-      <p id="pad-prompt">{keypad ? t.onReader : prompt}</p>
-      {!keypad && <DigitPad digits={digits} maxDigits={maxDigits} onChange={setDigits} />}
-      <Buttons t={t} onOk={submit} okLabel={t.ok} />
+      <h1>{t(title)}</h1>
+      {wrong && <p role="alert">{t('eid.wrongNumber')}</p>}
+      {triesLeft !== undefined && triesLeft !== null && triesLeft < 3 && (
+        <p class="tries">{t('eid.triesLeft', { count: triesLeft })}</p>
+      )}
+      <p id="pad-prompt">{t(keypad ? 'eid.onReader' : prompt)}</p>
+      {!keypad && <DigitPad digits={digits} maxDigits={maxDigits} onChange={setDigits} t={t} />}
+      <Buttons t={t} onOk={submit} okLabel={t('eid.ok')} />
     </section>
   );
 }
