@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { NavigationRules } from '../src/browser/kiosk-browser.js';
-import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
+import { realKioskBrowser } from './helpers/real-daemon.js';
 
 // Printing follows the rules the daemon gives with `setRules` (the daemon's browser is built
 // with empty rules): seen in the managed policy each Chromium is launched with.
@@ -40,9 +39,7 @@ async function policyInUse(): Promise<Record<string, unknown>> {
 
 beforeAll(async () => {
   service = await serveSite({ '/': html('<h1>service</h1>') });
-  const created = createKioskBrowser({ headless: true, logger: silentLogger() });
-  if (!(created instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
-  browser = created;
+  browser = realKioskBrowser();
 });
 
 afterAll(async () => {

@@ -4,15 +4,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
-import { LocalTerminalConfig, type SessionState } from '@sidbox/protocol';
+import type { SessionState } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
-import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
 import { startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
+import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 
 // Printing and scanning through the daemon with the REAL kiosk browser (Debian Chromium,
 // headless), a real cupsd with the cups-pdf printer and SANE's test backend; training card.
@@ -53,26 +52,17 @@ beforeAll(async () => {
       });
     },
   });
-  const config = LocalTerminalConfig.parse({
-    branding: { memberName: 'Devices' },
-    services: [
-      {
-        id: 'svc',
-        title: { de: 'Testdienst' },
-        description: { de: 'Testdienst' },
-        startUrl: service.url('/'),
-        allowPrint: true,
-        allowUpload: true,
+  const config = oneServiceConfig(
+    'Devices',
+    { startUrl: service.url('/'), allowPrint: true, allowUpload: true },
+    {
+      devices: {
+        printer: { queue: QUEUE },
+        scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', pages: 2 },
       },
-    ],
-    devices: {
-      printer: { queue: QUEUE },
-      scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', pages: 2 },
     },
-  });
-  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
-  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
-  browser = kioskBrowser;
+  );
+  browser = realKioskBrowser();
   browser.on('reset', trackPid);
   daemon = new TerminalDaemon({
     config,

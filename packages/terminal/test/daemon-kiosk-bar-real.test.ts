@@ -2,20 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
-import {
-  LocalTerminalConfig,
-  TerminalStatus,
-  type ControlRequest,
-  type SessionState,
-} from '@sidbox/protocol';
+import { TerminalStatus, type ControlRequest, type SessionState } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';
-import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
+import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 
 // The kiosk bar on a third-party service page and the blocked-navigation counter, through the
 // daemon with the REAL kiosk browser (Debian Chromium, headless) and the training card.
@@ -38,21 +32,8 @@ beforeAll(async () => {
   service = await serveSite({
     '/': html(`<h1>Testdienst</h1><a id=foreign href="${foreign.url('/')}">elsewhere</a>`),
   });
-  const config = LocalTerminalConfig.parse({
-    branding: { memberName: 'Kiosk bar' },
-    services: [
-      {
-        id: 'svc',
-        title: { de: 'Testdienst' },
-        description: { de: 'Testdienst' },
-        startUrl: service.url('/'),
-        eid: false,
-      },
-    ],
-  });
-  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
-  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
-  browser = kioskBrowser;
+  const config = oneServiceConfig('Kiosk bar', { startUrl: service.url('/'), eid: false });
+  browser = realKioskBrowser();
   browser.on('reset', trackPid);
   daemon = new TerminalDaemon({
     config,

@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '@sidbox/eid';
-import { LocalTerminalConfig, type EidStep, type KioskActionInput } from '@sidbox/protocol';
+import { createLogger } from '@sidbox/eid';
+import type { EidStep, KioskActionInput } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
-import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { serveSite, type TestSite } from './helpers/sites.js';
 import { survivors } from './helpers/processes.js';
+import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 
 // Issue 3's eID start through the daemon with the REAL kiosk browser: a local service page
 // starts the eID by link to http://127.0.0.1:24727/eID-Client?tcTokenURL=…; the citizen's
@@ -110,21 +110,9 @@ interface RealTerminal {
 }
 
 async function startTerminal(name: string, training: boolean, developerMode?: boolean) {
-  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
-  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
+  const kioskBrowser = realKioskBrowser();
   const daemon = new TerminalDaemon({
-    config: LocalTerminalConfig.parse({
-      branding: { memberName: 'eID start' },
-      services: [
-        {
-          id: 'svc',
-          title: { de: 'Testdienst' },
-          description: { de: 'Testdienst' },
-          startUrl: service.url('/'),
-          eid: true,
-        },
-      ],
-    }),
+    config: oneServiceConfig('eID start', { startUrl: service.url('/'), eid: true }),
     training,
     ctlSocketPath: join(dir, `${name}.sock`),
     browser: kioskBrowser,

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  LocalTerminalConfig,
   type ControlRequest,
   type KioskActionInput,
   type SessionState,
@@ -12,11 +11,10 @@ import {
 } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';
-import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
-import { silentLogger } from '@sidbox/eid';
 import { serveSite, type TestSite } from './helpers/sites.js';
 import { survivors } from './helpers/processes.js';
+import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 
 // Issue 3's lifecycle acceptance with the REAL kiosk browser (Debian Chromium, headless) and
 // the training card: one daemon for the file, driven through its control socket and the kiosk
@@ -57,22 +55,12 @@ beforeAll(async () => {
       );
     },
   });
-  const config = LocalTerminalConfig.parse({
-    branding: { memberName: 'Lifecycle' },
-    session: { idleSeconds: 30, warningSeconds: 5, matGraceSeconds: 1 },
-    services: [
-      {
-        id: 'svc',
-        title: { de: 'Testdienst' },
-        description: { de: 'Testdienst' },
-        startUrl: service.url('/'),
-        eid: true,
-      },
-    ],
-  });
-  const kioskBrowser = createKioskBrowser({ headless: true, logger: silentLogger() });
-  if (!(kioskBrowser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
-  browser = kioskBrowser;
+  const config = oneServiceConfig(
+    'Lifecycle',
+    { startUrl: service.url('/'), eid: true },
+    { session: { idleSeconds: 30, warningSeconds: 5, matGraceSeconds: 1 } },
+  );
+  browser = realKioskBrowser();
   daemon = new TerminalDaemon({
     config,
     training: true,

@@ -1,0 +1,31 @@
+import { silentLogger } from '@sidbox/eid';
+import { LocalTerminalConfig } from '@sidbox/protocol';
+import type { z } from 'zod';
+import { ChromiumKioskBrowser } from '../../src/browser/chromium-kiosk-browser.js';
+import { createKioskBrowser } from '../../src/daemon/create-browser.js';
+
+type ServiceInput = z.input<typeof LocalTerminalConfig>['services'] extends (infer S)[] | undefined
+  ? S
+  : never;
+
+/** The headless kiosk browser exactly as the daemon builds it, asserted to be the real one. */
+export function realKioskBrowser(): ChromiumKioskBrowser {
+  const browser = createKioskBrowser({ headless: true, logger: silentLogger() });
+  if (!(browser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
+  return browser;
+}
+
+/** A terminal config with one test service `svc` at `startUrl`, plus whatever else is given. */
+export function oneServiceConfig(
+  memberName: string,
+  service: Omit<ServiceInput, 'id' | 'title' | 'description'>,
+  rest: Omit<z.input<typeof LocalTerminalConfig>, 'branding' | 'services'> = {},
+): LocalTerminalConfig {
+  return LocalTerminalConfig.parse({
+    ...rest,
+    branding: { memberName },
+    services: [
+      { id: 'svc', title: { de: 'Testdienst' }, description: { de: 'Testdienst' }, ...service },
+    ],
+  });
+}
