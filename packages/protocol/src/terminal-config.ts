@@ -289,6 +289,16 @@ export const LocalTerminalConfig = TerminalConfig.extend({
   devices: DevicesConfig.optional().describe(
     'Hardware of this terminal (contact mat, reset button, card reader, printer, scanner).',
   ),
+  staff: z
+    .strictObject({
+      pinHash: z
+        .string()
+        .regex(/^scrypt\$/, 'a hash from `sidbox staff-pin-hash`')
+        .max(300)
+        .describe('scrypt hash of the staff PIN (`sidbox staff-pin-hash` makes one).'),
+    })
+    .optional()
+    .describe('The staff menu (long press on reset); absent: no staff menu.'),
 });
 export type LocalTerminalConfig = z.infer<typeof LocalTerminalConfig>;
 export type LocalTerminalConfigInput = z.input<typeof LocalTerminalConfig>;

@@ -4,6 +4,7 @@ import type {
   KioskBrowser,
   KioskBrowserEvents,
   NavigationRules,
+  SessionLook,
 } from '../src/browser/kiosk-browser.js';
 
 type Listener = (payload: never) => void;
@@ -57,6 +58,18 @@ export class FakeKioskBrowser implements KioskBrowser {
 
   async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
     this.fileInputs.set(backendNodeId, files);
+  }
+
+  look: SessionLook | undefined;
+  backs = 0;
+
+  async setSessionLook(look: SessionLook): Promise<void> {
+    this.look = look;
+  }
+
+  async back(): Promise<boolean> {
+    this.backs++;
+    return this.navigations.length > 1;
   }
 
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {

@@ -15,6 +15,7 @@ import type {
   KioskBrowser,
   KioskBrowserEvents,
   NavigationRules,
+  SessionLook,
 } from './kiosk-browser.js';
 import { TypedEmitter } from './typed-emitter.js';
 
@@ -79,6 +80,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   readonly #events: TypedEmitter<KioskBrowserEvents>;
   readonly #settings: Omit<InstanceSettings, 'printing'>;
   readonly #printing: boolean | undefined;
+  #look: SessionLook | null = null;
   readonly #prepareNext: boolean;
   #rules: NavigationRules;
   #current: BrowserInstance | null = null;
@@ -204,6 +206,16 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
     await this.#requireCurrent().setFileInputFiles(backendNodeId, files);
+  }
+
+  async setSessionLook(look: SessionLook): Promise<void> {
+    this.#look = look;
+  }
+
+  async back(): Promise<boolean> {
+    const page = this.#current?.page;
+    if (!page) return false;
+    return (await page.goBack()) !== null;
   }
 
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {

@@ -1,3 +1,5 @@
+import type { TextScale } from '@sidbox/protocol';
+
 /**
  * The seam between the terminal daemon (session machine, control socket, eID) and the
  * kiosk browser (Chromium under DevTools-protocol control). The daemon depends only on this.
@@ -50,6 +52,18 @@ export interface EidStartRequest {
   initiator: string;
 }
 
+/** The session's look on service pages: the kiosk bar's language, the pages' text size. */
+export interface SessionLook {
+  language: string;
+  textScale: TextScale;
+}
+
+/** A trusted tap on the kiosk bar of a service page. */
+export type KioskBarReport =
+  | { action: 'home' | 'end' | 'print' | 'back' }
+  | { action: 'language'; language: string }
+  | { action: 'text-size'; scale: TextScale };
+
 export type BrowserCrash = { kind: 'browser' | 'renderer'; detail: string };
 
 export interface KioskBrowserEvents {
@@ -64,7 +78,7 @@ export interface KioskBrowserEvents {
    * The citizen tapped Home or End on the kiosk bar of a service page (a trusted tap; a page
    * script cannot raise it). The daemon shows the service list, or ends the session.
    */
-  'kiosk-bar': { action: 'home' | 'end' | 'print' };
+  'kiosk-bar': KioskBarReport;
   /**
    * A page asked for a file (an `<input type=file>` was clicked). No native dialog ever opens;
    * the daemon may answer with `setFileInputFiles` (a scan) or leave the input empty.
@@ -91,6 +105,13 @@ export interface KioskBrowser {
   showNotice(text: string): Promise<void>;
   /** Hands files the daemon made (a scan) to the file input a `file-chooser` event named. */
   setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void>;
+  /**
+   * The citizen's language (kiosk bar labels) and text size (zoom) on service pages, from now
+   * on and after every navigation; back to the defaults with `reset`.
+   */
+  setSessionLook(look: SessionLook): Promise<void>;
+  /** One step back in the citizen's page history; false when there is nothing to go back to. */
+  back(): Promise<boolean>;
   readonly currentUrl: string;
   /** The daemon's handler for eID starts from service pages (http://127.0.0.1:24727/eID-Client?…). */
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void;

@@ -27,5 +27,13 @@ export function kioskView(facts: ViewFacts): KioskView {
     warningDeadline: session.warningDeadline,
     eid: facts.eid,
     cardReminder: facts.cardReminder,
+    language: config.languages[0] ?? 'de',
+    textScale: 1,
+    apps: config.apps,
+    readerMissing: false,
+    trainingScenarios: [],
+    trainingScenario: null,
+    speech: false,
+    staff: null,
   };
 }

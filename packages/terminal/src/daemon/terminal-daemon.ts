@@ -240,7 +240,10 @@ export class TerminalDaemon {
           this.#blockedNavigations++;
           this.#facts.noteBlockedNavigation();
         }),
-        this.#browser.on('kiosk-bar', ({ action }) => this.#onKioskBar(action)),
+        this.#browser.on('kiosk-bar', (report) => {
+          if (report.action === 'home' || report.action === 'end' || report.action === 'print')
+            this.#onKioskBar(report.action);
+        }),
         this.#session.on('changed', ({ phase }) => {
           this.#publish();
           if (phase === 'idle') this.#hub?.applyIfIdle();
