@@ -21,8 +21,10 @@ const debianPackages = {
     'libsane1',
     'img2pdf',
   ],
+  // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
+  speech: ['espeak-ng', 'alsa-utils'],
 };
-const targets = { demo: ['base'], test: ['base', 'devices'], bench: ['base'] };
+const targets = { demo: ['base', 'speech'], test: ['base', 'devices', 'speech'], bench: ['base'] };
 
 const target = process.argv[2] ?? 'test';
 if (!(target in targets)) {

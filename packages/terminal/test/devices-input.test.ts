@@ -1,9 +1,13 @@
-import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EvdevInput, type EvdevInputConfig } from '../src/devices/input/evdev-input.js';
-import { resolveInputDevice } from '../src/devices/input/resolve-device.js';
+import { EvdevInput } from '../src/devices/input/evdev-input.js';
+import {
+  resolveInputDevice,
+  type DeviceRoots,
+  type InputDeviceSelector,
+} from '../src/devices/input/resolve-device.js';
 import { summarizeDevices } from '../src/devices/device-state.js';
 import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
 import { nextEvent, recordEvents } from './helpers/devices/next-event.js';
@@ -28,11 +32,14 @@ afterEach(async () => {
   expect(listenerErrors).toEqual([]);
 });
 
-function startInput(path: string, overrides: Partial<EvdevInputConfig> = {}): EvdevInput {
+function startInput(
+  device: string | InputDeviceSelector,
+  overrides: { grab?: boolean; roots?: DeviceRoots } = {},
+): EvdevInput {
   input = new EvdevInput(
     {
       name: 'mat-controller',
-      path,
+      ...(typeof device === 'string' ? { path: device } : device),
       keys: { presence: MAT, reset: RESET },
       debounceMs: 25,
       longPressMs: 300,
@@ -161,5 +168,107 @@ describe('evdev input adapter on a FIFO standing in for the device node', () => 
     expect(await resolveInputDevice({ path: '/dev/input/event3' }, roots)).toBe(
       '/dev/input/event3',
     );
+  });
+});
+
+describe('inputs plugged in after start, named by by-id or vendor:product', () => {
+  /** A device tree like /dev/input and /sys/class/input, empty: nothing is plugged in. */
+  async function emptyTree(): Promise<DeviceRoots> {
+    const roots = { devInput: join(dir, 'dev'), sysInput: join(dir, 'sys') };
+    await mkdir(roots.devInput);
+    await mkdir(roots.sysInput);
+    return roots;
+  }
+
+  /** What the kernel and udev do on plug-in: the event node, then its by-id link. */
+  async function plugById(roots: DeviceRoots, node: string): Promise<string> {
+    mkfifo(join(roots.devInput, node));
+    await mkdir(join(roots.devInput, 'by-id'), { recursive: true });
+    await symlink(`../${node}`, join(roots.devInput, 'by-id', 'usb-Mat_Controller-event-kbd'));
+    return join(roots.devInput, node);
+  }
+
+  /** Unplug: udev drops the link (and by-id with its last link), the kernel the node. */
+  async function unplugById(roots: DeviceRoots, node: string): Promise<void> {
+    await unlink(join(roots.devInput, 'by-id', 'usb-Mat_Controller-event-kbd'));
+    await rmdir(join(roots.devInput, 'by-id'));
+    await unlink(join(roots.devInput, node));
+  }
+
+  it('picks up a by-id device plugged in after start, and again after a re-plug', async () => {
+    const roots = await emptyTree();
+    const notFound = nextEvent(
+      startInput({ byIdContains: 'Mat_Controller' }, { roots }),
+      'unplugged',
+    );
+    const mat = input as EvdevInput;
+    expect(await notFound).toEqual({ reason: 'not-found' });
+    expect(mat.state()).toMatchObject({ status: 'missing', detail: { byId: 'Mat_Controller' } });
+
+    let plugged = nextEvent(mat, 'plugged');
+    let writer = await openWriter(await plugById(roots, 'event5'));
+    await plugged;
+    expect(mat.state()).toMatchObject({
+      status: 'ok',
+      detail: { node: join(roots.devInput, 'by-id', 'usb-Mat_Controller-event-kbd') },
+    });
+    let on = nextEvent(mat, 'mat-on');
+    await writer.write(key(MAT, PRESS));
+    await on;
+
+    const unplugged = nextEvent(mat, 'unplugged');
+    await unplugById(roots, 'event5');
+    await writer.close();
+    expect(await unplugged).toEqual({ reason: 'unplugged' });
+    expect(mat.state().status).toBe('unplugged');
+
+    // Re-plugged into another port: another event node, the same by-id name.
+    plugged = nextEvent(mat, 'plugged');
+    writer = await openWriter(await plugById(roots, 'event6'));
+    await plugged;
+    expect(mat.state().status).toBe('ok');
+    on = nextEvent(mat, 'mat-on');
+    await writer.write(key(MAT, PRESS));
+    await on;
+    await writer.close();
+  });
+
+  it('follows a vendor:product device to whatever event node it gets', async () => {
+    const roots = await emptyTree();
+    const plug = async (node: string): Promise<string> => {
+      // sysfs first, then the node: the order in which the kernel adds a device.
+      const id = join(roots.sysInput, node, 'device', 'id');
+      await mkdir(id, { recursive: true });
+      await writeFile(join(id, 'vendor'), '16c0\n');
+      await writeFile(join(id, 'product'), '05df\n');
+      mkfifo(join(roots.devInput, node));
+      return join(roots.devInput, node);
+    };
+    const notFound = nextEvent(startInput({ vendorProduct: '16c0:05df' }, { roots }), 'unplugged');
+    const mat = input as EvdevInput;
+    await notFound;
+
+    let plugged = nextEvent(mat, 'plugged');
+    let writer = await openWriter(await plug('event9'));
+    await plugged;
+    expect(mat.state()).toMatchObject({
+      status: 'ok',
+      detail: { vendorProduct: '16c0:05df', node: join(roots.devInput, 'event9') },
+    });
+
+    const unplugged = nextEvent(mat, 'unplugged');
+    await rm(join(roots.sysInput, 'event9'), { recursive: true });
+    await unlink(join(roots.devInput, 'event9'));
+    await writer.close();
+    await unplugged;
+
+    plugged = nextEvent(mat, 'plugged');
+    writer = await openWriter(await plug('event10'));
+    await plugged;
+    expect(mat.state().detail).toMatchObject({ node: join(roots.devInput, 'event10') });
+    const on = nextEvent(mat, 'mat-on');
+    await writer.write(key(MAT, PRESS));
+    await on;
+    await writer.close();
   });
 });

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('card reader awareness from a real pcscd with the vpcd virtual reader', () => {
-  it('sees readers attach, a card inserted and removed, and pcscd going away', async () => {
+  it('sees readers attach, a card inserted and removed, pcscd going away and coming back', async () => {
     if (!pcscd) throw new Error('pcscd did not start');
     watch = new CardReaderWatch({ socketPath: pcscd.socketPath }, (e) => listenerErrors.push(e));
     const attached = nextEvent(watch, 'reader-attached');
@@ -49,6 +49,13 @@ describe('card reader awareness from a real pcscd with the vpcd virtual reader',
     expect(await detached).toEqual({ reader: 'Virtual PCD 00 00' });
     expect(await lost).toMatchObject({ reason: 'no-service' });
     expect(watch.state()).toMatchObject({ status: 'unavailable', detail: { readers: [] } });
+
+    // pcscd back (restarted, or its reader driver reloaded): the watch reconnects by itself
+    // when the new socket appears (inotify), and the reader is attached again.
+    const back = nextEvent(watch, 'reader-attached');
+    pcscd = await startPcscd(dir);
+    expect(await back).toEqual({ reader: 'Virtual PCD 00 00' });
+    expect(watch.state()).toMatchObject({ status: 'ok', detail: { cardPresent: false } });
     expect(listenerErrors).toEqual([]);
   });
 });

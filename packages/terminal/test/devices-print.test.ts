@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CupsPrinter } from '../src/devices/print/cups-printer.js';
+import { parseQueueStatus, printerProblem } from '../src/devices/print/printer-status.js';
 import { startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
+import { logLine } from './helpers/devices/log-line.js';
 import { textPdf } from './helpers/devices/text-pdf.js';
 
 const QUEUE = 'sidbox-pdf';
@@ -28,6 +30,42 @@ afterAll(async () => {
 function server(): TestCups {
   if (!cups) throw new Error('cupsd did not start');
   return cups;
+}
+
+const cupsEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  CUPS_SERVER: server().server,
+  LC_ALL: 'C',
+});
+
+/**
+ * A queue on the FAKE fault backend, and a first job (an earlier citizen's) that makes the
+ * "printer" report `reason` to the real cupsd. Resolves once cupsd has handled the backend's
+ * exit, so the queue state is settled.
+ */
+async function faultyQueue(
+  queue: string,
+  reason: string,
+  exitCode: 0 | 4 | 'hold',
+): Promise<string> {
+  execFileSync(
+    'lpadmin',
+    [
+      '-p',
+      queue,
+      '-E',
+      '-v',
+      `fault:/${reason}/${exitCode}`,
+      '-P',
+      '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd',
+    ],
+    { env: cupsEnv(), stdio: 'pipe' },
+  );
+  const out = execFileSync('lp', ['-d', queue, pdf], { encoding: 'utf8', env: cupsEnv() });
+  const job = /request id is \S+-(\d+)/.exec(out)?.[1];
+  const settled = exitCode === 4 ? 'Backend returned status 4' : `printer reports ${reason}`;
+  await logLine(server().errorLog, `[Job ${job}] ${settled}`);
+  return `${queue}-${job}`;
 }
 
 /** The job's data file in the spool, as cupsd names it: d<5-digit job number>-001. */
@@ -80,5 +118,87 @@ describe('printing through a real CUPS with the cups-pdf printer', () => {
       error: { code: 'printer-stopped', messageKey: 'print.printerStopped' },
     });
     expect(stopped.state()).toMatchObject({ status: 'stopped' });
+  });
+});
+
+describe('printer faults reported through the real CUPS (FAKE fault backend)', () => {
+  it.each([
+    ['media-empty-error', 'out-of-paper', 'notice.outOfPaper'],
+    ['media-jam-error', 'paper-jam', 'notice.paperJam'],
+  ])(
+    '%s stops the queue: a typed problem in the print result and in state()',
+    async (reason, code, messageKey) => {
+      const queue = `fault-${code}`;
+      await faultyQueue(queue, reason, 4);
+      const printer = new CupsPrinter({ printer: queue, server: server().server });
+      expect(await printer.print(pdf, 'Meldebescheinigung')).toMatchObject({
+        ok: false,
+        error: { code, messageKey },
+      });
+      expect(printer.state()).toMatchObject({
+        status: 'stopped',
+        detail: { queue, problem: code, messageKey },
+      });
+    },
+  );
+
+  it('a printer that still queues while reporting no paper takes the job and says so', async () => {
+    const queue = 'fault-still-queueing';
+    await faultyQueue(queue, 'media-empty-report', 0);
+    const printer = new CupsPrinter({ printer: queue, server: server().server });
+    const result = await printer.print(pdf, 'Meldebescheinigung');
+    expect(result).toMatchObject({
+      ok: true,
+      value: { notice: { problem: 'out-of-paper', messageKey: 'notice.outOfPaper' } },
+    });
+    expect(printer.state()).toMatchObject({
+      status: 'unavailable',
+      detail: { problem: 'out-of-paper' },
+    });
+    if (result.ok) await printer.cancelAll([result.value.jobId]);
+  });
+
+  it('a printer that does not answer while a job waits is reported offline', async () => {
+    const queue = 'fault-offline';
+    const waiting = await faultyQueue(queue, 'offline-report', 'hold');
+    const printer = new CupsPrinter({ printer: queue, server: server().server });
+    const result = await printer.print(pdf, 'Meldebescheinigung');
+    expect(result).toMatchObject({
+      ok: true,
+      value: { notice: { problem: 'printer-offline', messageKey: 'notice.printerOffline' } },
+    });
+    expect(printer.state()).toMatchObject({
+      status: 'unavailable',
+      detail: { problem: 'printer-offline' },
+    });
+    // Session end: both jobs go, the held backend with them.
+    const jobs = result.ok ? [waiting, result.value.jobId] : [waiting];
+    expect(await printer.cancelAll(jobs)).toEqual({ ok: true, value: { cancelled: jobs } });
+  });
+});
+
+describe('reading printer-state-reasons (pure)', () => {
+  const listing = (state: string, alerts: string): string =>
+    `printer q ${state} since Fri Nov 27 13:29:35 2026 -\n\treason\n\tForm mounted:\n\tAlerts: ${alerts}\n\tLocation: \n`;
+
+  it('parses the queue state and its reasons from lpstat -l', () => {
+    expect(parseQueueStatus('q', listing('disabled', 'media-jam-error paused'))).toEqual({
+      enabled: false,
+      reasons: ['media-jam-error', 'paused'],
+    });
+    expect(parseQueueStatus('q', listing('is idle.  enabled', 'none'))).toEqual({
+      enabled: true,
+      reasons: [],
+    });
+    expect(parseQueueStatus('other', listing('disabled', 'none'))).toBeUndefined();
+  });
+
+  it('names the first fault that stops printing; warnings do not count, no suffix is an error', () => {
+    expect(printerProblem(['paused', 'media-needed'])).toBe('out-of-paper');
+    expect(printerProblem(['media-empty-warning', 'toner-low-report'])).toBeUndefined();
+    expect(printerProblem(['offline', 'media-jam-error'])).toBe('printer-offline');
+    expect(printerProblem(['output-area-full-error'])).toBe('paper-jam');
+    expect(printerProblem(['timed-out-report'])).toBe('printer-offline');
+    expect(printerProblem(['paused'])).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,13 @@ beforeEach(async () => {
   await writeFile(join(saneConfigDir, 'dll.conf'), 'test\n');
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Width and height from a PNG's IHDR chunk. */
+async function pngSize(path: string): Promise<{ width: number; height: number }> {
+  const png = await readFile(path);
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
 
 describe("scanning with SANE's test backend", () => {
   it('scans two pages into one PDF in the session dir, and wipe removes everything', async () => {
@@ -41,6 +48,50 @@ describe("scanning with SANE's test backend", () => {
 
     await scanner.wipe();
     expect(existsSync(result.value.pdfPath)).toBe(false);
+    expect(await readdir(sessionDir)).toEqual([]);
+  });
+
+  it('scans page by page with a preview each, then binds the pages into one PDF', async () => {
+    const scanner = new SaneScanner({
+      device: 'test',
+      resolutionDpi: 75,
+      mode: 'Gray',
+      saneConfigDir,
+      previewPx: 200,
+    });
+    const sessionDir = join(dir, 'session');
+    const pages = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await scanner.scanPage(sessionDir);
+      if (!page.ok) throw new Error(page.error.detail);
+      pages.push(page.value);
+    }
+    for (const page of pages) {
+      expect(page.imagePath.startsWith(`${sessionDir}/`)).toBe(true);
+      expect(page.previewPath.startsWith(`${sessionDir}/`)).toBe(true);
+      const full = await pngSize(page.imagePath);
+      const preview = await pngSize(page.previewPath);
+      expect(Math.max(preview.width, preview.height)).toBe(200);
+      expect(full.width).toBeGreaterThan(preview.width);
+      // Scaled, not cropped: the page keeps its proportions.
+      expect(preview.width / preview.height).toBeCloseTo(full.width / full.height, 1);
+    }
+    expect(pages[0]?.imagePath).not.toBe(pages[1]?.imagePath);
+
+    const pdf = await scanner.toPdf(pages);
+    if (!pdf.ok) throw new Error(pdf.error.detail);
+    expect(pdf.value.pdfPath.startsWith(`${sessionDir}/`)).toBe(true);
+    expect(execFileSync('pdfinfo', [pdf.value.pdfPath], { encoding: 'utf8' })).toMatch(
+      /^Pages:\s+2$/m,
+    );
+
+    // Only this scanner's pages are bound: no other file reaches the PDF.
+    expect(
+      await scanner.toPdf([{ imagePath: '/etc/passwd', previewPath: '/etc/passwd' }]),
+    ).toMatchObject({ ok: false, error: { code: 'scan-failed' } });
+    expect(await scanner.toPdf([])).toMatchObject({ ok: false });
+
+    await scanner.wipe();
     expect(await readdir(sessionDir)).toEqual([]);
   });
 

@@ -1,13 +1,9 @@
 import type { Logger } from '@sidbox/eid';
 import type { DeviceSummary, DevicesConfig, InputDeviceConfig } from '@sidbox/protocol';
 import { TypedEmitter } from '../browser/typed-emitter.js';
-import { summarizeDevices, type DeviceState, type ReportsState } from '../devices/device-state.js';
+import { summarizeDevices, type ReportsState } from '../devices/device-state.js';
 import { EvdevInput } from '../devices/input/evdev-input.js';
-import {
-  resolveInputDevice,
-  type DeviceRoots,
-  type InputDeviceSelector,
-} from '../devices/input/resolve-device.js';
+import type { DeviceRoots, InputDeviceSelector } from '../devices/input/resolve-device.js';
 import { CardReaderWatch } from '../devices/pcsc/card-reader-watch.js';
 import { CupsPrinter } from '../devices/print/cups-printer.js';
 import { SaneScanner } from '../devices/scan/sane-scanner.js';
@@ -34,20 +30,6 @@ export interface TerminalDevicesEvents {
   'card-removed': undefined;
 }
 
-/** An input whose device could not be named at start (no by-id / vendor:product match). */
-class UnresolvedInput implements ReportsState {
-  constructor(private readonly config: InputDeviceConfig) {}
-
-  state(): DeviceState {
-    return {
-      device: this.config.name,
-      kind: 'input',
-      status: 'missing',
-      detail: selectorText(this.config),
-    };
-  }
-}
-
 /**
  * The terminal's peripherals as the daemon uses them: built from the `devices` configuration,
  * each optional, each started independently. A device that fails to start is a reported state
@@ -61,9 +43,9 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
   readonly #environment: DeviceEnvironment;
   readonly #logger: Logger;
   readonly #reader: CardReaderWatch | undefined;
-  #inputs: (EvdevInput | UnresolvedInput)[] = [];
+  #inputs: EvdevInput[] = [];
   /** Which inputs carry the mat (only they decide the idle-timeout fallback). */
-  #matInputs = new Set<EvdevInput | UnresolvedInput>();
+  #matInputs = new Set<EvdevInput>();
   #started = false;
 
   constructor(config: DevicesConfig | undefined, environment: DeviceEnvironment, logger: Logger) {
@@ -108,7 +90,7 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
   async start(): Promise<void> {
     this.#started = true;
     for (const input of this.#config?.inputs ?? []) {
-      const adapter = await this.#input(input);
+      const adapter = this.#input(input);
       this.#inputs.push(adapter);
       if (input.keys.presence !== undefined) this.#matInputs.add(adapter);
     }
@@ -129,7 +111,7 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
     const inputs = this.#inputs.splice(0);
     this.#matInputs.clear();
     await Promise.all([
-      ...inputs.map((input) => (input instanceof EvdevInput ? input.stop() : undefined)),
+      ...inputs.map((input) => input.stop()),
       this.#reader?.stop(),
       this.printer?.stop(),
       this.scanner?.stop(),
@@ -180,16 +162,13 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
     });
   }
 
-  async #input(config: InputDeviceConfig): Promise<EvdevInput | UnresolvedInput> {
-    const path = await resolveInputDevice(selector(config), this.#environment.inputRoots);
-    if (path === undefined) {
-      this.#logger.warn({ input: config.name }, 'input device not found');
-      return new UnresolvedInput(config);
-    }
+  /** The input follows its device: one not attached at start is picked up when it appears. */
+  #input(config: InputDeviceConfig): EvdevInput {
     const input = new EvdevInput(
       {
         name: config.name,
-        path,
+        ...selector(config),
+        ...(this.#environment.inputRoots && { roots: this.#environment.inputRoots }),
         keys: config.keys,
         debounceMs: config.debounceMs,
         longPressMs: config.longPressMs,
@@ -218,11 +197,5 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
 function selector(config: InputDeviceConfig): InputDeviceSelector {
   if (config.path !== undefined) return { path: config.path };
   if (config.byId !== undefined) return { byIdContains: config.byId };
-  return { vendorProduct: config.vendorProduct ?? '' };
-}
-
-function selectorText(config: InputDeviceConfig): Record<string, string> {
-  if (config.path !== undefined) return { path: config.path };
-  if (config.byId !== undefined) return { byId: config.byId };
   return { vendorProduct: config.vendorProduct ?? '' };
 }

@@ -1,15 +1,21 @@
+import { existsSync } from 'node:fs';
 import { TypedEmitter } from '../../browser/typed-emitter.js';
 import type { DeviceState } from '../device-state.js';
-import { whenPathAppears } from '../watch-path.js';
 import { DebouncedKey } from './debounced-key.js';
 import { DeviceReader, type GrabResult } from './device-reader.js';
 import { EV_KEY, KEY_PRESS, KEY_RELEASE, parseInputEvents } from './input-event.js';
+import { watchInputNodes } from './input-node-watch.js';
+import {
+  resolveInputDevice,
+  systemRoots,
+  type DeviceRoots,
+  type InputDeviceSelector,
+} from './resolve-device.js';
 
-export interface EvdevInputConfig {
+/** One input device, named by path, by-id name or vendor:product (see resolveInputDevice). */
+export type EvdevInputConfig = InputDeviceSelector & {
   /** Shown in diagnostics, e.g. "mat-controller". */
   name: string;
-  /** The resolved device node (see resolveInputDevice). */
-  path: string;
   /** Key codes per role; a contact mat or a foot switch is a presence input. */
   keys: { presence?: number; reset?: number };
   debounceMs: number;
@@ -17,7 +23,9 @@ export interface EvdevInputConfig {
   longPressMs: number;
   /** EVIOCGRAB, so the keys never reach the browser. */
   grab: boolean;
-}
+  /** /dev/input and /sys/class/input; tests point them at a temporary tree. */
+  roots?: DeviceRoots;
+};
 
 export interface EvdevInputEvents {
   /** Debounced presence; the session machine owns the grace period before "person left". */
@@ -28,18 +36,25 @@ export interface EvdevInputEvents {
   /** Released before `longPressMs`: end the session now. */
   reset: undefined;
   'staff-menu': undefined;
-  /** The device is open (again): after start or a re-plug. */
+  /** The device is open (again): after start, a late plug-in or a re-plug. */
   plugged: { grab: GrabResult };
-  /** The device went away: fall back to idle-timeout-only, flag it in the heartbeat. */
-  unplugged: { reason: 'unplugged' | 'open-failed' };
+  /**
+   * The device is not usable: gone, failed to open, or not attached at start ('not-found').
+   * Fall back to idle-timeout-only and flag it; it is picked up when it appears.
+   */
+  unplugged: { reason: 'unplugged' | 'open-failed' | 'not-found' };
   /** The device works but its keys may also reach the browser. */
   'grab-failed': { result: GrabResult };
 }
 
-/** One evdev device carrying up to two inputs (presence, reset). */
+/** One evdev device carrying up to two inputs (presence, reset), followed across plug-ins. */
 export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
   #reader: DeviceReader | undefined;
   #stopWatching: (() => void) | undefined;
+  #looking = false;
+  #lookAgain = false;
+  /** The device node in use, once the selector found one. */
+  #node: string | undefined;
   #rest: Buffer = Buffer.alloc(0);
   #status: DeviceState['status'] = 'starting';
   #grab: GrabResult = 'off';
@@ -61,12 +76,13 @@ export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
       this.emit(on ? 'mat-on' : 'mat-off', undefined),
     );
     this.#reset = new DebouncedKey(this.config.debounceMs, (down) => this.#onReset(down));
-    this.#open();
+    this.#waitForDevice(true);
   }
 
   async stop(): Promise<void> {
     this.#running = false;
     this.#stopWatching?.();
+    this.#stopWatching = undefined;
     this.#forgetKeys();
     await this.#reader?.stop();
     this.#reader = undefined;
@@ -77,13 +93,50 @@ export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
       device: this.config.name,
       kind: 'input',
       status: this.#status,
-      detail: { path: this.config.path, grab: this.#grab },
+      detail: { ...selectorDetail(this.config), ...this.#nodeDetail(), grab: this.#grab },
     };
   }
 
-  #open(): void {
+  /**
+   * Watches where the node appears (inotify, no polling) and looks for it on every change. At
+   * start it also looks at once; after a loss only on the next change, since a dying node can
+   * linger for a moment and re-opening it would fail in a loop.
+   */
+  #waitForDevice(lookNow: boolean): void {
+    this.#stopWatching = watchInputNodes(this.config, this.#roots(), () => void this.#look());
+    if (lookNow) void this.#look();
+  }
+
+  /** Resolves the selector; one look at a time, repeated when changes came in meanwhile. */
+  async #look(): Promise<void> {
+    if (this.#looking) {
+      this.#lookAgain = true;
+      return;
+    }
+    this.#looking = true;
+    try {
+      do {
+        this.#lookAgain = false;
+        const node = await resolveInputDevice(this.config, this.#roots());
+        if (!this.#running || this.#reader) return;
+        // A by-id link can outlive its node for a moment: only a node that is there counts.
+        if (node !== undefined && existsSync(node)) return this.#open(node);
+      } while (this.#lookAgain);
+      if (this.#status === 'starting') {
+        this.#status = 'missing';
+        this.emit('unplugged', { reason: 'not-found' });
+      }
+    } finally {
+      this.#looking = false;
+    }
+  }
+
+  #open(node: string): void {
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    this.#node = node;
     this.#rest = Buffer.alloc(0);
-    this.#reader = new DeviceReader(this.config.path, this.config.grab, {
+    this.#reader = new DeviceReader(node, this.config.grab, {
       ready: (grab) => {
         this.#status = 'ok';
         this.#grab = grab;
@@ -102,10 +155,16 @@ export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
     if (!this.#running) return;
     this.#status = 'unplugged';
     this.emit('unplugged', { reason });
-    // The node is removed on unplug and recreated on re-plug; inotify tells us, no polling.
-    this.#stopWatching = whenPathAppears(this.config.path, () => {
-      if (this.#running) this.#open();
-    });
+    this.#waitForDevice(false);
+  }
+
+  #roots(): DeviceRoots {
+    return this.config.roots ?? systemRoots;
+  }
+
+  /** The resolved node, for staff, when the config named the device another way. */
+  #nodeDetail(): { node?: string } {
+    return this.#node && !('path' in this.config) ? { node: this.#node } : {};
   }
 
   #onData(chunk: Buffer): void {
@@ -144,4 +203,11 @@ export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
     this.#presence?.reset();
     this.#reset?.reset();
   }
+}
+
+/** The configured name of the device, as staff wrote it. */
+function selectorDetail(selector: InputDeviceSelector): Record<string, string> {
+  if ('path' in selector) return { path: selector.path };
+  if ('byIdContains' in selector) return { byId: selector.byIdContains };
+  return { vendorProduct: selector.vendorProduct };
 }

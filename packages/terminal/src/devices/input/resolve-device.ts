@@ -12,7 +12,7 @@ export interface DeviceRoots {
   sysInput: string;
 }
 
-const systemRoots: DeviceRoots = { devInput: '/dev/input', sysInput: '/sys/class/input' };
+export const systemRoots: DeviceRoots = { devInput: '/dev/input', sysInput: '/sys/class/input' };
 
 /**
  * Turns a selector into a device node path, or undefined when no such device is attached now

@@ -1,8 +1,9 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DeviceState } from '../device-state.js';
 import { failure, okResult, type DeviceResult } from '../result.js';
 import { runCommand } from '../run-command.js';
+import { writePreview } from './page-preview.js';
 
 export interface SaneScannerConfig {
   /** SANE device name as `scanimage -L` shows it, e.g. "test" or "epsonds:libusb:001:004". */
@@ -11,19 +12,31 @@ export interface SaneScannerConfig {
   mode: 'Gray' | 'Color';
   /** SANE_CONFIG_DIR, to load only the configured backend (probing all of them is slow). */
   saneConfigDir?: string;
+  /** The longer side of a page's preview, in pixels. */
+  previewPx?: number;
 }
 
 export type ScanErrorCode = 'scanner-missing' | 'scan-failed';
 
+/** One scanned page: the full image for the PDF, and a small PNG for the kiosk's preview. */
+export interface ScannedPage {
+  imagePath: string;
+  previewPath: string;
+}
+
 /**
- * Scans pages with SANE's `scanimage` into the session's temp dir and binds them into one PDF
- * with img2pdf: PNG pages are wrapped losslessly, nothing is re-encoded. Every directory a scan
- * creates is remembered, so `wipe()` removes all of them at session end.
+ * Scans pages with SANE's `scanimage` into the session's temp dir, one page per call so the
+ * kiosk can show each page's preview and ask for the next, and binds them into one PDF with
+ * img2pdf: PNG pages are wrapped losslessly, nothing is re-encoded. Every directory it creates
+ * is remembered, so `wipe()` removes all of them at session end.
  */
 export class SaneScanner {
   #status: DeviceState['status'] = 'starting';
-  #created: string[] = [];
-  #scans = 0;
+  #created = new Set<string>();
+  /** Pages this scanner made: `toPdf` binds no other file, whatever it is handed. */
+  #pages = new Set<string>();
+  #pageCount = 0;
+  #pdfCount = 0;
 
   constructor(private readonly config: SaneScannerConfig) {}
 
@@ -47,15 +60,11 @@ export class SaneScanner {
     };
   }
 
-  /** Scans `pages` pages (the feeder or repeated flatbed scans) into `sessionDir`, as one PDF. */
-  async scan(
-    sessionDir: string,
-    pages: number,
-  ): Promise<DeviceResult<{ pdfPath: string; pages: number }, ScanErrorCode>> {
-    this.#scans += 1;
-    const dir = join(sessionDir, `scan-${this.#scans}`);
-    this.#created.push(dir);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+  /** Scans one page (the next sheet of the feeder, or the flatbed) into `sessionDir`. */
+  async scanPage(sessionDir: string): Promise<DeviceResult<ScannedPage, ScanErrorCode>> {
+    const dir = await this.#scanDir(sessionDir);
+    const page = `page-${String((this.#pageCount += 1)).padStart(3, '0')}`;
+    const imagePath = join(dir, `${page}.png`);
     const scanned = await runCommand(
       'scanimage',
       [
@@ -66,32 +75,70 @@ export class SaneScanner {
         '--mode',
         this.config.mode,
         '--format=png',
-        `--batch=${join(dir, 'page-%03d.png')}`,
-        `--batch-count=${pages}`,
+        `--output-file=${imagePath}`,
       ],
       this.#env(),
     );
-    const pngs = (await readdir(dir)).filter((n) => n.endsWith('.png')).sort();
-    if (pngs.length === 0) {
-      this.#status = /no SANE devices|Invalid argument|open of device/i.test(scanned.stderr)
-        ? 'missing'
-        : this.#status;
+    if (scanned.code !== 0) {
+      await rm(imagePath, { force: true }); // a half-written page is no page
+      if (/no SANE devices|Invalid argument|open of device/i.test(scanned.stderr))
+        this.#status = 'missing';
       return failure(
         this.#status === 'missing' ? 'scanner-missing' : 'scan-failed',
         'scan.failed',
         scanned.stderr.trim(),
       );
     }
-    const pdfPath = join(dir, 'scan.pdf');
-    const bound = await runCommand('img2pdf', ['-o', pdfPath, ...pngs.map((n) => join(dir, n))]);
-    if (bound.code !== 0) return failure('scan-failed', 'scan.failed', bound.stderr.trim());
-    return okResult({ pdfPath, pages: pngs.length });
+    this.#status = 'ok';
+    const previewPath = join(dir, `${page}-preview.png`);
+    if (!(await writePreview(imagePath, previewPath, this.config.previewPx ?? 480)))
+      return failure('scan-failed', 'scan.failed', 'no preview');
+    this.#pages.add(imagePath);
+    return okResult({ imagePath, previewPath });
   }
 
-  /** Removes every scan of this session: pages and PDFs. */
+  /** Binds scanned pages, in the order given, into one PDF beside them. */
+  async toPdf(
+    pages: readonly ScannedPage[],
+  ): Promise<DeviceResult<{ pdfPath: string; pages: number }, ScanErrorCode>> {
+    const images = pages.map((page) => page.imagePath);
+    const [first] = images;
+    if (first === undefined || images.some((image) => !this.#pages.has(image)))
+      return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
+    const pdfPath = join(dirname(first), `scan-${(this.#pdfCount += 1)}.pdf`);
+    const bound = await runCommand('img2pdf', ['-o', pdfPath, ...images]);
+    if (bound.code !== 0) return failure('scan-failed', 'scan.failed', bound.stderr.trim());
+    return okResult({ pdfPath, pages: images.length });
+  }
+
+  /** Scans `pages` pages one after the other (feeder or repeated flatbed scans) into one PDF. */
+  async scan(
+    sessionDir: string,
+    pages: number,
+  ): Promise<DeviceResult<{ pdfPath: string; pages: number }, ScanErrorCode>> {
+    const scanned: ScannedPage[] = [];
+    for (let i = 0; i < pages; i++) {
+      const page = await this.scanPage(sessionDir);
+      if (!page.ok) return page;
+      scanned.push(page.value);
+    }
+    return this.toPdf(scanned);
+  }
+
+  /** Removes every scan of this session: pages, previews and PDFs. */
   async wipe(): Promise<void> {
-    const dirs = this.#created.splice(0);
+    const dirs = [...this.#created];
+    this.#created.clear();
+    this.#pages.clear();
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+
+  /** The scanner's own directory in the session, private to the daemon's user. */
+  async #scanDir(sessionDir: string): Promise<string> {
+    const dir = join(sessionDir, 'scans');
+    this.#created.add(dir);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return dir;
   }
 
   #env(): NodeJS.ProcessEnv {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, chown, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { whenPathAppears } from '../../../src/devices/watch-path.js';
 import { startInNamespace, type TestDaemon } from './daemon-process.js';
@@ -12,6 +12,37 @@ export interface TestCups {
   spoolDir: string;
   /** Where cups-pdf's post-processing moves each finished PDF (a rename: complete files only). */
   printedDir: string;
+  /** cupsd's error_log (LogLevel warn): backend messages and exit codes per job. */
+  errorLog: string;
+}
+
+/**
+ * FAKE printer fault: the stand-in for a printer whose backend (usb, ipp) reports a fault, as
+ * real backends relay a printer's state: "STATE: +<reason>" on stderr, then their exit code
+ * (4, CUPS_BACKEND_STOP, makes cupsd stop the queue), or "hold" to keep the job printing
+ * (as a backend retrying an offline printer does; cupsd drops "offline-report" when it exits).
+ * Both come from the device URI: fault:/<reason>/<exit code|hold>, e.g.
+ * fault:/media-empty-error/4. Scheduler, queue state and lpstat are the real CUPS.
+ */
+const faultBackend = `#!/bin/sh
+if [ $# -eq 0 ]; then echo 'direct fault "Unknown" "SIDbox test printer fault"'; exit 0; fi
+reason=\${DEVICE_URI#fault:/}
+echo "STATE: +\${reason%/*}" >&2
+echo "ERROR: printer reports \${reason%/*}" >&2
+[ "\${reason#*/}" = hold ] && exec sleep 3600
+exit \${reason#*/}
+`;
+
+/** cupsd's programs, with the fault backend added to the real backends. */
+async function serverBin(dir: string): Promise<string> {
+  const bin = join(dir, 'serverbin');
+  await mkdir(join(bin, 'backend'), { recursive: true });
+  for (const sub of await readdir('/usr/lib/cups'))
+    if (sub !== 'backend') await symlink(join('/usr/lib/cups', sub), join(bin, sub));
+  for (const backend of await readdir('/usr/lib/cups/backend'))
+    await symlink(join('/usr/lib/cups/backend', backend), join(bin, 'backend', backend));
+  await writeFile(join(bin, 'backend', 'fault'), faultBackend, { mode: 0o755 });
+  return bin;
 }
 
 /** A private cupsd in the foreground with one cups-pdf queue, `queue`. */
@@ -55,6 +86,7 @@ export async function startCups(dir: string, queue: string): Promise<TestCups> {
     join(etc, 'cups-files.conf'),
     [
       `ServerRoot ${etc}`,
+      `ServerBin ${await serverBin(dir)}`,
       `RequestRoot ${spoolDir}`,
       `TempDir ${join(spoolDir, 'tmp')}`,
       `CacheDir ${join(dir, 'cache')}`,
@@ -91,7 +123,7 @@ export async function startCups(dir: string, queue: string): Promise<TestCups> {
     await daemon.stop(); // no cupsd may outlive a failed setup
     throw error;
   }
-  return { daemon, server, spoolDir, printedDir };
+  return { daemon, server, spoolDir, printedDir, errorLog: join(dir, 'log', 'error_log') };
 }
 
 function lpGid(): number {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export function firstFileIn(dir: string): Promise<string> {
   return new Promise((resolve) => {
     const check = async (): Promise<void> => {
-      const [name] = await readdir(dir);
+      const [name] = await readdir(dir).catch(() => []);
       if (name === undefined) return;
       watcher.close();
       resolve(join(dir, name));
