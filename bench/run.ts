@@ -4,6 +4,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   eid: () => import('./eid.js'),
   hub: () => import('./hub.js'),
+  'kiosk-ui': () => import('./kiosk-ui.js'),
   'session-reset': () => import('./session-reset.js'),
 };
 

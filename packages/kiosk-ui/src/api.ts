@@ -30,3 +30,14 @@ export async function act(action: KioskActionInput): Promise<ControlReply> {
   });
   return (await response.json()) as ControlReply;
 }
+
+const activityEveryMs = 2000;
+let lastActivity = 0;
+
+/** Taps and keys keep the session alive; one report every two seconds is enough for that. */
+export function reportActivity(): void {
+  const now = Date.now();
+  if (now - lastActivity < activityEveryMs) return;
+  lastActivity = now;
+  void act({ type: 'activity' });
+}

@@ -16,6 +16,7 @@ import {
   type Language,
   type MessageKey,
 } from '../src/i18n/catalogue.js';
+import { accessRightIds, accessRightKey } from '../src/eid/access-rights.js';
 
 // Element types of the ICU message AST (@formatjs/icu-messageformat-parser's TYPE enum).
 const argumentTypes: Record<number, string> = {
@@ -58,6 +59,19 @@ const parse = (language: Language, key: MessageKey) =>
   inspect(new IntlMessageFormat(catalogue[language][key], language).getAst() as Element[]);
 
 const germanKeys = Object.keys(catalogue.de).sort() as MessageKey[];
+
+/** A value for every placeholder the catalogue uses besides the plural counts. */
+const samples = {
+  n: 2,
+  total: 6,
+  percent: 150,
+  name: 'AusweisApp',
+  entry: 1,
+  from: '1. Januar 2026',
+  until: '1. Januar 2027',
+  age: 18,
+  id: 'WriteCommunityID',
+};
 const others = catalogueLanguages.filter((language) => language !== 'de');
 
 describe('kiosk UI message catalogue', () => {
@@ -105,7 +119,7 @@ describe('kiosk UI message catalogue', () => {
     const t = translator(language);
     for (const key of germanKeys) {
       for (const count of [0, 1, 2, 3, 5, 11, 21, 100]) {
-        const text = t(key, { count, seconds: count });
+        const text = t(key, { ...samples, count, seconds: count });
         expect(text, `${language} ${key}`).not.toMatch(/[{}]/);
       }
     }
@@ -142,6 +156,26 @@ describe('kiosk UI message catalogue', () => {
         );
       }
     }
+  });
+
+  it.each(['tr', 'ar', 'uk', 'ru'] as const)(
+    '%s is translated, not an English copy',
+    (language) => {
+      const same = germanKeys.filter((key) => catalogue[language][key] === catalogue.en[key]);
+      // OK, a bare percentage and the like may read the same; sentences may not.
+      expect(same.filter((key) => /\s\p{L}+\s/u.test(catalogue.en[key]))).toEqual([]);
+    },
+  );
+
+  it('names every access right AusweisApp knows in plain words, in every language', () => {
+    for (const id of accessRightIds) {
+      for (const language of catalogueLanguages) {
+        // Plain words: no SDK name such as DateOfBirth in CamelCase.
+        expect(catalogue[language][`right.${id}`], `${language} ${id}`).not.toMatch(/[a-z][A-Z]/);
+      }
+    }
+    expect(accessRightKey('FamilyName')).toBe('right.FamilyName');
+    expect(accessRightKey('SomethingNew')).toBeNull();
   });
 
   it('names each language in itself, distinctly', () => {

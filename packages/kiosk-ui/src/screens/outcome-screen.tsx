@@ -1,0 +1,40 @@
+import type { OutcomeCode } from '@sidbox/protocol';
+import { act } from '../api.js';
+import type { Translate } from '../i18n/catalogue.js';
+import { outcomeAdvice } from './outcome-advice.js';
+
+/** The result of an eID workflow in plain words, what to do next, and the way on. */
+export function OutcomeScreen({ code, t }: { code: OutcomeCode; t: Translate }) {
+  const advice = outcomeAdvice(code);
+  return (
+    <section
+      class={`panel outcome ${advice.success ? 'success' : 'failure'}`}
+      aria-labelledby="outcome-title"
+    >
+      <h1 id="outcome-title">
+        <span aria-hidden="true" class="outcome-mark">
+          {advice.success ? '✓' : '!'}
+        </span>{' '}
+        {t(advice.success ? 'outcome.title.success' : 'outcome.title.failure')}
+      </h1>
+      <p role="status" class="outcome-text">
+        {t(`outcome.${code}`)}
+      </p>
+      <h2>{t('outcome.nextTitle')}</h2>
+      <p>{t(`outcome.next.${code}`)}</p>
+      <div class="buttons">
+        <button type="button" class="secondary" onClick={() => location.assign('/survey')}>
+          {t('outcome.toSurvey')}
+        </button>
+        {advice.offerPinChange && (
+          <button type="button" class="secondary" onClick={() => void act({ type: 'change-pin' })}>
+            {t('outcome.changePin')}
+          </button>
+        )}
+        <button type="button" class="primary" onClick={() => void act({ type: 'home' })}>
+          {t('outcome.home')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { KioskView } from '@sidbox/protocol';
+import type { StubDaemon } from './stub-daemon.js';
+import { screens, type ScreenName } from './views.js';
+
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Builds the kiosk UI into a fresh directory, as `npm run build` does. */
+export function buildKioskUi(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'sidbox-kiosk-ui-'));
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir], {
+    cwd: packageDir,
+    stdio: 'ignore',
+  });
+  return outDir;
+}
+
+export const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) =>
+  existsSync(path),
+);
+
+/** Debian's Chromium, headless, with the flags it needs as root and nothing downloaded. */
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // A cached page would keep its view stream open and use up the connections per host.
+      '--disable-features=BackForwardCache',
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+/**
+ * Opens a screen in a language: the stub gets the screen's view (in that language, as the
+ * daemon would send it after the citizen chose it) and the page a fresh document.
+ */
+export async function openScreen(
+  page: Page,
+  stub: StubDaemon,
+  name: ScreenName,
+  language = 'de',
+  adjust: (view: KioskView) => KioskView = (view) => view,
+): Promise<void> {
+  const screen = screens[name];
+  stub.publish(adjust({ ...screen.view(), language }));
+  await page.goto('about:blank');
+  await page.goto(`${stub.origin}${screen.path}#k=test-token`);
+  await page.waitForSelector(screen.ready);
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, {}, language);
+  await settled(page);
+}
+
+/** Waits until running animations (the attract screen's fade) have finished. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished)),
+  );
+}
+
+/** Box of the first element matching a selector, or a failure naming it. */
+export async function box(page: Page, selector: string) {
+  const handle = await page.$(selector);
+  const rect = await handle?.boundingBox();
+  if (!rect) throw new Error(`${selector} not on screen`);
+  return rect;
+}
