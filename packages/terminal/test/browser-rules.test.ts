@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation } from '../src/browser/decide-navigation.js';
+import {
+  connectSrcPolicy,
+  refusedByConnectWall,
+  responseAction,
+} from '../src/browser/connect-wall.js';
+import { decideNavigation, indexOrigins } from '../src/browser/decide-navigation.js';
 import { classifyEidClientRequest, statusAnswer } from '../src/browser/eid-client.js';
+import { backEntry } from '../src/browser/history-back.js';
+import {
+  DEFAULT_KIOSK_BAR_SETTINGS,
+  defaultLook,
+  kioskBarConfig,
+} from '../src/browser/kiosk-bar-config.js';
+import { parseKioskBarReport } from '../src/browser/kiosk-bar-report.js';
 import type { NavigationRules } from '../src/browser/kiosk-browser.js';
 import { buildLockdown, originFilter } from '../src/browser/lockdown.js';
+import { pageZoomFor, zoomEmulation } from '../src/browser/page-zoom.js';
 
 const rules: NavigationRules = {
   kioskOrigins: ['http://127.0.0.1:8080'],
@@ -241,5 +254,208 @@ describe('buildLockdown', () => {
     expect(kiosk).not.toContain('--no-sandbox');
     expect(headless.find((f) => f.startsWith('--disable-features='))).toContain('Translate');
     expect(headless.some((f) => f.startsWith('--remote-debugging-port'))).toBe(false);
+  });
+});
+
+describe('the connect wall (WebSockets and other connections the interception never sees)', () => {
+  const index = indexOrigins(rules);
+  const policy = connectSrcPolicy(index);
+
+  it('names exactly the allowed origins, each with its WebSocket twin, and the eID-Client', () => {
+    expect(policy.split(' ')).toEqual([
+      'connect-src',
+      'http://127.0.0.1:8080',
+      'https://allowed.example',
+      'https://xn--brgeramt-65a.example:8443',
+      'https://files.example',
+      'ws://127.0.0.1:8080',
+      'wss://allowed.example',
+      'wss://xn--brgeramt-65a.example:8443',
+      'wss://files.example',
+      'http://127.0.0.1:24727',
+      'http://localhost:24727',
+      'data:',
+      'blob:',
+    ]);
+  });
+
+  const paused = (
+    url: string,
+    resourceType: 'Document' | 'Other',
+    headers: Record<string, string>,
+    status = 200,
+  ) => ({
+    request: { url },
+    resourceType,
+    responseStatusCode: status,
+    responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })),
+  });
+  const csp = { name: 'Content-Security-Policy', value: policy };
+
+  it('fulfills service documents with the policy added and the body headers dropped', () => {
+    const action = responseAction(
+      paused('https://allowed.example/', 'Document', {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Encoding': 'gzip',
+        'Content-Length': '123',
+        'Set-Cookie': 'a=1',
+        'Content-Security-Policy': "script-src 'self'",
+      }),
+      index,
+    );
+    expect(action).toEqual({
+      kind: 'fulfill',
+      headers: [
+        { name: 'Content-Type', value: 'text/html; charset=utf-8' },
+        { name: 'Set-Cookie', value: 'a=1' },
+        // The page's own policy stays; ours is one more (a page can only add, never remove).
+        { name: 'Content-Security-Policy', value: "script-src 'self'" },
+        csp,
+      ],
+    });
+  });
+
+  it('adds the policy to worker scripts, and leaves the rest alone', () => {
+    expect(responseAction(paused('https://allowed.example/w.js', 'Other', {}), index)).toEqual({
+      kind: 'add-policy',
+      headers: [csp],
+    });
+    for (const event of [
+      paused('http://127.0.0.1:8080/', 'Document', { 'Content-Type': 'text/html' }),
+      paused('https://allowed.example/', 'Document', { 'Content-Type': 'text/html' }, 302),
+      paused('https://allowed.example/', 'Document', {}, 204),
+      paused('https://files.example/a.pdf', 'Document', { 'Content-Type': 'application/pdf' }),
+      paused('https://files.example/x', 'Document', {
+        'Content-Type': 'text/html',
+        'Content-Disposition': 'attachment; filename=x.html',
+      }),
+    ])
+      expect(responseAction(event, index)).toEqual({ kind: 'continue' });
+    // An SVG or an unlabelled document can run script: it gets the policy.
+    for (const type of ['image/svg+xml', ''])
+      expect(
+        responseAction(
+          paused('https://allowed.example/x', 'Document', { 'Content-Type': type }),
+          index,
+        ).kind,
+      ).toBe('fulfill');
+  });
+
+  it('reads the refused URL from Chromium’s message, only for our own policy', () => {
+    const message = (directive: string) =>
+      `Connecting to 'ws://evil.example:81/x' violates the following Content Security Policy directive: "${directive}". The action has been blocked.`;
+    expect(refusedByConnectWall(message(policy), index)).toBe('ws://evil.example:81/x');
+    expect(refusedByConnectWall(message("connect-src 'self'"), index)).toBeNull();
+    expect(refusedByConnectWall('Failed to load resource', index)).toBeNull();
+  });
+});
+
+describe('back: one step over the citizen’s service pages', () => {
+  const index = indexOrigins(rules);
+  const history = (urls: string[], currentIndex = urls.length - 1) => ({
+    currentIndex,
+    entries: urls.map((url, id) => ({ id, url })),
+  });
+
+  it('goes to the service page before, stepping over what is not one', () => {
+    const entries = [
+      'http://127.0.0.1:8080/#home',
+      'https://allowed.example/a',
+      'https://evil.example/',
+      'chrome-error://chromewebdata/',
+      'http://127.0.0.1:24727/eID-Client?tcTokenURL=x',
+      'https://allowed.example/b',
+      'https://allowed.example/b',
+    ];
+    expect(backEntry(history(entries), index)).toEqual({ id: 1, url: 'https://allowed.example/a' });
+    expect(backEntry(history(entries, 5), index)?.id).toBe(1);
+    expect(backEntry(history(entries, 1), index)).toBeNull();
+  });
+
+  it('never crosses a kiosk page, and has nothing before the first page', () => {
+    const entries = [
+      'https://allowed.example/a',
+      'http://127.0.0.1:8080/',
+      'https://files.example/',
+    ];
+    expect(backEntry(history(entries), index)).toBeNull();
+    expect(backEntry(history(['https://allowed.example/a']), index)).toBeNull();
+  });
+
+  it('follows the rules as they are now: a service taken out of them is stepped over', () => {
+    const entries = [
+      'https://files.example/',
+      'https://allowed.example/a',
+      'https://allowed.example/b',
+    ];
+    const fewer = indexOrigins({ ...rules, services: rules.services.filter((s) => s.id !== 'fz') });
+    expect(backEntry(history(entries), index)?.url).toBe('https://allowed.example/a');
+    expect(backEntry(history(entries), fewer)?.url).toBe('https://files.example/');
+  });
+});
+
+describe('the session look on service pages', () => {
+  const index = indexOrigins(rules);
+
+  it('zooms service pages only, by the emulation of browser zoom', () => {
+    expect(pageZoomFor('https://allowed.example/a', index, 2)).toBe(2);
+    expect(pageZoomFor('http://127.0.0.1:8080/', index, 2)).toBe(1);
+    expect(pageZoomFor('chrome-error://chromewebdata/', index, 1.5)).toBe(1);
+    expect(zoomEmulation({ width: 1280, height: 800 }, 1)).toBeNull();
+    expect(zoomEmulation({ width: 1280, height: 800 }, 1.5)).toEqual({
+      width: 853,
+      height: 533,
+      deviceScaleFactor: 0,
+      mobile: false,
+      scale: 1.5,
+      dontSetVisibleSize: true,
+    });
+  });
+
+  it('resolves the bar for a look: texts with a German fallback, direction, the languages', () => {
+    const withLanguages = { ...rules, languages: ['de', 'en', 'ar', 'uk'] };
+    const settings = DEFAULT_KIOSK_BAR_SETTINGS;
+    expect(defaultLook(settings, withLanguages)).toEqual({ language: 'de', textScale: 1 });
+    expect(defaultLook(settings, rules)).toEqual({ language: 'de', textScale: 1 });
+    const english = kioskBarConfig(settings, withLanguages, { language: 'en', textScale: 2 });
+    expect(english).toMatchObject({
+      language: 'en',
+      rtl: false,
+      scale: 2,
+      scales: [1, 1.5, 2],
+      texts: { home: 'Home' },
+      kioskOrigins: ['http://127.0.0.1:8080'],
+      printOrigins: [],
+    });
+    expect(english.languages).toEqual([
+      { code: 'de', name: 'Deutsch' },
+      { code: 'en', name: 'English' },
+      { code: 'ar', name: 'العربية' },
+      { code: 'uk', name: 'українська' },
+    ]);
+    const arabic = kioskBarConfig(settings, withLanguages, { language: 'ar', textScale: 1 });
+    expect(arabic).toMatchObject({ rtl: true, texts: { home: 'Start' } });
+  });
+
+  it('takes only well-formed bar reports, with a language the terminal offers', () => {
+    const offered = ['de', 'en'];
+    expect(parseKioskBarReport({ action: 'back' }, offered)).toEqual({ action: 'back' });
+    expect(parseKioskBarReport({ action: 'language', language: 'en' }, offered)).toEqual({
+      action: 'language',
+      language: 'en',
+    });
+    expect(parseKioskBarReport({ action: 'text-size', scale: 1.5 }, offered)).toEqual({
+      action: 'text-size',
+      scale: 1.5,
+    });
+    for (const bad of [
+      { action: 'language', language: 'fr' },
+      { action: 'text-size', scale: 3 },
+      { action: 'reload' },
+      { action: 'home', extra: 1 },
+      'home',
+      null,
+    ])
+      expect(parseKioskBarReport(bad, offered)).toBeNull();
   });
 });

@@ -15,17 +15,34 @@ import {
   serviceOf,
 } from './decide-navigation.js';
 import type { RequestContext } from './decide-navigation.js';
+import {
+  answerPausedResponse,
+  CONNECT_WALL_PATTERNS,
+  refusedByConnectWall,
+  responseAction,
+} from './connect-wall.js';
 import { answerEidClient } from './eid-answer.js';
+import { backEntry } from './history-back.js';
+import {
+  barLanguages,
+  defaultLook,
+  kioskBarConfig,
+  type KioskBarSettings,
+} from './kiosk-bar-config.js';
+import { parseKioskBarReport } from './kiosk-bar-report.js';
+import { kioskBarScript, kioskBarUpdate } from './kiosk-bar-script.js';
 import type {
   BlockedNavigation,
   BrowserCrash,
   EidStartAnswer,
   EidStartRequest,
+  KioskBarReport,
   NavigationRules,
+  SessionLook,
 } from './kiosk-browser.js';
 import { buildLockdown } from './lockdown.js';
-import { kioskBarScript, type KioskBarAction, type KioskBarLabels } from './kiosk-bar-script.js';
 import { GUARD_BINDING, GUARD_WORLD, guardScript, type GuardReport } from './page-guard-script.js';
+import { pageZoomFor, zoomEmulation } from './page-zoom.js';
 
 export interface InstanceSettings {
   chromiumPath: string;
@@ -39,7 +56,7 @@ export interface InstanceSettings {
   deviceScaleFactor: number;
   notice: string;
   /** The kiosk bar on service pages; null leaves service pages without it. */
-  kioskBar: { labels: KioskBarLabels; heightPx: number } | null;
+  kioskBar: KioskBarSettings | null;
   /** Size of the window in headless mode (on a display, kiosk mode fills the screen). */
   windowSize: { width: number; height: number };
   logger: Logger;
@@ -54,7 +71,7 @@ export interface InstanceEvents {
   crashed(crash: BrowserCrash): void;
   eidStart(request: EidStartRequest): Promise<EidStartAnswer>;
   /** A trusted tap on the kiosk bar of the top-level page. */
-  kioskBar(action: KioskBarAction): void;
+  kioskBar(report: KioskBarReport): void;
   /** A page asked for a file; no native dialog opens (the chooser is intercepted). */
   fileChooser(event: { backendNodeId: number; multiple: boolean }): void;
 }
@@ -73,10 +90,18 @@ export class BrowserInstance {
   /** Page targets other than the citizen's view (popups, new tabs): closed on sight. */
   readonly #popups = new Set<string>();
   #guardContextId: number | null = null;
+  /** The session's language and text size (see setLook); a fresh browser has the defaults. */
+  #look: SessionLook;
+  /** The registered kiosk bar script, replaced when the look changes. */
+  #barScriptId: string | null = null;
+  /** The view's size in CSS pixels at 100 %, which a text size divides. */
+  #viewport: { width: number; height: number };
+  /** The zoom the view has now (1: no emulation). */
+  #zoom = 1;
   #events: InstanceEvents | null = null;
   #lastGoodUrl = 'about:blank';
   #downloadsAllowed = false;
-  #lastBlock: { url: string; at: number } | null = null;
+  #lastBlock: { url: string; context: BlockedNavigation['context']; at: number } | null = null;
   #disposed = false;
   /** The renderer of a view opened in advance crashed before anyone used it. */
   #viewCrashed = false;
@@ -92,6 +117,8 @@ export class BrowserInstance {
     /** The rules the policy was built from; they apply until `activate` hands over. */
     private readonly preparedRules: NavigationRules,
   ) {
+    this.#look = defaultLook(settings.kioskBar, preparedRules);
+    this.#viewport = settings.windowSize;
     const child = browser.process();
     this.#exited = new Promise((resolve) => {
       if (!child || child.exitCode !== null) resolve();
@@ -166,7 +193,9 @@ export class BrowserInstance {
     await Promise.all([
       session.send('Target.setDiscoverTargets', { discover: true }),
       this.settings.interception
-        ? session.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+        ? session.send('Fetch.enable', {
+            patterns: [{ urlPattern: '*', requestStage: 'Request' }, ...CONNECT_WALL_PATTERNS],
+          })
         : Promise.resolve(),
       this.#setDownloads(false),
     ]);
@@ -197,10 +226,22 @@ export class BrowserInstance {
       newWindow: true,
     });
     this.#mainTargetId = targetId;
+    const { windowId } = await this.session.send('Browser.getWindowForTarget', { targetId });
+    if (this.settings.display !== 'headless') {
+      // --kiosk makes only the startup window full screen; a window opened over CDP showed the
+      // tab strip and the address bar on the stick (cage), so it is put into full screen here.
+      await this.session.send('Browser.setWindowBounds', {
+        windowId,
+        bounds: { windowState: 'fullscreen' },
+      });
+    }
+    const { bounds } = await this.session.send('Browser.getWindowBounds', { windowId });
     if (this.settings.display === 'headless') {
       // The window size includes a frame that headless only pretends to have: size the page.
-      const { windowId } = await this.session.send('Browser.getWindowForTarget', { targetId });
       await this.session.send('Browser.setContentsSize', { windowId, ...this.settings.windowSize });
+    } else if (bounds.width && bounds.height) {
+      // Kiosk mode: the window is the screen, without a frame.
+      this.#viewport = { width: bounds.width, height: bounds.height };
     }
     const target = await this.browser.waitForTarget((t) => t.type() === 'page');
     const page = await target.asPage();
@@ -217,6 +258,13 @@ export class BrowserInstance {
       // Every file chooser comes to the daemon as an event; the page never gets a native
       // dialog, so no file of the terminal can reach it (the policy forbids the dialog too).
       cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }),
+      // A service worker could answer a page without the network, and so without the connect
+      // wall's policy (see connect-wall.ts): the page's requests go past it.
+      this.settings.interception
+        ? cdp
+            .send('Network.enable')
+            .then(() => cdp.send('Network.setBypassServiceWorker', { bypass: true }))
+        : Promise.resolve(),
     ]);
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
       source: guardScript({
@@ -228,21 +276,82 @@ export class BrowserInstance {
       worldName: GUARD_WORLD,
       runImmediately: true,
     });
-    const bar = this.settings.kioskBar;
-    if (bar) {
-      // Kiosk origins as they are now: the kiosk UI server's port does not change while it runs.
-      const rules = this.#rules();
-      const kioskOrigins = [...indexOrigins(rules).kiosk];
-      const printOrigins = rules.services
-        .filter((service) => service.printButton === true)
-        .flatMap((service) => [...service.origins, new URL(service.startUrl).origin]);
-      await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
-        source: kioskBarScript({ kioskOrigins, printOrigins, ...bar }, GUARD_BINDING),
-        worldName: GUARD_WORLD,
-        runImmediately: true,
-      });
-    }
+    await this.#registerBar();
     if (url !== undefined) await this.navigate(url);
+  }
+
+  /**
+   * The bar script for the look as it is now, for every later document; the one it replaces is
+   * removed after it, so no document in between goes without a bar (a document that runs both
+   * has its bar updated by the newer one). Kiosk and print origins are read now too: the kiosk
+   * UI server's port does not change while it runs.
+   */
+  async #registerBar(): Promise<void> {
+    const bar = this.settings.kioskBar;
+    const cdp = this.#pageSession;
+    if (!bar || !cdp) return;
+    const previous = this.#barScriptId;
+    const { identifier } = await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+      source: kioskBarScript(kioskBarConfig(bar, this.#rules(), this.#look), GUARD_BINDING),
+      worldName: GUARD_WORLD,
+      runImmediately: true,
+    });
+    this.#barScriptId = identifier;
+    if (previous !== null)
+      await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: previous });
+  }
+
+  /**
+   * The citizen's language and text size: the current page's bar re-renders and its zoom
+   * follows at once (no reload), and every later document gets both.
+   */
+  async setLook(look: SessionLook): Promise<void> {
+    this.#look = look;
+    const bar = this.settings.kioskBar;
+    const cdp = this.#pageSession;
+    if (!cdp) return;
+    await this.#registerBar();
+    if (bar && this.#guardContextId !== null) {
+      await cdp
+        .send('Runtime.evaluate', {
+          expression: kioskBarUpdate(kioskBarConfig(bar, this.#rules(), look)),
+          contextId: this.#guardContextId,
+        })
+        .catch(() => undefined);
+    }
+    await this.#applyZoom(this.#lastGoodUrl);
+  }
+
+  /** The languages the bar offers (for checking its reports). */
+  #barLanguages(): string[] {
+    const bar = this.settings.kioskBar;
+    return bar ? barLanguages(bar, this.#rules()) : [];
+  }
+
+  /** The zoom for the page at `url`: the text size on service pages, none on kiosk pages. */
+  async #applyZoom(url: string): Promise<void> {
+    const cdp = this.#pageSession;
+    if (!cdp) return;
+    const zoom = pageZoomFor(url, indexOrigins(this.#rules()), this.#look.textScale);
+    if (zoom === this.#zoom) return;
+    this.#zoom = zoom;
+    const emulation = zoomEmulation(this.#viewport, zoom);
+    await (
+      emulation
+        ? cdp.send('Emulation.setDeviceMetricsOverride', emulation)
+        : cdp.send('Emulation.clearDeviceMetricsOverride')
+    ).catch((error: unknown) => this.settings.logger.warn({ err: error }, 'page zoom'));
+  }
+
+  /** One step back over the citizen's service pages (see backEntry); false when there is none. */
+  async back(): Promise<boolean> {
+    const cdp = this.#pageSession;
+    if (!cdp) return false;
+    const history = await cdp.send('Page.getNavigationHistory');
+    const entry = backEntry(history, indexOrigins(this.#rules()));
+    if (!entry) return false;
+    await cdp.send('Page.navigateToHistoryEntry', { entryId: entry.id });
+    return true;
   }
 
   async navigate(url: string): Promise<void> {
@@ -323,13 +432,17 @@ export class BrowserInstance {
     return this.#events?.rules() ?? this.preparedRules;
   }
 
-  /** One attempt can surface twice (a refused request, then its error page): count it once. */
-  #reportedJustNow(url: string): boolean {
-    return this.#lastBlock?.url === url && Date.now() - this.#lastBlock.at < 1500;
+  /**
+   * One attempt can surface twice (a refused request, then its error page, in the same frame):
+   * count it once. Another way to the same URL (a popup, then a link) is another attempt.
+   */
+  #reportedJustNow(url: string, context: BlockedNavigation['context']): boolean {
+    const last = this.#lastBlock;
+    return last?.url === url && last.context === context && Date.now() - last.at < 1500;
   }
 
   #block(event: BlockedNavigation): void {
-    this.#lastBlock = { url: event.url, at: Date.now() };
+    this.#lastBlock = { url: event.url, context: event.context, at: Date.now() };
     this.settings.logger.info({ blocked: event }, 'blocked');
     this.#events?.blocked(event);
     if (this.#guardContextId !== null && this.#pageSession) {
@@ -357,6 +470,14 @@ export class BrowserInstance {
     const { session } = this;
     const requestId = event.requestId;
     try {
+      if (event.responseStatusCode !== undefined || event.responseErrorReason !== undefined) {
+        await answerPausedResponse(
+          session,
+          event,
+          responseAction(event, indexOrigins(this.#rules())),
+        );
+        return;
+      }
       const context = await this.#contextOf(event);
       if (context === 'popup') {
         // Page.windowOpen on the opener already decided where this goes (see #onWindowOpen).
@@ -435,7 +556,7 @@ export class BrowserInstance {
   /** A frame the policy refused before our interception saw it commits an error page. */
   #onFrameRefused(url: string): void {
     const decision = decideNavigation(url, 'frame', indexOrigins(this.#rules()));
-    if (decision.action === 'block' && !this.#reportedJustNow(url)) {
+    if (decision.action === 'block' && !this.#reportedJustNow(url, 'frame')) {
       this.#block({ url, reason: decision.reason, context: 'frame' });
     }
   }
@@ -478,6 +599,7 @@ export class BrowserInstance {
       if (allowDownloads !== this.#downloadsAllowed) {
         await this.#setDownloads(allowDownloads).catch(() => undefined);
       }
+      await this.#applyZoom(url);
       this.#events?.navigated(url);
       return;
     }
@@ -486,7 +608,7 @@ export class BrowserInstance {
     // error page for them; so do refused schemes. Report the real target, then go back.
     const attempted = unreachableUrl ?? url;
     const refused = decideNavigation(attempted, 'top-level', rules);
-    if (refused.action === 'block' && !this.#reportedJustNow(attempted)) {
+    if (refused.action === 'block' && !this.#reportedJustNow(attempted, 'top-level')) {
       this.#block({ url: attempted, reason: refused.reason, context: 'top-level' });
     }
     await this.#returnToLastGood();
@@ -522,6 +644,11 @@ export class BrowserInstance {
 
   /** Chromium refuses these in the renderer and only logs it; we report the attempt. */
   #onLog(entry: Protocol.Log.LogEntry): void {
+    const refused = refusedByConnectWall(entry.text, indexOrigins(this.#rules()));
+    if (refused) {
+      this.#block({ url: refused, reason: 'origin-not-allowed', context: 'subresource' });
+      return;
+    }
     const match =
       /^Not allowed to (?:load local resource|navigate top frame to data URL): (\S+)/.exec(
         entry.text,
@@ -540,9 +667,8 @@ export class BrowserInstance {
     if (report.kind === 'activity') this.#events?.activity();
     else if (report.kind === 'kiosk-bar') {
       // Only the bar of the citizen's top-level page (the script draws none in frames).
-      const known =
-        report.action === 'home' || report.action === 'end' || report.action === 'print';
-      if (known && contextId === this.#guardContextId) this.#events?.kioskBar(report.action);
+      const tap = parseKioskBarReport(report.report, this.#barLanguages());
+      if (tap && contextId === this.#guardContextId) this.#events?.kioskBar(tap);
     } else
       this.#events?.blocked({
         url: this.#lastGoodUrl,

@@ -3,11 +3,8 @@ import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
 import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';
 import { decideNavigation } from './decide-navigation.js';
-import {
-  DEFAULT_KIOSK_BAR_HEIGHT,
-  DEFAULT_KIOSK_BAR_LABELS,
-  type KioskBarLabels,
-} from './kiosk-bar-script.js';
+import { DEFAULT_KIOSK_BAR_SETTINGS } from './kiosk-bar-config.js';
+import type { KioskBarTexts } from './kiosk-bar-script.js';
 import type {
   BlockedNavigation,
   EidStartAnswer,
@@ -31,10 +28,10 @@ export interface ChromiumKioskBrowserOptions {
    */
   printing?: boolean;
   /**
-   * The kiosk bar (Home / End) on service pages; `false` leaves it out. Labels default to German
-   * with English; a change applies from the next session's browser.
+   * The kiosk bar on service pages; `false` leaves it out. `texts` by language code (built-in:
+   * German and English); the bar shows those of the session's language, German when it has none.
    */
-  kioskBar?: false | { labels?: KioskBarLabels; heightPx?: number };
+  kioskBar?: false | { texts?: Record<string, KioskBarTexts>; heightPx?: number };
   /** Headless window size (default 1280×800, a terminal's screen); kiosk mode fills the screen. */
   windowSize?: { width: number; height: number };
   /** Keep a clean browser launched in advance, so a reset only swaps (default true). */
@@ -113,8 +110,8 @@ export class ChromiumKioskBrowser implements KioskBrowser {
         options.kioskBar === false
           ? null
           : {
-              labels: options.kioskBar?.labels ?? DEFAULT_KIOSK_BAR_LABELS,
-              heightPx: options.kioskBar?.heightPx ?? DEFAULT_KIOSK_BAR_HEIGHT,
+              texts: options.kioskBar?.texts ?? DEFAULT_KIOSK_BAR_SETTINGS.texts,
+              heightPx: options.kioskBar?.heightPx ?? DEFAULT_KIOSK_BAR_SETTINGS.heightPx,
             },
       windowSize: options.windowSize ?? { width: 1280, height: 800 },
       logger,
@@ -186,6 +183,8 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async reset(url: string): Promise<void> {
     const started = performance.now();
+    // The next citizen starts with the defaults (the fresh browser has them).
+    this.#look = null;
     const prewarmed = this.#next !== null;
     await this.#swapIn(url);
     this.#events.emit('reset', { durationMs: performance.now() - started, prewarmed });
@@ -210,12 +209,11 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async setSessionLook(look: SessionLook): Promise<void> {
     this.#look = look;
+    await this.#current?.setLook(look);
   }
 
   async back(): Promise<boolean> {
-    const page = this.#current?.page;
-    if (!page) return false;
-    return (await page.goBack()) !== null;
+    return (await this.#current?.back()) ?? false;
   }
 
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void {
@@ -278,6 +276,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     }
     this.#current = fresh;
     await Promise.all([fresh.activate(url, this.#instanceEvents()), old?.dispose()]);
+    if (this.#look) await fresh.setLook(this.#look);
     if (this.#prepareNext && !this.#stopped) this.#prepare();
   }
 
@@ -323,7 +322,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
       },
       activity: () => this.#events.emit('activity', {}),
       crashed: (crash) => this.#events.emit('crashed', crash),
-      kioskBar: (action) => this.#events.emit('kiosk-bar', { action }),
+      kioskBar: (report) => this.#events.emit('kiosk-bar', report),
       fileChooser: (event) => this.#events.emit('file-chooser', event),
       eidStart: (request) => {
         if (!this.#eidHandler) return Promise.reject(new Error('no eID start handler set'));

@@ -9,6 +9,11 @@ import type { TextScale } from '@sidbox/protocol';
 export interface NavigationRules {
   /** Origins of the kiosk UI itself (the loopback UI server). */
   kioskOrigins: string[];
+  /**
+   * The terminal's languages, the first the default: the kiosk bar lists them. Without it, the
+   * bar lists every language it has texts for.
+   */
+  languages?: string[];
   /** Per service: the origins it may load and navigate to, and whether it may download/print. */
   services: Array<{
     id: string;
@@ -75,8 +80,9 @@ export interface KioskBrowserEvents {
   activity: Record<string, never>;
   crashed: BrowserCrash;
   /**
-   * The citizen tapped Home or End on the kiosk bar of a service page (a trusted tap; a page
-   * script cannot raise it). The daemon shows the service list, or ends the session.
+   * The citizen tapped the kiosk bar of a service page (a trusted tap; a page script cannot
+   * raise it): Home, Back, End, Print, a language or a text size. The daemon acts on it (and
+   * calls `setSessionLook` for a language or text size; the bar itself changes nothing).
    */
   'kiosk-bar': KioskBarReport;
   /**
@@ -110,7 +116,10 @@ export interface KioskBrowser {
    * on and after every navigation; back to the defaults with `reset`.
    */
   setSessionLook(look: SessionLook): Promise<void>;
-  /** One step back in the citizen's page history; false when there is nothing to go back to. */
+  /**
+   * One step back in the citizen's page history, over service pages only (never to a kiosk
+   * page, an error page or a URL the rules refuse); false when there is nothing to go back to.
+   */
   back(): Promise<boolean>;
   readonly currentUrl: string;
   /** The daemon's handler for eID starts from service pages (http://127.0.0.1:24727/eID-Client?…). */

@@ -8,8 +8,6 @@
  * browser, and the policies remove DevTools and new windows.
  */
 
-import type { KioskBarAction } from './kiosk-bar-script.js';
-
 export const GUARD_WORLD = '__sidbox_guard';
 export const GUARD_BINDING = '__sidboxGuardReport';
 
@@ -33,8 +31,8 @@ export type GuardReport =
       detail: string;
     }
   | { kind: 'activity' }
-  /** A trusted tap on the kiosk bar (see kiosk-bar-script.ts), which shares this world. */
-  | { kind: 'kiosk-bar'; action: KioskBarAction };
+  /** A trusted tap on the kiosk bar (see kiosk-bar-script.ts, which shares this world); checked by parseKioskBarReport. */
+  | { kind: 'kiosk-bar'; report: unknown };
 
 /**
  * Plain JavaScript (the page has no TypeScript helpers), run in the page's isolated world with
