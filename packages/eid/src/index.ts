@@ -10,6 +10,8 @@ export * from './training/scenarios.js';
 export { createTrainingChannel } from './training/channel.js';
 export type { TrainingChannel, TrainingChannelOptions } from './training/channel.js';
 export { TRAINING_READER } from './training/messages.js';
+export { SIMULATOR_READER } from './workflow/views.js';
+export * from './training/card-swap-error.js';
 export * from './sdk/errors.js';
 export * from './sdk/client.js';
 export * from './sdk/websocket-channel.js';

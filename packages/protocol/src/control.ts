@@ -47,7 +47,7 @@ export const TerminalStatus = z.strictObject({
     matFallback: z.boolean(),
     /** Card reader awareness is configured but pcscd sees no reader. */
     readerMissing: z.boolean(),
-    /** The reset button was held: the staff menu was asked for (the PIN menu comes later). */
+    /** The reset button was held: the staff menu was asked for (it asks for the staff PIN). */
     staffMenuRequested: z.boolean(),
   }),
 });

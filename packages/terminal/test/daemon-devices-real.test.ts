@@ -4,9 +4,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '@sidbox/eid';
 import type { SessionState } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
+import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
+import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 import { startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
@@ -17,7 +20,8 @@ import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 // headless), a real cupsd with the cups-pdf printer and SANE's test backend; training card.
 
 const QUEUE = 'sidbox-pdf';
-const PRINT = '::-p-aria([name="Drucken / Print"][role="button"])';
+// The bar speaks the session's language: German (the first), from the kiosk UI's texts.
+const PRINT = `::-p-aria([name="${KioskTexts.load(defaultKioskUiDir, silentLogger()).barTexts().de?.print}"][role="button"])`;
 
 let dir: string;
 let cupsDir: string;

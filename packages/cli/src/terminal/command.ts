@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createLogger } from '@sidbox/eid';
 import { localTerminalConfigJsonSchema } from '@sidbox/protocol';
 import {
+  EspeakSpeaker,
   ConfigError,
   createKioskBrowser,
   defaultCtlSocketPath,
@@ -58,6 +59,7 @@ export async function runTerminal(
     training: options.training === true,
     ctlSocketPath: options.ctlSocket,
     browser: createKioskBrowser({ headless: options.headless === true, logger }),
+    speaker: new EspeakSpeaker(),
     logger,
     ...(credential && {
       hub: { credential, ...(options.stateDir !== undefined && { stateDir: options.stateDir }) },

@@ -1,4 +1,5 @@
 import type { TrainingCard } from './card.js';
+import { TrainingCardError } from './card-swap-error.js';
 import {
   TRAINING_READER,
   failures,
@@ -40,6 +41,9 @@ const allowedIn: Record<string, StateMessage> = {
   SET_NEW_PIN: 'ENTER_NEW_PIN',
 };
 
+/** States in which the card is being talked to: taking it away would break the workflow. */
+const cardInUse = new Set<StateMessage>(['ENTER_PIN', 'ENTER_CAN', 'ENTER_PUK', 'ENTER_NEW_PIN']);
+
 const levelTwoOnly = new Set(['GET_STATUS', 'SET_CARD']);
 
 const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -55,7 +59,7 @@ export interface TrainingAusweisAppOptions {
  * raw JSON, as AusweisApp gets them; `emit` hands messages to the channel.
  */
 export class TrainingAusweisApp {
-  readonly #card: TrainingCard;
+  #card: TrainingCard;
   readonly #emit: (message: Json) => void;
   readonly #options: TrainingAusweisAppOptions;
   #apiLevel = 2;
@@ -81,6 +85,26 @@ export class TrainingAusweisApp {
   disconnected(): void {
     this.#workflow?.abort.abort();
     this.#workflow = null;
+  }
+
+  /**
+   * Staff put another card on the training reader, as on a real one: the old card leaves (a
+   * READER without card), the new one arrives (a READER with it), and a workflow waiting for a
+   * card goes on by itself. Refused while a workflow talks to the card.
+   */
+  replaceCard(card: TrainingCard): void {
+    const state = this.#workflow?.state;
+    if (state && cardInUse.has(state)) {
+      throw new TrainingCardError('card-in-use', 'the training card is in use by a workflow');
+    }
+    if (this.#cardInserted) {
+      this.#cardInserted = false;
+      this.#readerEvent();
+    }
+    this.#card = card;
+    this.#cardInserted = true;
+    this.#readerEvent();
+    if (this.#workflow?.state === 'INSERT_CARD') this.#toCard();
   }
 
   handle(command: Json): void {

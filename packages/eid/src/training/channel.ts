@@ -2,6 +2,7 @@ import type { ChannelClosed, SdkChannel } from '../sdk/channel.js';
 import { serializeCommand, type TaggedCommand } from '../sdk/commands.js';
 import { TrainingAusweisApp } from './ausweisapp.js';
 import { TrainingCard } from './card.js';
+import { TrainingCardError } from './card-swap-error.js';
 import type { Json } from './messages.js';
 import {
   findScenario,
@@ -19,7 +20,13 @@ export interface TrainingChannelOptions {
 
 /** An SdkChannel to a simulated AusweisApp with a training card in its reader. */
 export interface TrainingChannel extends SdkChannel {
+  /** The scenario of the card in (or next to) the training reader. */
   readonly scenario: TrainingScenario;
+  /**
+   * Puts a fresh card of another scenario on the training reader, with the READER events a
+   * real card change makes. TrainingCardError for an unknown scenario or a card in use.
+   */
+  insertCard(scenarioId: string): void;
   /** Simulates AusweisApp dying: the channel closes unexpectedly. */
   crash(): void;
 }
@@ -32,12 +39,17 @@ export function createTrainingChannel(
   scenarioId: string,
   options: TrainingChannelOptions = {},
 ): TrainingChannel {
-  const scenario = findScenario(scenarioId);
-  if (!scenario) {
-    const known = trainingScenarios.map((candidate) => candidate.id).join(', ');
-    throw new Error(`unknown training scenario "${scenarioId}" (known: ${known})`);
-  }
-  return new InProcessChannel(scenario, options);
+  return new InProcessChannel(scenarioOrThrow(scenarioId), options);
+}
+
+function scenarioOrThrow(id: string): TrainingScenario {
+  const scenario = findScenario(id);
+  if (scenario) return scenario;
+  const known = trainingScenarios.map((candidate) => candidate.id).join(', ');
+  throw new TrainingCardError(
+    'unknown-scenario',
+    `unknown training scenario "${id}" (known: ${known})`,
+  );
 }
 
 /**
@@ -46,7 +58,8 @@ export function createTrainingChannel(
  * two messages.
  */
 class InProcessChannel implements TrainingChannel {
-  readonly scenario: TrainingScenario;
+  #scenario: TrainingScenario;
+  readonly #values: Partial<CardValues> | undefined;
   readonly #ausweisApp: TrainingAusweisApp;
   readonly #messageListeners = new Set<(message: unknown) => void>();
   readonly #closeListeners = new Set<(closed: ChannelClosed) => void>();
@@ -55,9 +68,9 @@ class InProcessChannel implements TrainingChannel {
   #closed = false;
 
   constructor(scenario: TrainingScenario, options: TrainingChannelOptions) {
-    this.scenario = scenario;
-    const card = new TrainingCard({ ...scenario.values, ...options.values }, scenario.setup);
-    this.#ausweisApp = new TrainingAusweisApp(card, (message) => this.#queue(message), {
+    this.#scenario = scenario;
+    this.#values = options.values;
+    this.#ausweisApp = new TrainingAusweisApp(this.#cardOf(scenario), (m) => this.#queue(m), {
       tcTokenTimeoutMs: options.tcTokenTimeoutMs ?? 5_000,
     });
     this.#ausweisApp.connected();
@@ -65,6 +78,21 @@ class InProcessChannel implements TrainingChannel {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  get scenario(): TrainingScenario {
+    return this.#scenario;
+  }
+
+  insertCard(scenarioId: string): void {
+    if (this.#closed) throw new Error('training channel is closed, no card inserted');
+    const scenario = scenarioOrThrow(scenarioId);
+    this.#ausweisApp.replaceCard(this.#cardOf(scenario));
+    this.#scenario = scenario;
+  }
+
+  #cardOf(scenario: TrainingScenario): TrainingCard {
+    return new TrainingCard({ ...scenario.values, ...this.#values }, scenario.setup);
   }
 
   send(command: TaggedCommand): void {

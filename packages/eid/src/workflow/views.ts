@@ -1,8 +1,8 @@
 import type { ProviderView, ReaderView } from '@sidbox/protocol';
 import type { MessageOf, Reader } from '../sdk/messages.js';
 
-/** The 1.26 Simulator reader; like the training reader, it holds no real card. */
-const SIMULATOR = 'Simulator';
+/** AusweisApp's Simulator reader (always listed in SDK mode); like the training reader, no real card. */
+export const SIMULATOR_READER = 'Simulator';
 
 /** retryCounter −1 means "not yet known" (CardInfo.cpp); the UI gets null for that. */
 export function knownCounter(counter: number | undefined): number | null {
@@ -21,7 +21,7 @@ export function readerView(reader: Reader, training: boolean): ReaderView {
       inoperative: card.inoperative ?? false,
       retryCounter: knownCounter(card.retryCounter),
     },
-    training: training || reader.name === SIMULATOR,
+    training: training || reader.name === SIMULATOR_READER,
   };
 }
 

@@ -8,7 +8,7 @@ export function eidUserAction(action: KioskAction): UserAction | undefined {
     value === undefined ? undefined : Secret.digits(value);
   switch (action.type) {
     case 'eid-accept':
-      return { type: 'accept' };
+      return { type: 'accept', ...(action.deselect && { deselect: action.deselect }) };
     case 'eid-insert-card':
       return { type: 'insert-card', reader: action.reader };
     case 'eid-pin':

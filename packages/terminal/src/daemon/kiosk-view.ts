@@ -1,4 +1,12 @@
-import type { EidStep, KioskView, LocalTerminalConfig } from '@sidbox/protocol';
+import { trainingScenarios } from '@sidbox/eid';
+import type {
+  EidStep,
+  KioskView,
+  LocalTerminalConfig,
+  StaffView,
+  TrainingScenarioView,
+} from '@sidbox/protocol';
+import type { SessionLook } from '../browser/kiosk-browser.js';
 import type { SessionSnapshot } from '../session/controller.js';
 
 export interface ViewFacts {
@@ -7,7 +15,18 @@ export interface ViewFacts {
   session: SessionSnapshot;
   eid: EidStep | null;
   cardReminder: boolean;
+  look: SessionLook;
+  readerMissing: boolean;
+  /** The scenario of the card in the training reader; null outside training mode. */
+  trainingScenario: string | null;
+  speech: boolean;
+  staff: StaffView | null;
 }
+
+/** The training cards staff can choose from, as the picker shows them. */
+const scenarioViews: TrainingScenarioView[] = trainingScenarios.map(
+  ({ id, title, description, cardValues }) => ({ id, title, description, cardValues }),
+);
 
 /** What the kiosk UI shows, from the daemon's facts; sent as a whole on every change. */
 export function kioskView(facts: ViewFacts): KioskView {
@@ -27,13 +46,13 @@ export function kioskView(facts: ViewFacts): KioskView {
     warningDeadline: session.warningDeadline,
     eid: facts.eid,
     cardReminder: facts.cardReminder,
-    language: config.languages[0] ?? 'de',
-    textScale: 1,
+    language: facts.look.language,
+    textScale: facts.look.textScale,
     apps: config.apps,
-    readerMissing: false,
-    trainingScenarios: [],
-    trainingScenario: null,
-    speech: false,
-    staff: null,
+    readerMissing: facts.readerMissing,
+    trainingScenarios: facts.training ? scenarioViews : [],
+    trainingScenario: facts.training ? facts.trainingScenario : null,
+    speech: facts.speech,
+    staff: facts.staff,
   };
 }

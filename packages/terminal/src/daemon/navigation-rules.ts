@@ -8,6 +8,7 @@ export function navigationRules(
 ): NavigationRules {
   return {
     kioskOrigins: [...kioskOrigins],
+    languages: [...config.languages],
     services: config.services.map((service) => ({
       id: service.id,
       startUrl: service.startUrl,

@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  Secret,
   silentLogger,
+  TrainingCardError,
   TypedEvents,
   type EidConnection,
   type EidSource,
@@ -18,10 +20,16 @@ import type {
   TerminalStatus,
 } from '@sidbox/protocol';
 import { serviceOf } from '../browser/decide-navigation.js';
-import type { EidStartAnswer, EidStartRequest, KioskBrowser } from '../browser/kiosk-browser.js';
+import type {
+  EidStartAnswer,
+  EidStartRequest,
+  KioskBarReport,
+  KioskBrowser,
+  SessionLook,
+} from '../browser/kiosk-browser.js';
 import { ControlError, failure, ok } from '../control/reply.js';
 import { ControlSocketServer } from '../control/socket-server.js';
-import { KioskUiServer } from '../kiosk-ui-server/server.js';
+import { defaultKioskUiDir, KioskUiServer } from '../kiosk-ui-server/server.js';
 import { SessionController } from '../session/controller.js';
 import { EidBusyError, EidSession } from '../session/eid-session.js';
 import type { SessionEndReason } from '../session/machine.js';
@@ -31,21 +39,15 @@ import { TelemetryRecorder } from '../telemetry/recorder.js';
 import { sessionTimings, withHubConfig } from './hub-config.js';
 import { HubLink, type HubConnectionOptions } from './hub-link.js';
 import { actOnWorkflow, eidUserAction } from './kiosk-actions.js';
+import { isNoticeKey, KioskTexts, type NoticeKey } from './kiosk-texts.js';
 import { kioskView } from './kiosk-view.js';
 import { navigationRules } from './navigation-rules.js';
+import { offeredReaders, physicalReaderAttached, readerMissing } from './reader-presence.js';
+import { defaultLook, withLanguage, withTextScale } from './session-look.js';
+import { ReadAloud, type Speaker } from './speaker.js';
+import { StaffMenu } from './staff-menu-controller.js';
 import { surveyResponse } from './survey.js';
 import { TerminalDevices, type DeviceEnvironment } from './terminal-devices.js';
-
-/** Kiosk notices over a service page; German first, English after it. */
-const NOTICES = {
-  printing: 'Wird gedruckt … / Printing …',
-  printerMissing:
-    'Drucker nicht verfügbar – bitte wenden Sie sich an das Personal. / Printer not available – please ask the staff.',
-  scanning: 'Dokument scannen … / Scanning the document …',
-  scanned: 'Dokument gescannt und übernommen. / Document scanned and attached.',
-  scanFailed:
-    'Scannen nicht möglich – bitte wenden Sie sich an das Personal. / Scanning failed – please ask the staff.',
-} as const;
 
 export interface TerminalDaemonOptions {
   config: LocalTerminalConfig;
@@ -63,12 +65,17 @@ export interface TerminalDaemonOptions {
   cardReminderMs?: number;
   /** How long a wipe waits for a cancelled eID workflow's outcome. */
   eidCancelGraceMs?: number;
-  /** Test services with http refresh addresses only. */
+  /**
+   * Tests against the real AusweisApp only: http refresh addresses, and its Simulator reader
+   * offered as a card reader. Never in production.
+   */
   eidDeveloperMode?: boolean;
   /** The enrolled hub; without it the terminal runs on its local configuration alone. */
   hub?: HubConnectionOptions;
   /** Where the device tools talk to (CUPS server, SANE config); system defaults when unset. */
   devices?: DeviceEnvironment;
+  /** The read-aloud button's synthesizer; without one the kiosk shows no speaker button. */
+  speaker?: Speaker;
 }
 
 export interface TerminalDaemonEvents extends Record<string, unknown> {
@@ -90,7 +97,6 @@ export interface TerminalDaemonEvents extends Record<string, unknown> {
  * is a session event (wipe, back to attract), never a reason to exit.
  */
 export class TerminalDaemon {
-  readonly training: boolean;
   readonly #options: TerminalDaemonOptions;
   readonly #logger: Logger;
   readonly #browser: KioskBrowser;
@@ -103,7 +109,14 @@ export class TerminalDaemon {
   readonly #telemetry: TelemetryRecorder;
   readonly #hub: HubLink | undefined;
   readonly #devices: TerminalDevices;
+  readonly #texts: KioskTexts;
+  readonly #readAloud: ReadAloud;
+  readonly #staff: StaffMenu;
+  /** The real AusweisApp, for when staff switch training mode off. */
+  readonly #ausweisAppSource: EidSource;
   #config: LocalTerminalConfig;
+  /** The citizen's language and text size; back to the defaults when the session ends. */
+  #look: SessionLook;
   /** CUPS jobs of the running session: cancelled and purged at its end. */
   #printJobs: string[] = [];
   #prints = 0;
@@ -118,12 +131,22 @@ export class TerminalDaemon {
   constructor(options: TerminalDaemonOptions) {
     this.#options = options;
     this.#config = options.config;
-    this.training = options.training === true || options.config.training;
+    this.#look = defaultLook(options.config);
+    const training = options.training === true || options.config.training;
+    this.#ausweisAppSource =
+      options.eidSource?.kind === 'ausweisapp' ? options.eidSource : { kind: 'ausweisapp' };
     // Subsystems get the process logger and name their own component; a child of this child
     // would carry `component` twice.
     const processLogger = options.logger ?? silentLogger();
     this.#logger = processLogger.child({ component: 'daemon' });
     this.#browser = options.browser;
+    this.#texts = KioskTexts.load(options.kioskUiDir ?? defaultKioskUiDir, this.#logger);
+    this.#readAloud = new ReadAloud(options.speaker, this.#logger);
+    this.#staff = new StaffMenu({
+      pinHash: options.config.staff?.pinHash,
+      logger: processLogger,
+      changed: () => this.#publish(),
+    });
     this.#ui = new KioskUiServer({
       port: options.kioskUiPort,
       uiDir: options.kioskUiDir,
@@ -134,7 +157,7 @@ export class TerminalDaemon {
     this.#eid = new EidSession({
       source:
         options.eidSource ??
-        (this.training ? { kind: 'training', scenario: 'normal' } : { kind: 'ausweisapp' }),
+        (training ? { kind: 'training', scenario: 'normal' } : this.#ausweisAppSource),
       open: options.openEid,
       logger: processLogger,
       developerMode: options.eidDeveloperMode,
@@ -170,8 +193,9 @@ export class TerminalDaemon {
           apply: (config) => this.#applyHubConfig(config),
         })
       : undefined;
-    this.#telemetry = new TelemetryRecorder(this.training, (event) =>
-      this.#hub?.sync.enqueueTelemetry(event),
+    this.#telemetry = new TelemetryRecorder(
+      () => this.training,
+      (event) => this.#hub?.sync.enqueueTelemetry(event),
     );
   }
 
@@ -180,6 +204,11 @@ export class TerminalDaemon {
     listener: (payload: TerminalDaemonEvents[K]) => void,
   ): () => void {
     return this.#events.on(event, listener);
+  }
+
+  /** Training mode: the eID source is the training card (staff can switch it at runtime). */
+  get training(): boolean {
+    return this.#eid.training;
   }
 
   /** Hub sync, when the terminal is enrolled (tests wait on its `delivered` events). */
@@ -236,14 +265,13 @@ export class TerminalDaemon {
           this.#eidStep = step;
           this.#publish();
         }),
+        // A reader or card came or went, or a training card was put in: no polling.
+        this.#eid.on('readers', () => this.#publish()),
         this.#browser.on('blocked', () => {
           this.#blockedNavigations++;
           this.#facts.noteBlockedNavigation();
         }),
-        this.#browser.on('kiosk-bar', (report) => {
-          if (report.action === 'home' || report.action === 'end' || report.action === 'print')
-            this.#onKioskBar(report.action);
-        }),
+        this.#browser.on('kiosk-bar', (report) => this.#onKioskBar(report)),
         this.#session.on('changed', ({ phase }) => {
           this.#publish();
           if (phase === 'idle') this.#hub?.applyIfIdle();
@@ -257,6 +285,7 @@ export class TerminalDaemon {
       ];
       // Devices never fail the start: a missing one is a state in diagnostics and heartbeat.
       await this.#devices.start();
+      await this.#readAloud.start();
       this.#telemetry.start(this.#session, this.#eid);
       await this.#browser.start(this.#ui.url('/'));
       await this.#control.start();
@@ -275,6 +304,8 @@ export class TerminalDaemon {
       ['session', () => this.#session.stop()],
       ['hub sync', async () => this.#hub?.stop()],
       ['card reminder', async () => this.#cardReminder?.abort()],
+      ['staff menu', async () => this.#staff.stop()],
+      ['read-aloud', async () => this.#readAloud.stop()],
       ['print jobs', () => this.#cancelPrintJobs()],
       ['devices', () => this.#devices.stop()],
       ['browser', () => this.#browser.stop()],
@@ -384,6 +415,8 @@ export class TerminalDaemon {
     this.#config = withHubConfig(this.#config, config);
     this.#browser.setRules(navigationRules(this.#config, this.#ui.origins));
     this.#session.setTimings(sessionTimings(this.#config.session));
+    if (!this.#config.languages.includes(this.#look.language))
+      this.#look = defaultLook(this.#config);
     this.#logger.info({ version: config.version }, 'hub configuration applied');
     this.#publish();
     this.#events.emit('config-applied', { version: config.version });
@@ -414,6 +447,35 @@ export class TerminalDaemon {
         case 'survey':
           this.#submitSurvey(action);
           return ok();
+        case 'language':
+          await this.#citizenLook(withLanguage(this.#look, this.#config, action.language));
+          return ok();
+        case 'text-size':
+          await this.#citizenLook(withTextScale(this.#look, action.scale));
+          return ok();
+        case 'back':
+          await this.#back();
+          return ok();
+        case 'speak':
+          this.#readAloud.speak(action.text, this.#look.language);
+          return ok();
+        case 'speak-stop':
+          this.#readAloud.stop();
+          return ok();
+        case 'training-scenario':
+          this.#insertTrainingCard(action.scenario);
+          return ok();
+        case 'staff-pin':
+          // A Secret from here on: no log line, reply or error can carry the digits.
+          await this.#staff.enterPin(Secret.digits(action.value));
+          return ok();
+        case 'staff-training':
+          this.#staff.requireMenu();
+          await this.#switchTraining(action.on);
+          return ok();
+        case 'staff-close':
+          this.#staff.close();
+          return ok();
         default:
           return failure(new ControlError('bad-request', 'unknown action'));
       }
@@ -430,20 +492,93 @@ export class TerminalDaemon {
     await this.#browser.navigate(this.#ui.url('/'));
   }
 
-  /** Home, End or Print tapped on the kiosk bar of a service page (the browser vouches for the tap). */
-  #onKioskBar(action: 'home' | 'end' | 'print'): void {
+  /** One page back on a service page; the service list when there is no page to go back to. */
+  async #back(): Promise<void> {
+    this.#session.dispatch({ type: 'activity' });
+    if (!(await this.#browser.back())) await this.#home();
+  }
+
+  /**
+   * The citizen chose a language or text size (a kiosk screen or the kiosk bar). Choosing is
+   * being there: it starts a session on the attract screen, whose end resets the choice.
+   */
+  async #citizenLook(look: SessionLook): Promise<void> {
+    this.#enterSession();
+    this.#look = look;
+    this.#publish();
+    await this.#browser.setSessionLook(look);
+  }
+
+  /** A tap on the kiosk bar of a service page (the browser vouches for the tap). */
+  #onKioskBar(report: KioskBarReport): void {
     if (!this.#inSession()) return;
-    this.#logger.info({ action }, 'kiosk bar');
-    if (action === 'end') {
+    this.#logger.info({ action: report.action }, 'kiosk bar');
+    const run = (step: () => Promise<void>): void =>
+      void step().catch((error: unknown) => {
+        if (error instanceof ControlError) this.#logger.warn({ code: error.code }, error.message);
+        else this.#logger.warn({ err: error, action: report.action }, 'kiosk bar action failed');
+      });
+    switch (report.action) {
+      case 'end':
+        this.#session.dispatch({ type: 'end' });
+        return;
+      case 'print':
+        this.#session.dispatch({ type: 'activity' });
+        void this.#print();
+        return;
+      case 'home':
+        return run(() => this.#home());
+      case 'back':
+        return run(() => this.#back());
+      case 'language':
+        return run(async () =>
+          this.#citizenLook(withLanguage(this.#look, this.#config, report.language)),
+        );
+      case 'text-size':
+        return run(() => this.#citizenLook(withTextScale(this.#look, report.scale)));
+    }
+  }
+
+  /** Training: staff put a card of `scenario` in the training reader. */
+  #insertTrainingCard(scenario: string): void {
+    try {
+      this.#eid.insertTrainingCard(scenario);
+    } catch (error) {
+      if (!(error instanceof TrainingCardError)) throw error;
+      const code = error.code === 'unknown-scenario' ? 'bad-request' : 'not-now';
+      throw new ControlError(code, error.message);
+    }
+    this.#logger.info({ scenario }, 'training card inserted');
+    this.#publish();
+  }
+
+  /**
+   * Staff switch training mode on or off: the citizen session, if any, ends and is wiped first;
+   * then the eID source changes (training card or the real AusweisApp).
+   */
+  async #switchTraining(on: boolean): Promise<void> {
+    if (on === this.training) return;
+    this.#logger.info({ training: on }, 'staff switch training mode');
+    if (this.#session.snapshot.phase !== 'idle') {
+      const idle = this.#untilIdle();
       this.#session.dispatch({ type: 'end' });
-      return;
+      await idle;
     }
-    if (action === 'print') {
-      this.#session.dispatch({ type: 'activity' });
-      void this.#print();
-      return;
-    }
-    this.#home().catch((error: unknown) => this.#logger.warn({ err: error }, 'kiosk bar home'));
+    await this.#eid.switchSource(
+      on ? { kind: 'training', scenario: 'normal' } : this.#ausweisAppSource,
+    );
+    this.#logger.info({ training: this.training }, 'training mode switched');
+    this.#publish();
+  }
+
+  #untilIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.#session.on('changed', ({ phase }) => {
+        if (phase !== 'idle') return;
+        off();
+        resolve();
+      });
+    });
   }
 
   /**
@@ -481,9 +616,9 @@ export class TerminalDaemon {
       devices.on('mat-off', () => this.#session.dispatch({ type: 'mat-off' })),
       devices.on('reset', () => this.#session.dispatch({ type: 'reset-button' })),
       devices.on('staff-menu', () => {
-        // The staff PIN menu comes later; for now staff see the request in `ctl status`.
         this.#staffMenuRequested = true;
         this.#logger.info('staff menu requested (reset button held)');
+        this.#staff.longPress();
         this.#events.emit('staff-menu', {});
       }),
       devices.on('changed', () => this.#publish()),
@@ -504,8 +639,6 @@ export class TerminalDaemon {
     const dir = this.#sessionDir;
     const sessionId = this.#session.snapshot.sessionId;
     if (!printer || !service?.allowPrint || !dir) return;
-    const notice = (text: string): Promise<void> =>
-      this.#browser.showNotice(text).catch(() => undefined);
     try {
       const pdf = await this.#browser.printPage();
       this.#prints += 1;
@@ -514,7 +647,8 @@ export class TerminalDaemon {
       const job = await printer.print(file, service.id);
       if (!job.ok) {
         this.#logger.warn({ code: job.error.code, detail: job.error.detail }, 'print failed');
-        await notice(NOTICES.printerMissing);
+        const { messageKey } = job.error;
+        await this.#notice(isNoticeKey(messageKey) ? messageKey : 'notice.printerMissing');
         this.#events.emit('printed', { error: job.error.code });
         return;
       }
@@ -522,11 +656,13 @@ export class TerminalDaemon {
       if (this.#session.snapshot.sessionId !== sessionId)
         await printer.cancelAll([job.value.jobId]);
       else this.#printJobs.push(job.value.jobId);
-      await notice(NOTICES.printing);
+      // A fault that still takes jobs (e.g. out of paper): the page prints once staff fix it.
+      const problem = job.value.notice?.messageKey;
+      await this.#notice(problem && isNoticeKey(problem) ? problem : 'notice.printing');
       this.#events.emit('printed', { jobId: job.value.jobId, file });
     } catch (error) {
       this.#logger.warn({ err: error }, 'print failed');
-      await notice(NOTICES.printerMissing);
+      await this.#notice('notice.printerMissing');
       this.#events.emit('printed', { error: 'render-failed' });
     }
   }
@@ -545,26 +681,31 @@ export class TerminalDaemon {
       return;
     }
     this.#session.dispatch({ type: 'activity' });
-    const notice = (text: string): Promise<void> =>
-      this.#browser.showNotice(text).catch(() => undefined);
-    await notice(NOTICES.scanning);
+    await this.#notice('notice.scanning');
     const sessionId = this.#session.snapshot.sessionId;
     const scan = await scanner.scan(dir, this.#devices.scanPages);
     if (!scan.ok) {
       this.#logger.warn({ code: scan.error.code, detail: scan.error.detail }, 'scan failed');
-      await notice(NOTICES.scanFailed);
+      await this.#notice('notice.scanFailed');
       this.#events.emit('scanned', { error: scan.error.code });
       return;
     }
     if (this.#session.snapshot.sessionId !== sessionId || !this.#inSession()) return;
     try {
       await this.#browser.setFileInputFiles(event.backendNodeId, [scan.value.pdfPath]);
-      await notice(NOTICES.scanned);
+      await this.#notice('notice.scanned');
       this.#events.emit('scanned', { pages: scan.value.pages, file: scan.value.pdfPath });
     } catch (error) {
       this.#logger.warn({ err: error }, 'handing the scan to the page failed');
       this.#events.emit('scanned', { error: 'hand-over-failed' });
     }
+  }
+
+  /** A notice over the service page, in the citizen's language; a failure is no concern. */
+  async #notice(key: NoticeKey): Promise<void> {
+    await this.#browser
+      .showNotice(this.#texts.text(this.#look.language, key))
+      .catch(() => undefined);
   }
 
   async #cancelPrintJobs(): Promise<void> {
@@ -589,6 +730,9 @@ export class TerminalDaemon {
       signal.throwIfAborted();
     }
     this.#sessionDir = dir;
+    await this.#browser
+      .setSessionLook(this.#look)
+      .catch((error: unknown) => this.#logger.warn({ err: error }, 'session look not set'));
   }
 
   async #wipe(reason: SessionEndReason, signal: AbortSignal): Promise<void> {
@@ -600,6 +744,8 @@ export class TerminalDaemon {
       scans: this.#devices.scanner !== undefined,
     });
     this.#logger.info({ reason, phases }, 'wiping session');
+    this.#readAloud.stop();
+    this.#look = defaultLook(this.#config);
     await runWipe(phases, (step, stepSignal) => this.#wipeStep(step, stepSignal), signal);
   }
 
@@ -656,13 +802,27 @@ export class TerminalDaemon {
     this.#events.emit('card-reminder', { shown: true });
   }
 
+  get #developerMode(): boolean {
+    return this.#options.eidDeveloperMode === true;
+  }
+
   #view() {
+    const training = this.training;
+    const devices = this.#devices.summary();
     return kioskView({
       config: this.#config,
-      training: this.training,
+      training,
       session: this.#session.snapshot,
-      eid: this.#eidStep,
+      eid: offeredReaders(this.#eidStep, this.#developerMode),
       cardReminder: this.#cardReminder !== undefined && !this.#cardReminder.signal.aborted,
+      look: this.#look,
+      readerMissing: readerMissing(
+        training || this.#developerMode,
+        physicalReaderAttached(this.#eid, devices),
+      ),
+      trainingScenario: this.#eid.trainingScenario,
+      speech: this.#readAloud.available,
+      staff: this.#staff.view(() => devices),
     });
   }
 

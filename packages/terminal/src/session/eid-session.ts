@@ -1,9 +1,11 @@
 import {
   openEidConnection,
   silentLogger,
+  SIMULATOR_READER,
   startAuthentication,
   startChangePin,
   TRAINING_READER,
+  TrainingCardError,
   TypedEvents,
   type EidConnection,
   type EidSource,
@@ -19,6 +21,8 @@ export interface EidSessionEvents extends Record<string, unknown> {
   step: EidStep | null;
   /** A workflow ended (authentication or PIN change), however it ended. */
   outcome: Outcome;
+  /** A reader or card came or went, a training card was put in, or the connection changed. */
+  readers: Record<string, never>;
 }
 
 /** Another eID workflow runs already; the page must wait for it. */
@@ -28,7 +32,7 @@ export class EidBusyError extends Error {
 }
 
 /** Readers without a physical card: the Simulator and the training reader. */
-const virtualReaders = new Set(['Simulator', TRAINING_READER]);
+const virtualReaders = new Set([SIMULATOR_READER, TRAINING_READER]);
 
 export interface EidSessionOptions {
   source: EidSource;
@@ -52,6 +56,7 @@ export class EidSession {
   readonly #open: (source: EidSource, logger: Logger) => Promise<EidConnection>;
   readonly #events: TypedEvents<EidSessionEvents>;
   readonly #closing = new Set<Promise<void>>();
+  #source: EidSource;
   #current: EidConnection | undefined;
   #spare: Promise<EidConnection> | undefined;
   #unwatch: (() => void)[] = [];
@@ -60,6 +65,7 @@ export class EidSession {
 
   constructor(options: EidSessionOptions) {
     this.#options = options;
+    this.#source = options.source;
     // What we start (AusweisApp, workflows) names its own component under the process logger.
     this.#processLogger = options.logger ?? silentLogger();
     this.#logger = this.#processLogger.child({ component: 'eid-session' });
@@ -70,7 +76,12 @@ export class EidSession {
   }
 
   get training(): boolean {
-    return this.#options.source.kind === 'training';
+    return this.#source.kind === 'training';
+  }
+
+  /** The scenario of the card in the training reader; null with the real AusweisApp. */
+  get trainingScenario(): string | null {
+    return this.#current?.trainingScenario ?? null;
   }
 
   get workflow(): EidWorkflow | null {
@@ -90,7 +101,40 @@ export class EidSession {
 
   async start(): Promise<void> {
     this.#stopped = false;
-    this.#use(await this.#open(this.#options.source, this.#processLogger));
+    this.#use(await this.#open(this.#source, this.#processLogger));
+    this.#prepareSpare();
+  }
+
+  /**
+   * Training only: a fresh card of `scenario` on the training reader, before a workflow or at
+   * its insert-card step; later sessions get a fresh card of the same scenario.
+   * TrainingCardError when it cannot be (not training, unknown scenario, card in use).
+   */
+  insertTrainingCard(scenario: string): void {
+    const connection = this.#current;
+    if (!connection || this.#source.kind !== 'training') {
+      throw new TrainingCardError('not-training', 'the terminal is not in training mode');
+    }
+    connection.insertTrainingCard(scenario);
+    this.#source = { kind: 'training', scenario };
+    this.#discardSpare();
+    this.#prepareSpare();
+    this.#events.emit('readers', {});
+  }
+
+  /**
+   * Another eID source from now on (staff switch training mode): the current connection and
+   * the spare are closed, a new one opened. Call it between sessions: a running workflow is
+   * cancelled without waiting.
+   */
+  async switchSource(source: EidSource): Promise<void> {
+    this.#workflow?.cancel();
+    this.#workflow = null;
+    this.#source = source;
+    this.#discardSpare();
+    const old = this.#detach();
+    if (old) this.#closeLater(old);
+    this.#use(await this.#open(source, this.#processLogger));
     this.#prepareSpare();
   }
 
@@ -198,7 +242,7 @@ export class EidSession {
     if (old) this.#closeLater(old);
     const next = spare ? await spare.catch(() => undefined) : undefined;
     signal?.throwIfAborted();
-    this.#use(next ?? (await this.#open(this.#options.source, this.#processLogger)));
+    this.#use(next ?? (await this.#open(this.#source, this.#processLogger)));
     this.#prepareSpare();
   }
 
@@ -224,6 +268,7 @@ export class EidSession {
       connection.client.onClose(({ expected }) => {
         if (!expected) crashed('eID connection closed');
       }),
+      connection.client.onReader(() => this.#events.emit('readers', {})),
     ];
     const supervisor = connection.supervisor;
     if (supervisor) {
@@ -233,6 +278,7 @@ export class EidSession {
         ),
       );
     }
+    this.#events.emit('readers', {});
   }
 
   #detach(): EidConnection | undefined {
@@ -245,9 +291,25 @@ export class EidSession {
 
   #prepareSpare(): void {
     if (this.#stopped) return;
-    const spare = this.#open(this.#options.source, this.#processLogger);
+    const spare = this.#open(this.#source, this.#processLogger);
     spare.catch((error: unknown) => this.#logger.warn({ err: error }, 'spare eID not prepared'));
     this.#spare = spare;
+  }
+
+  /** A spare of an earlier source or scenario: closed once it is open; stop() waits for it. */
+  #discardSpare(): void {
+    const spare = this.#spare;
+    this.#spare = undefined;
+    if (!spare) return;
+    const closing = spare
+      // A spare that failed to open was logged by #prepareSpare already.
+      .then(
+        (connection) => connection.close(),
+        () => undefined,
+      )
+      .catch((error: unknown) => this.#logger.warn({ err: error }, 'eID spare not closed'))
+      .finally(() => this.#closing.delete(closing));
+    this.#closing.add(closing);
   }
 
   /** Closing an AusweisApp takes a moment; nobody waits for it but stop(). */

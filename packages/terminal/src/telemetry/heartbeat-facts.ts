@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { uptime } from 'node:os';
 import type { DeviceSummary } from '@sidbox/protocol';
+import { physicalReaderAttached } from '../daemon/reader-presence.js';
 import type { HeartbeatFacts } from '../hub-sync/hub-sync.js';
 import type { EidSession } from '../session/eid-session.js';
 
@@ -47,7 +48,7 @@ export class HeartbeatFactsCollector {
     return {
       softwareVersion: sidboxVersion,
       ...(await this.#ausweisApp()),
-      readerAttached: this.#eid.readerAttached() || pcscReader(summary),
+      readerAttached: physicalReaderAttached(this.#eid, summary),
       ...(this.#lastSessionAt && { lastSessionAt: this.#lastSessionAt }),
       blockedNavigations: this.#blockedNavigations,
       device: {
@@ -73,8 +74,4 @@ export class HeartbeatFactsCollector {
 
 function ready(summary: DeviceSummary | undefined, kind: 'printer' | 'scanner'): boolean {
   return summary?.devices.some((d) => d.kind === kind && d.status === 'ok') ?? false;
-}
-
-function pcscReader(summary: DeviceSummary | undefined): boolean {
-  return summary?.devices.some((d) => d.kind === 'card-reader' && d.status === 'ok') ?? false;
 }

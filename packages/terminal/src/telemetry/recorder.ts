@@ -10,11 +10,12 @@ export type TelemetrySink = (event: TelemetryEvent) => void;
  * outbox). Only counts and codes leave: no URL, no reader name, no PIN step detail.
  */
 export class TelemetryRecorder {
-  readonly #training: boolean;
+  /** Asked per event: staff can switch training mode while the daemon runs. */
+  readonly #training: () => boolean;
   readonly #sink: TelemetrySink;
   #unsubscribe: (() => void)[] = [];
 
-  constructor(training: boolean, sink: TelemetrySink) {
+  constructor(training: () => boolean, sink: TelemetrySink) {
     this.#training = training;
     this.#sink = sink;
   }
@@ -32,7 +33,7 @@ export class TelemetryRecorder {
   }
 
   record(fact: TelemetryFact): void {
-    for (const event of telemetryEvents(fact, { training: this.#training })) this.#sink(event);
+    for (const event of telemetryEvents(fact, { training: this.#training() })) this.#sink(event);
   }
 
   stop(): void {

@@ -1,0 +1,43 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '@sidbox/eid';
+import { KioskTexts } from '../src/daemon/kiosk-texts.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sidbox-kiosk-texts-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('kiosk texts for notices and the kiosk bar', () => {
+  it('come from the kiosk UI build, German where a language lacks a key', async () => {
+    await writeFile(
+      join(dir, 'kiosk-texts.json'),
+      JSON.stringify({
+        de: { 'notice.printing': 'Druck läuft', 'bar.home': 'Start', 'language.name': 'Deutsch' },
+        tr: { 'notice.printing': 'Yazdırılıyor …', 'language.name': 'Türkçe' },
+      }),
+    );
+    const texts = KioskTexts.load(dir, silentLogger());
+    expect(texts.text('tr', 'notice.printing')).toBe('Yazdırılıyor …');
+    expect(texts.text('tr', 'bar.home')).toBe('Start');
+    expect(texts.text('xx', 'notice.printing')).toBe('Druck läuft');
+    // English is built in even when the file does not carry it.
+    expect(texts.text('en', 'notice.scanned')).toBe('Document scanned and attached.');
+    const bar = texts.barTexts();
+    expect(Object.keys(bar).sort()).toEqual(['de', 'en', 'tr']);
+    expect(bar.tr).toMatchObject({ languageName: 'Türkçe', home: 'Start', end: 'Sitzung beenden' });
+  });
+
+  it('fall back to built-in German and English without the file or with a malformed one', async () => {
+    const missing = KioskTexts.load(dir, silentLogger());
+    expect(missing.languages).toEqual(['de', 'en']);
+    expect(missing.text('de', 'notice.printerMissing')).toMatch(/^Drucker nicht verfügbar/);
+    await writeFile(join(dir, 'kiosk-texts.json'), JSON.stringify({ de: { 'bar.home': 7 } }));
+    expect(KioskTexts.load(dir, silentLogger()).text('de', 'bar.home')).toBe('Start');
+    await writeFile(join(dir, 'kiosk-texts.json'), '{not json');
+    expect(KioskTexts.load(dir, silentLogger()).barTexts().en?.end).toBe('End session');
+  });
+});
