@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { BlockReason } from '../src/browser/kiosk-browser.js';
 import { dragOntoPage } from './helpers/browser/drag.js';
@@ -118,25 +118,9 @@ async function expectBlocked(reason: BlockReason, attempt: () => Promise<unknown
 
 const script = (code: string) => () => page().evaluate(code);
 
-/**
- * After a blocked popup, puppeteer's own session to the page sometimes stops answering for the
- * rest of the file (a fresh CDP session to the same page still does): the test tool is stuck,
- * not the browser. A failed case therefore gets a fresh browser (a new puppeteer connection)
- * before its retry. A missing wall fails every attempt.
- */
-let puppeteerStuck = false;
-beforeEach(async ({ onTestFailed }) => {
-  onTestFailed(() => {
-    puppeteerStuck = true;
-  });
-  if (!puppeteerStuck) return;
-  puppeteerStuck = false;
-  await browser.reset(service.url('/'));
-});
-
 describe(
   'escape suite: each attempt blocked, the session intact, one blocked event',
-  { retry: 2, timeout: 10_000 },
+  { timeout: 10_000 },
   () => {
     it('reports the policy wall is in place', () => {
       expect(browser.status().policyEnforced).toBe(true);

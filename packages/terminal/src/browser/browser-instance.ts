@@ -539,7 +539,21 @@ export class BrowserInstance {
     if (info.type !== 'page' || info.targetId === this.#mainTargetId || this.#mainTargetId === null)
       return;
     this.#popups.add(info.targetId);
-    this.session.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined);
+    void this.#resumeAndClose(info.targetId);
+  }
+
+  /**
+   * A new page starts paused until a debugger lets it run (puppeteer's auto-attach asks for
+   * that), and a popup shares its opener's renderer until it navigates: closing it while it is
+   * paused can leave the citizen's view frozen. Resumed through a session of our own first.
+   */
+  async #resumeAndClose(targetId: string): Promise<void> {
+    const attached = await this.session
+      .send('Target.attachToTarget', { targetId, flatten: true })
+      .catch(() => undefined);
+    const popup = attached && this.session.connection()?.session(attached.sessionId);
+    await popup?.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+    await this.session.send('Target.closeTarget', { targetId }).catch(() => undefined);
   }
 
   /** Allowed origins (and eID starts) open in the one view, where its own interception applies. */
