@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { KioskView } from '@sidbox/protocol';
+import type { KioskView, OutcomeCode } from '@sidbox/protocol';
 import { reportActivity, subscribe } from './api.js';
 import { EidScreen } from './eid/eid-screen.js';
 import type { Language, Translate } from './i18n/catalogue.js';
@@ -26,13 +26,21 @@ import { useTextScale } from './text-size.js';
  */
 export function App() {
   const [view, setView] = useState<KioskView | null>(null);
+  const [endedHere, setEndedHere] = useState<OutcomeCode | null>(null);
   const [panel, setPanel] = useState<BarPanel | null>(null);
-  useEffect(() => subscribe(setView), []);
+  useEffect(
+    () =>
+      subscribe((next) => {
+        if (next.eid?.step === 'done') setEndedHere(next.eid.outcome.code);
+        setView(next);
+      }),
+    [],
+  );
   const choice = useLanguage(view);
   useTextScale(view?.textScale ?? 1);
   if (!view) return null;
   const { t, language } = choice;
-  const screen = screenFor(view, location.pathname, location.search);
+  const screen = screenFor(view, location.pathname, location.search, endedHere);
   const layer = topLayer(view, screen, panel, choice, () => setPanel(null));
   const active = view.state !== 'idle';
   const colours = view.branding.colours;

@@ -19,9 +19,15 @@ const isOutcomeCode = (code: string | null): code is OutcomeCode =>
 /**
  * The screen for a view at an address. A running eID workflow wins over the address: the
  * daemon sends the browser to `/eid`, `/outcome?code=…` or `/error?code=…`, but the view
- * may run ahead of the navigation.
+ * may run ahead of the navigation. `endedHere`: the outcome of a workflow that ended while
+ * this page was open; the daemon clears the view's eID step before it moves the browser on.
  */
-export function screenFor(view: KioskView, pathname: string, search: string): Screen {
+export function screenFor(
+  view: KioskView,
+  pathname: string,
+  search: string,
+  endedHere: OutcomeCode | null = null,
+): Screen {
   if (view.state === 'idle' || view.state === 'wiping') return { name: 'attract' };
   const eid = view.eid;
   if (eid && eid.step !== 'done') return { name: 'eid', step: eid };
@@ -36,8 +42,11 @@ export function screenFor(view: KioskView, pathname: string, search: string): Sc
     case 'outcome':
     case 'error':
       return isOutcomeCode(code) ? { name: 'outcome', code } : { name: 'error' };
-    case 'eid':
-      return eid ? { name: 'outcome', code: eid.outcome.code } : { name: 'home' };
+    case 'eid': {
+      // The result stays until the service page arrives; the service list must not flash up.
+      const ended = eid ? eid.outcome.code : endedHere;
+      return ended ? { name: 'outcome', code: ended } : { name: 'home' };
+    }
     default:
       return { name: 'home' };
   }

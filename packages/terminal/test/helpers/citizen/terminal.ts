@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@sidbox/eid';
+import type { LocalTerminalConfig } from '@sidbox/protocol';
+import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
+import type { HubConnectionOptions } from '../../../src/daemon/hub-link.js';
+import { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
+import { buildKioskUi } from '../../../../kiosk-ui/test/helpers/kiosk-page.js';
+import { ownBrowserDirs, survivors } from '../processes.js';
+import { realKioskBrowser } from '../real-daemon.js';
+
+export interface CitizenTerminalOptions {
+  config: LocalTerminalConfig;
+  training: boolean;
+  eidDeveloperMode?: boolean;
+  hub?: (dir: string) => HubConnectionOptions;
+}
+
+/** A real terminal for citizen walks: daemon, headless kiosk Chromium, the kiosk UI as built. */
+export interface CitizenTerminal {
+  daemon: TerminalDaemon;
+  browser: ChromiumKioskBrowser;
+  /** Stops everything; resolves with whatever Chromium, AusweisApp or profile survived. */
+  stop(): Promise<string[]>;
+}
+
+/**
+ * Builds the kiosk UI into a private directory (other work in the checkout may rebuild
+ * packages/kiosk-ui/dist at any moment) and starts the daemon on it with the real browser.
+ */
+export async function startCitizenTerminal(
+  options: CitizenTerminalOptions,
+): Promise<CitizenTerminal> {
+  const dir = await mkdtemp(join(tmpdir(), 'sidbox-citizen-'));
+  const uiDir = buildKioskUi();
+  const browser = realKioskBrowser();
+  const groups = new Set<number>();
+  const track = (): void => {
+    const pid = browser.status().pid;
+    if (pid !== null) groups.add(pid);
+  };
+  const offReset = browser.on('reset', track);
+  const daemon = new TerminalDaemon({
+    config: options.config,
+    training: options.training,
+    ctlSocketPath: join(dir, 'ctl.sock'),
+    browser,
+    kioskUiDir: uiDir,
+    ...(options.eidDeveloperMode !== undefined && { eidDeveloperMode: options.eidDeveloperMode }),
+    ...(options.hub && { hub: options.hub(dir) }),
+    // DBG=1 shows the daemon's log while a walk is being debugged.
+    ...(process.env.DBG && { logger: createLogger('terminal') }),
+  });
+  const removeDirs = () =>
+    Promise.all([
+      rm(dir, { recursive: true, force: true }),
+      rm(uiDir, { recursive: true, force: true }),
+    ]);
+  try {
+    await daemon.start();
+  } catch (error) {
+    await removeDirs();
+    throw error;
+  }
+  track();
+  return {
+    daemon,
+    browser,
+    async stop() {
+      offReset();
+      track();
+      await daemon.stop();
+      await removeDirs();
+      return [...(await survivors([...groups])), ...ownBrowserDirs()];
+    },
+  };
+}
