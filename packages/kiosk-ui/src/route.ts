@@ -32,9 +32,11 @@ export function screenFor(
   const eid = view.eid;
   if (eid && eid.step !== 'done') return { name: 'eid', step: eid };
   const code = new URLSearchParams(search).get('code');
+  // The result stays until the daemon moves the browser on; the page before must not flash up.
+  const ended = eid ? eid.outcome.code : endedHere;
   switch (pathname.replace(/^\/+|\/+$/g, '')) {
     case 'fast-lane':
-      return { name: 'fast-lane' };
+      return ended ? { name: 'outcome', code: ended } : { name: 'fast-lane' };
     case 'survey':
       return { name: 'survey', ending: new URLSearchParams(search).has('end') };
     case 'blocked':
@@ -42,11 +44,8 @@ export function screenFor(
     case 'outcome':
     case 'error':
       return isOutcomeCode(code) ? { name: 'outcome', code } : { name: 'error' };
-    case 'eid': {
-      // The result stays until the service page arrives; the service list must not flash up.
-      const ended = eid ? eid.outcome.code : endedHere;
+    case 'eid':
       return ended ? { name: 'outcome', code: ended } : { name: 'home' };
-    }
     default:
       return { name: 'home' };
   }

@@ -71,6 +71,17 @@ describe('screenFor', () => {
     });
     expect(screenFor(base, '/eid', '')).toEqual({ name: 'home' });
   });
+
+  it('keeps the result of a workflow that ended on this page once the view has dropped it', () => {
+    // The daemon clears the eID step before it moves the browser to the result page.
+    for (const path of ['/eid', '/fast-lane']) {
+      expect(screenFor(base, path, '', 'pin-changed')).toEqual({
+        name: 'outcome',
+        code: 'pin-changed',
+      });
+    }
+    expect(screenFor(base, '/fast-lane', '')).toEqual({ name: 'fast-lane' });
+  });
 });
 
 describe('backTarget and helpTopic', () => {
