@@ -1,13 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, catalogueLanguages } from '../src/i18n/catalogue.js';
 import { isDaemonKey } from '../src/i18n/kiosk-texts.js';
-import { box as boxOf, buildKioskUi, launchChromium, openScreen } from './helpers/kiosk-page.js';
-import { startStubDaemon, type StubDaemon } from './helpers/stub-daemon.js';
-import { base, screenNames, type ScreenName } from './helpers/views.js';
+import { box as boxOf, openKioskPage, openScreen, type KioskPage } from './helpers/kiosk-page.js';
+import type { StubDaemon } from './helpers/stub-daemon.js';
+import { screenNames, type ScreenName } from './helpers/views.js';
 
 /**
  * The built kiosk UI in real Chromium, served by the stub daemon: axe-core against WCAG 2.1
@@ -27,24 +27,16 @@ interface Violation {
   nodes: { target: unknown[] }[];
 }
 
-let outDir: string;
+let kiosk: KioskPage;
 let stub: StubDaemon;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  outDir = buildKioskUi();
-  stub = await startStubDaemon(outDir, base);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 1024 });
+  kiosk = await openKioskPage();
+  ({ stub, page } = kiosk);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stub?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => kiosk?.close());
 
 async function axe(): Promise<Violation[]> {
   await page.evaluate(axeSource);
@@ -219,10 +211,9 @@ describe('kiosk UI layout', () => {
 
 describe('dist/kiosk-texts.json', () => {
   it('has every bar., notice. and language.name key as plain text in every language', () => {
-    const texts = JSON.parse(readFileSync(join(outDir, 'kiosk-texts.json'), 'utf8')) as Record<
-      string,
-      Record<string, string>
-    >;
+    const texts = JSON.parse(
+      readFileSync(join(kiosk.outDir, 'kiosk-texts.json'), 'utf8'),
+    ) as Record<string, Record<string, string>>;
     const required = [
       'bar.label',
       'bar.home',

@@ -1,35 +1,26 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { encode } from 'uqr';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outcomeCodes, type KioskActionInput } from '@sidbox/protocol';
 import { catalogue } from '../src/i18n/catalogue.js';
-import { buildKioskUi, launchChromium, openScreen } from './helpers/kiosk-page.js';
-import { startStubDaemon, type StubDaemon } from './helpers/stub-daemon.js';
+import { openKioskPage, openScreen, type KioskPage } from './helpers/kiosk-page.js';
+import type { StubDaemon } from './helpers/stub-daemon.js';
 import { base, screenNames, screens, type ScreenName } from './helpers/views.js';
 
 /**
  * The built kiosk UI in real Chromium against the stub daemon: keyboard-only and touch
  * operation on every screen, and the actions each control sends.
  */
-let outDir: string;
+let kiosk: KioskPage;
 let stub: StubDaemon;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  outDir = buildKioskUi();
-  stub = await startStubDaemon(outDir, base);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 1024 });
+  kiosk = await openKioskPage();
+  ({ stub, page } = kiosk);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stub?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => kiosk?.close());
 
 beforeEach(() => {
   stub.actions.length = 0;

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import { eidStepReached } from './hub-terminal-support.js';
-import { byRole, Citizen } from './helpers/citizen/citizen.js';
+import { byRole, type Citizen } from './helpers/citizen/citizen.js';
 import { serveProvider } from './helpers/citizen/provider.js';
-import { endSession, landsOn, nextOutcome, within } from './helpers/citizen/waits.js';
-import { startCitizenTerminal, type CitizenTerminal } from './helpers/citizen/terminal.js';
+import { landsOn, nextOutcome, within } from './helpers/citizen/waits.js';
+import {
+  nextCitizen,
+  startCitizenTerminal,
+  type CitizenTerminal,
+} from './helpers/citizen/terminal.js';
 import type { TestSite } from './helpers/sites.js';
 
 // Issue 4's walks against the REAL AusweisApp 1.26.2 and its Simulator reader (offered to the
@@ -47,9 +51,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await endSession(terminal.daemon);
-  await terminal.browser.whenPrepared();
-  citizen = new Citizen(terminal.browser);
+  citizen = await nextCitizen(terminal);
   await citizen.tap('attract.start');
   await citizen.sees('home.title');
 });

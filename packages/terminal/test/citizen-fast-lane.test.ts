@@ -2,11 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig, surveyStatementIds, type SurveyStatementId } from '@sidbox/protocol';
 import { catalogue, type Language } from '../../kiosk-ui/src/i18n/catalogue.js';
 import { attractReady, configApplied, outboxDrained } from './hub-terminal-support.js';
-import { endSession, nextOutcome } from './helpers/citizen/waits.js';
+import { nextOutcome } from './helpers/citizen/waits.js';
 import { wcagViolations } from './helpers/citizen/axe.js';
-import { byRole, Citizen } from './helpers/citizen/citizen.js';
+import { byRole, type Citizen } from './helpers/citizen/citizen.js';
 import { hubForTerminal } from './helpers/citizen/hub.js';
-import { startCitizenTerminal, type CitizenTerminal } from './helpers/citizen/terminal.js';
+import {
+  nextCitizen,
+  startCitizenTerminal,
+  type CitizenTerminal,
+} from './helpers/citizen/terminal.js';
 
 // Issue 4's Fast Lane and survey walks: the citizen's taps on the kiosk UI in the REAL kiosk
 // Chromium (headless), through the REAL terminal daemon with the training card, enrolled with
@@ -39,9 +43,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await endSession(terminal.daemon);
-  await terminal.browser.whenPrepared();
-  citizen = new Citizen(terminal.browser);
+  citizen = await nextCitizen(terminal);
   await citizen.sees('attract.title');
 });
 

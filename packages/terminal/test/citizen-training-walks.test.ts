@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { kioskAction } from './hub-terminal-support.js';
-import { byRole, Citizen } from './helpers/citizen/citizen.js';
+import { byRole, type Citizen } from './helpers/citizen/citizen.js';
 import { wcagViolations } from './helpers/citizen/axe.js';
 import { serveProvider, type TestProvider } from './helpers/citizen/provider.js';
-import { endSession, landsOn, nextOutcome } from './helpers/citizen/waits.js';
-import { startCitizenTerminal, type CitizenTerminal } from './helpers/citizen/terminal.js';
+import { landsOn, nextOutcome } from './helpers/citizen/waits.js';
+import {
+  nextCitizen,
+  startCitizenTerminal,
+  type CitizenTerminal,
+} from './helpers/citizen/terminal.js';
 import { oneServiceConfig } from './helpers/real-daemon.js';
 
 // Issue 4's acceptance walks with the training card: the citizen's taps on the kiosk UI in
@@ -30,9 +34,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await endSession(terminal.daemon);
-  await terminal.browser.whenPrepared();
-  citizen = new Citizen(terminal.browser);
+  citizen = await nextCitizen(terminal);
 });
 
 describe('authentication with the training card', () => {

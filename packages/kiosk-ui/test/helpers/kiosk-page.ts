@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { KioskView } from '@sidbox/protocol';
-import type { StubDaemon } from './stub-daemon.js';
-import { screens, type ScreenName } from './views.js';
+import { startStubDaemon, type StubDaemon } from './stub-daemon.js';
+import { base, screens, type ScreenName } from './views.js';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -75,4 +75,31 @@ export async function box(page: Page, selector: string) {
   const rect = await handle?.boundingBox();
   if (!rect) throw new Error(`${selector} not on screen`);
   return rect;
+}
+
+export interface KioskPage {
+  /** Where the UI was built (the files the stub serves). */
+  outDir: string;
+  stub: StubDaemon;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The built kiosk UI behind the stub daemon, one 1280×1024 page in Debian's Chromium. */
+export async function openKioskPage(): Promise<KioskPage> {
+  const outDir = buildKioskUi();
+  const stub = await startStubDaemon(outDir, base);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 1024 });
+  return {
+    outDir,
+    stub,
+    page,
+    close: async () => {
+      await browser.close();
+      await stub.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

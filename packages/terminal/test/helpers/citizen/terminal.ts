@@ -9,6 +9,8 @@ import { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
 import { buildKioskUi } from '../../../../kiosk-ui/test/helpers/kiosk-page.js';
 import { ownBrowserDirs, survivors } from '../processes.js';
 import { realKioskBrowser } from '../real-daemon.js';
+import { Citizen } from './citizen.js';
+import { endSession } from './waits.js';
 
 export interface CitizenTerminalOptions {
   config: LocalTerminalConfig;
@@ -75,4 +77,11 @@ export async function startCitizenTerminal(
       return [...(await survivors([...groups])), ...ownBrowserDirs()];
     },
   };
+}
+
+/** The next citizen at the attract screen: any session left running ended, a fresh browser ready. */
+export async function nextCitizen(terminal: CitizenTerminal): Promise<Citizen> {
+  await endSession(terminal.daemon);
+  await terminal.browser.whenPrepared();
+  return new Citizen(terminal.browser);
 }
