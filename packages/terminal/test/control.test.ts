@@ -128,7 +128,7 @@ describe('control socket and sidbox ctl', () => {
           {
             device: 'mat-controller',
             kind: 'input',
-            status: 'unplugged',
+            status: 'missing',
             detail: { path: join(dir, 'no-such-event'), grab: 'off' },
           },
           {
@@ -136,7 +136,11 @@ describe('control socket and sidbox ctl', () => {
             kind: 'printer',
             status: 'missing',
             // lpstat cannot tell a dead server from an unknown queue: both read as missing.
-            detail: { queue: 'buergerterminal', problem: 'printer-missing' },
+            detail: {
+              queue: 'buergerterminal',
+              problem: 'printer-missing',
+              messageKey: 'print.printerMissing',
+            },
           },
         ],
       });
