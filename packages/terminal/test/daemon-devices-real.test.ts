@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '@sidbox/eid';
 import type { SessionState } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
-import { startCups, type TestCups } from './helpers/devices/cupsd.js';
+import { reportingFault, startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
@@ -20,8 +20,9 @@ import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 // headless), a real cupsd with the cups-pdf printer and SANE's test backend; training card.
 
 const QUEUE = 'sidbox-pdf';
+const texts = KioskTexts.load(defaultKioskUiDir, silentLogger());
 // The bar speaks the session's language: German (the first), from the kiosk UI's texts.
-const PRINT = `::-p-aria([name="${KioskTexts.load(defaultKioskUiDir, silentLogger()).barTexts().de?.print}"][role="button"])`;
+const PRINT = `::-p-aria([name="${texts.barTexts().de?.print}"][role="button"])`;
 
 let dir: string;
 let cupsDir: string;
@@ -165,6 +166,22 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
 
     await endSession();
     expect(existsSync(scan.file)).toBe(false);
+  });
+
+  // Last in the file: it leaves the queue on the FAKE fault backend.
+  it('a printer out of paper: the citizen is told in their language, the session goes on', async () => {
+    const pdf = join(dir, 'earlier-citizen.pdf');
+    await writeFile(pdf, await browser.printPage());
+    await reportingFault(server(), QUEUE, { reason: 'media-empty-error', exitCode: 4, pdf });
+    await daemon.handle({ cmd: 'open', serviceId: 'svc' });
+    const notices = vi.spyOn(browser, 'showNotice');
+    const job = next('printed');
+    await (await bar(PRINT)).click();
+    expect(await job).toEqual({ error: 'out-of-paper' });
+    expect(notices).toHaveBeenLastCalledWith(texts.text('de', 'notice.outOfPaper'));
+    expect(daemon.status().state).toBe('active');
+    notices.mockRestore();
+    await endSession();
   });
 });
 

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CupsPrinter } from '../src/devices/print/cups-printer.js';
 import { parseQueueStatus, printerProblem } from '../src/devices/print/printer-status.js';
-import { startCups, type TestCups } from './helpers/devices/cupsd.js';
+import { reportingFault, startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
-import { logLine } from './helpers/devices/log-line.js';
 import { textPdf } from './helpers/devices/text-pdf.js';
 
 const QUEUE = 'sidbox-pdf';
@@ -32,41 +31,9 @@ function server(): TestCups {
   return cups;
 }
 
-const cupsEnv = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  CUPS_SERVER: server().server,
-  LC_ALL: 'C',
-});
-
-/**
- * A queue on the FAKE fault backend, and a first job (an earlier citizen's) that makes the
- * "printer" report `reason` to the real cupsd. Resolves once cupsd has handled the backend's
- * exit, so the queue state is settled.
- */
-async function faultyQueue(
-  queue: string,
-  reason: string,
-  exitCode: 0 | 4 | 'hold',
-): Promise<string> {
-  execFileSync(
-    'lpadmin',
-    [
-      '-p',
-      queue,
-      '-E',
-      '-v',
-      `fault:/${reason}/${exitCode}`,
-      '-P',
-      '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd',
-    ],
-    { env: cupsEnv(), stdio: 'pipe' },
-  );
-  const out = execFileSync('lp', ['-d', queue, pdf], { encoding: 'utf8', env: cupsEnv() });
-  const job = /request id is \S+-(\d+)/.exec(out)?.[1];
-  const settled = exitCode === 4 ? 'Backend returned status 4' : `printer reports ${reason}`;
-  await logLine(server().errorLog, `[Job ${job}] ${settled}`);
-  return `${queue}-${job}`;
-}
+/** A queue on the FAKE fault backend (see helpers/devices/cupsd.ts). */
+const faultyQueue = (queue: string, reason: string, exitCode: 0 | 4 | 'hold') =>
+  reportingFault(server(), queue, { reason, exitCode, pdf });
 
 /** The job's data file in the spool, as cupsd names it: d<5-digit job number>-001. */
 const spoolFile = (jobId: string): string =>

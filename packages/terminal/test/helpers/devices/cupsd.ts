@@ -3,6 +3,7 @@ import { chmod, chown, mkdir, readdir, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { whenPathAppears } from '../../../src/devices/watch-path.js';
 import { startInNamespace, type TestDaemon } from './daemon-process.js';
+import { logLine } from './log-line.js';
 
 export interface TestCups {
   daemon: TestDaemon;
@@ -44,6 +45,8 @@ async function serverBin(dir: string): Promise<string> {
   await writeFile(join(bin, 'backend', 'fault'), faultBackend, { mode: 0o755 });
   return bin;
 }
+
+const CUPS_PDF_PPD = '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd';
 
 /** A private cupsd in the foreground with one cups-pdf queue, `queue`. */
 export async function startCups(dir: string, queue: string): Promise<TestCups> {
@@ -111,14 +114,10 @@ export async function startCups(dir: string, queue: string): Promise<TestCups> {
   );
   try {
     await whenListening(server, daemon);
-    execFileSync(
-      'lpadmin',
-      ['-p', queue, '-E', '-v', 'cups-pdf:/', '-P', '/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd'],
-      {
-        env: { ...process.env, CUPS_SERVER: server },
-        stdio: 'pipe',
-      },
-    );
+    execFileSync('lpadmin', ['-p', queue, '-E', '-v', 'cups-pdf:/', '-P', CUPS_PDF_PPD], {
+      env: { ...process.env, CUPS_SERVER: server },
+      stdio: 'pipe',
+    });
   } catch (error) {
     await daemon.stop(); // no cupsd may outlive a failed setup
     throw error;
@@ -139,4 +138,29 @@ async function whenListening(socket: string, daemon: TestDaemon): Promise<void> 
       reject(new Error('cupsd exited before listening'));
     });
   });
+}
+
+/**
+ * Points `queue` at the FAKE fault backend and prints `pdf` once (an earlier citizen's job),
+ * so that the "printer" reports `reason` to the real cupsd: exit code 4 stops the queue, 0
+ * leaves it taking jobs, 'hold' keeps the job processing. Resolves once cupsd has handled it,
+ * so the queue state is settled; returns the job id.
+ */
+export async function reportingFault(
+  cups: TestCups,
+  queue: string,
+  fault: { reason: string; exitCode: 0 | 4 | 'hold'; pdf: string },
+): Promise<string> {
+  const env = { ...process.env, CUPS_SERVER: cups.server, LC_ALL: 'C' };
+  const { reason, exitCode } = fault;
+  execFileSync(
+    'lpadmin',
+    ['-p', queue, '-E', '-v', `fault:/${reason}/${exitCode}`, '-P', CUPS_PDF_PPD],
+    { env, stdio: 'pipe' },
+  );
+  const out = execFileSync('lp', ['-d', queue, fault.pdf], { encoding: 'utf8', env });
+  const job = /request id is \S+-(\d+)/.exec(out)?.[1];
+  const settled = exitCode === 4 ? 'Backend returned status 4' : `printer reports ${reason}`;
+  await logLine(cups.errorLog, `[Job ${job}] ${settled}`);
+  return `${queue}-${job}`;
 }
