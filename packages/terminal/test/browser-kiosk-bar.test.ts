@@ -324,6 +324,14 @@ describe('kiosk bar on service pages', () => {
     await look('de', 1);
   });
 
+  it('looks set at the same moment apply in order; the last one wins on later pages', async () => {
+    await browser.navigate(service.url('/plain'));
+    await Promise.all([look('ar', 1), look('en', 1)]);
+    await open('/a');
+    await barButton(aria(en.home));
+    await look('de', 1);
+  });
+
   it('text size: the button cycles 100/150/200 %; 200 % lays the page out as 200 % zoom, the bar stays whole', async () => {
     await browser.navigate(service.url('/plain'));
     const bigger = nextEvent(browser, 'kiosk-bar');

@@ -89,6 +89,7 @@ export class BrowserInstance {
   #mainTargetId: string | null = null;
   /** Page targets other than the citizen's view (popups, new tabs): closed on sight. */
   readonly #popups = new Set<string>();
+  #barRegistration: Promise<void> = Promise.resolve();
   #guardContextId: number | null = null;
   /** The session's language and text size (see setLook); a fresh browser has the defaults. */
   #look: SessionLook;
@@ -286,7 +287,14 @@ export class BrowserInstance {
    * has its bar updated by the newer one). Kiosk and print origins are read now too: the kiosk
    * UI server's port does not change while it runs.
    */
-  async #registerBar(): Promise<void> {
+  #registerBar(): Promise<void> {
+    // One at a time: two looks set at once would both remove the same previous script.
+    const next = this.#barRegistration.then(() => this.#replaceBarScript());
+    this.#barRegistration = next.catch(() => undefined);
+    return next;
+  }
+
+  async #replaceBarScript(): Promise<void> {
     const bar = this.settings.kioskBar;
     const cdp = this.#pageSession;
     if (!bar || !cdp) return;
