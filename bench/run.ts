@@ -4,6 +4,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   eid: () => import('./eid.js'),
   hub: () => import('./hub.js'),
+  image: () => import('./image.js'),
   'kiosk-ui': () => import('./kiosk-ui.js'),
   'session-reset': () => import('./session-reset.js'),
 };
@@ -14,7 +15,10 @@ if (unknown.length > 0) {
   console.error(`bench: unknown ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
   process.exit(2);
 }
-for (const name of requested.length > 0 ? requested : Object.keys(benches)) {
+// The image bench builds and boots live images (root, tens of minutes): only when named.
+const onlyWhenNamed = new Set(['image']);
+const defaults = Object.keys(benches).filter((name) => !onlyWhenNamed.has(name));
+for (const name of requested.length > 0 ? requested : defaults) {
   const load = benches[name];
   if (load) await (await load()).run();
 }

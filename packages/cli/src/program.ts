@@ -5,6 +5,7 @@ import { demoCommand } from './demo.js';
 import { hubCommand } from './hub/command.js';
 import { terminalCommand } from './terminal/command.js';
 import { ctlCommand } from './ctl/command.js';
+import { imageCommand } from './image/command.js';
 import { staffPinHashCommand } from './staff/command.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   program.addCommand(hubCommand());
   program.addCommand(terminalCommand());
   program.addCommand(ctlCommand());
+  program.addCommand(imageCommand());
   program.addCommand(staffPinHashCommand());
   for (const command of program.commands) {
     command
