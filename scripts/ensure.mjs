@@ -20,6 +20,8 @@ const debianPackages = {
     'sane-utils',
     'libsane1',
     'img2pdf',
+    // Scan previews: Pillow on Debian's python3 (img2pdf pulls it in too; named, as we use it).
+    'python3-pil',
   ],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],
