@@ -4,6 +4,7 @@ import type { BlockReason } from '../src/browser/kiosk-browser.js';
 import { dragOntoPage } from './helpers/browser/drag.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { installHandlerSpies, type HandlerSpies } from './helpers/browser/external-handlers.js';
+import { watchPageTargets, type PageTargetWatch } from './helpers/browser/page-targets.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 let service: TestSite;
@@ -11,6 +12,7 @@ let other: TestSite;
 let foreign: TestSite;
 let browser: ChromiumKioskBrowser;
 let handlers: HandlerSpies;
+let pageTargets: PageTargetWatch;
 
 const page = () => browser.devtoolsPage();
 
@@ -60,32 +62,24 @@ beforeAll(async () => {
     prepareNext: false,
   });
   await browser.start(service.url('/'));
+  pageTargets = await watchPageTargets(page().browser());
 });
 
 afterAll(async () => {
+  await pageTargets?.close();
   await browser?.stop();
   await Promise.all([service?.close(), other?.close(), foreign?.close(), handlers?.remove()]);
 });
 
 /**
- * Page targets, counted without puppeteer's `pages()`: that one waits to attach to each page,
- * and a popup closed while it attaches left it waiting forever.
+ * Popups are closed asynchronously, and the blocked event can come before the popup even
+ * exists: wait (on target events) until the attempt's popup was created and only the view is left.
  */
-function pageTargets(): number {
-  return page()
-    .browser()
-    .targets()
-    .filter((target) => target.type() === 'page').length;
-}
-
-/** Popups are closed asynchronously: wait (on target events) until only the view is left. */
-async function untilSinglePage(): Promise<void> {
-  const chromium = page().browser();
-  for (;;) {
-    const destroyed = new Promise((resolve) => chromium.once('targetdestroyed', resolve));
-    if (pageTargets() === 1) return;
-    await destroyed;
-  }
+function untilSinglePage(popupsBefore: number | null): Promise<void> {
+  return pageTargets.until(
+    () =>
+      pageTargets.count() === 1 && (popupsBefore === null || pageTargets.created() > popupsBefore),
+  );
 }
 
 /** Back on the service's start page with a marker in its sessionStorage. */
@@ -102,17 +96,18 @@ async function freshServicePage(): Promise<void> {
 async function expectIntact(): Promise<void> {
   expect(page().url()).toBe(service.url('/'));
   expect(await page().evaluate(() => sessionStorage.getItem('marker'))).toBe('kept');
-  expect(pageTargets()).toBe(1);
+  expect(pageTargets.count()).toBe(1);
 }
 
 async function expectBlocked(reason: BlockReason, attempt: () => Promise<unknown>): Promise<void> {
   await freshServicePage();
   const blocked = nextEvent(browser, 'blocked');
+  const popupsBefore = reason === 'popup' ? pageTargets.created() : null;
   await attempt();
   expect((await blocked).reason).toBe(reason);
   // The recovery (if any) ends on the service page again.
   await page().waitForFunction((url) => location.href === url, { timeout: 5000 }, service.url('/'));
-  await untilSinglePage();
+  await untilSinglePage(popupsBefore);
   await expectIntact();
 }
 
@@ -171,9 +166,10 @@ describe(
     ])('an allowed origin by %s opens in the same view', async (_how, selector) => {
       await freshServicePage();
       const arrived = nextEvent(browser, 'navigated', (e) => e.url === other.url('/'));
+      const popupsBefore = pageTargets.created();
       await page().click(selector);
       await arrived;
-      await untilSinglePage();
+      await untilSinglePage(popupsBefore);
       expect(page().url()).toBe(other.url('/'));
     });
 
