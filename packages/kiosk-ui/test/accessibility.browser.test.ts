@@ -210,7 +210,7 @@ describe('kiosk UI layout', () => {
 });
 
 describe('dist/kiosk-texts.json', () => {
-  it('has every bar., notice. and language.name key as plain text in every language', () => {
+  it('has every bar., notice., scan. and language.name key as plain text in every language', () => {
     const texts = JSON.parse(
       readFileSync(join(kiosk.outDir, 'kiosk-texts.json'), 'utf8'),
     ) as Record<string, Record<string, string>>;
@@ -230,7 +230,8 @@ describe('dist/kiosk-texts.json', () => {
       'notice.outOfPaper',
       'notice.paperJam',
       'notice.printerOffline',
-      'notice.scanning',
+      'notice.uploadUnavailable',
+      'scan.title',
       'notice.scanned',
       'notice.scanFailed',
       'language.name',

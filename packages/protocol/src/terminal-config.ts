@@ -265,13 +265,15 @@ export const DevicesConfig = z.strictObject({
         .default(200)
         .describe('Scan resolution in dpi.'),
       mode: z.enum(['Gray', 'Color']).default('Gray').describe('Colour mode.'),
-      pages: z
+      maxPages: z
         .number()
         .int()
         .min(1)
-        .max(20)
-        .default(1)
-        .describe('Pages per scan (from the feeder, or repeated flatbed scans).'),
+        .max(50)
+        .default(10)
+        .describe(
+          'The most pages a citizen can scan into one document (one page per tap, with a preview each).',
+        ),
     })
     .optional()
     .describe('Scanner for services with allowUpload (comfort terminal).'),

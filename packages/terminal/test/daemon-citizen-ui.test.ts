@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { trainingScenarios, type Logger } from '@sidbox/eid';
 import { LocalTerminalConfig, type KioskView } from '@sidbox/protocol';
+import type { ScanPanelCommand, ScanPanelView } from '../src/browser/kiosk-browser.js';
 import type { Speaker } from '../src/daemon/speaker.js';
 import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
 import { captureLogs } from '../../eid/test/helpers/log-capture.js';
@@ -327,24 +330,127 @@ describe('read-aloud', () => {
   });
 });
 
-describe('notices in the session language', () => {
-  it('a scan says so in the citizen language (built-in texts without the UI build)', async () => {
-    // SANE's test backend only, as in devices-scan.test.ts.
+describe('the scan panel over an upload service (SANE test backend)', () => {
+  /** A daemon with SANE's test backend only (as in devices-scan.test.ts), on the service page. */
+  async function startWithScanner(maxPages = 2): Promise<void> {
     const saneConfigDir = join(dir, 'sane.d');
-    await mkdir(saneConfigDir);
+    await mkdir(saneConfigDir, { recursive: true });
     await writeFile(join(saneConfigDir, 'dll.conf'), 'test\n');
     await start({
       devices: {
         inputs: [],
-        scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', pages: 1 },
+        scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', maxPages },
       },
       saneConfigDir,
     });
     await daemon.handle({ cmd: 'open', serviceId: 'demo' });
+  }
+
+  const tap = (scan: ScanPanelCommand) => browser.emit('kiosk-bar', { action: 'scan', scan });
+  const opened = () => browser.scanPanel((view) => view !== null);
+  const closed = () => browser.scanPanel((view) => view === null);
+  const withPages = (count: number) =>
+    browser.scanPanel((view) => view?.pages.length === count && !view.busy);
+  const commands = (view: ScanPanelView | null) =>
+    view?.buttons.map((b) => `${b.command}:${b.label}${b.primary ? '*' : ''}`);
+
+  it('page by page with previews: scan, another, remove one, done hands one PDF to the field', async () => {
+    await startWithScanner();
     await kiosk.act({ type: 'language', language: 'en' });
-    const scanned = next('scanned');
     browser.emit('file-chooser', { backendNodeId: 7, multiple: false });
-    expect(await scanned).toMatchObject({ pages: 1 });
-    expect(browser.notices).toEqual(['Scanning the document …', 'Document scanned and attached.']);
+    const ready = await opened();
+    expect(ready).toMatchObject({ title: 'Scan a document', busy: false, pages: [] });
+    expect(ready?.status).toMatch(/^Place the first page face down/);
+    expect(commands(ready)).toEqual(['scan:Scan page*', 'cancel:Cancel']);
+
+    tap({ command: 'scan' });
+    const one = await withPages(1);
+    // While the scanner worked, the panel said so and offered only Cancel.
+    expect(browser.scanPanels).toContainEqual(
+      expect.objectContaining({
+        busy: true,
+        status: 'Scanning the page … Please keep the lid closed.',
+      }),
+    );
+    expect(one?.pages[0]).toMatchObject({ label: 'Page 1', remove: 'Remove: Page 1' });
+    const preview = Buffer.from(one?.pages[0]?.previewPng ?? '', 'base64');
+    expect(preview.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(commands(one)).toEqual([
+      'scan:Scan another page',
+      'done:Done – use this document*',
+      'cancel:Cancel',
+    ]);
+    expect(one?.pagesHeading).toBe('Scanned pages: 1');
+
+    tap({ command: 'scan' });
+    const two = await withPages(2);
+    // At the configured most pages: no more scanning, and the panel says why.
+    expect(commands(two)).toEqual(['done:Done – use this document*', 'cancel:Cancel']);
+    expect(two?.status).toBe('A document cannot have more pages. Tap “Done”.');
+    const second = two?.pages[1]?.previewPng;
+
+    tap({ command: 'remove', page: 0 });
+    const left = await withPages(1);
+    expect(left?.pages[0]).toMatchObject({ label: 'Page 1', previewPng: second });
+
+    const scanned = next('scanned');
+    tap({ command: 'done' });
+    const outcome = await scanned;
+    if (!('file' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
+    expect(outcome.pages).toBe(1);
+    expect(browser.fileInputs.get(7)).toEqual([outcome.file]);
+    expect(execFileSync('pdfinfo', [outcome.file], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+    expect(browser.scanPanels.at(-1)).toBeNull();
+    expect(browser.notices).toContain('Document scanned and attached.');
+
+    await daemon.handle({ cmd: 'session', action: 'end' });
+    await until((view) => view.state === 'idle');
+    expect(existsSync(outcome.file)).toBe(false);
+  });
+
+  it('cancel leaves the field empty; the panel follows the citizen language; taps after it do nothing', async () => {
+    await startWithScanner();
+    browser.emit('file-chooser', { backendNodeId: 9, multiple: false });
+    expect((await opened())?.title).toBe('Dokument scannen');
+    browser.emit('kiosk-bar', { action: 'language', language: 'en' });
+    await browser.scanPanel((view) => view?.title === 'Scan a document');
+
+    const scanned = next('scanned');
+    browser.emit('kiosk-bar', { action: 'scan', scan: { command: 'cancel' } });
+    expect(await scanned).toEqual({ cancelled: true });
+    await closed();
+    tap({ command: 'done' });
+    tap({ command: 'scan' });
+    expect(browser.fileInputs.has(9)).toBe(false);
+    expect(browser.scanPanels.at(-1)).toBeNull();
+  });
+
+  it('a new page abandons the scan: the panel closes and nothing is handed over', async () => {
+    await startWithScanner();
+    browser.emit('file-chooser', { backendNodeId: 11, multiple: false });
+    await opened();
+    await browser.navigate('https://service.example/next');
+    await closed();
+    tap({ command: 'scan' });
+    expect(browser.scanPanels.at(-1)).toBeNull();
+    expect(browser.fileInputs.size).toBe(0);
+  });
+
+  it('without a scanner, or on a page without the kiosk bar: a notice instead, never a file dialog', async () => {
+    await start();
+    await daemon.handle({ cmd: 'open', serviceId: 'demo' });
+    browser.emit('file-chooser', { backendNodeId: 3, multiple: false });
+    expect(browser.notices).toEqual([
+      'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
+    ]);
+    await daemon.stop();
+
+    browser = new FakeKioskBrowser();
+    browser.hasBar = false;
+    await startWithScanner();
+    browser.emit('file-chooser', { backendNodeId: 3, multiple: false });
+    await browser.whenShown(() => browser.notices.length === 1);
+    expect(browser.notices[0]).toMatch(/^Hier können keine Dateien/);
+    expect(browser.scanPanels).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
 const QUEUE = 'sidbox-pdf';
 const texts = KioskTexts.load(defaultKioskUiDir, silentLogger());
 // The bar speaks the session's language: German (the first), from the kiosk UI's texts.
-const PRINT = `::-p-aria([name="${texts.barTexts().de?.print}"][role="button"])`;
+const de = (key: Parameters<KioskTexts['text']>[1]) => texts.text('de', key);
+const aria = (name: string, role = 'button') => `::-p-aria([name="${name}"][role="${role}"])`;
+const PRINT = aria(de('bar.print'));
 
 let dir: string;
 let cupsDir: string;
@@ -63,7 +65,7 @@ beforeAll(async () => {
     {
       devices: {
         printer: { queue: QUEUE },
-        scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', pages: 2 },
+        scanner: { device: 'test', resolutionDpi: 75, mode: 'Gray', maxPages: 5 },
       },
     },
   );
@@ -151,21 +153,44 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     }
   });
 
-  it('a file chooser on an upload service gets a two-page scan, wiped at session end', async () => {
+  it('a file field opens the scan panel: two pages with previews, one PDF uploaded, wiped at the end', async () => {
     await daemon.handle({ cmd: 'open', serviceId: 'svc' });
     const received = new Promise<Buffer>((resolve) => (uploaded = resolve));
-    const scanned = next('scanned');
     await page().click('#file');
+    await bar(aria(de('scan.title'), 'dialog'));
+    await (await bar(aria(de('scan.scanPage')))).click();
+    // Chromium's accessibility tree calls role=img "image".
+    await bar(aria(`${de('scan.page')} 1`, 'image'));
+    await (await bar(aria(de('scan.scanMore')))).click();
+    await bar(aria(`${de('scan.page')} 2`, 'image'));
+    const scanned = next('scanned');
+    await (await bar(aria(de('scan.done')))).click();
     const scan = await scanned;
-    if (!('file' in scan)) throw new Error(`scan failed: ${scan.error}`);
+    if (!('file' in scan)) throw new Error(`no scan: ${JSON.stringify(scan)}`);
     expect(scan.pages).toBe(2);
     const pdf = join(dir, 'uploaded.pdf');
     await writeFile(pdf, await received);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
+    await page().waitForSelector(aria(de('scan.title'), 'dialog'), { hidden: true, timeout: 5000 });
     expect(existsSync(scan.file)).toBe(true);
 
     await endSession();
     expect(existsSync(scan.file)).toBe(false);
+  });
+
+  it('cancelling the scan panel leaves the file field empty', async () => {
+    await daemon.handle({ cmd: 'open', serviceId: 'svc' });
+    await page().click('#file');
+    await (await bar(aria(de('scan.scanPage')))).click();
+    await bar(aria(`${de('scan.page')} 1`, 'image'));
+    const scanned = next('scanned');
+    await (await bar(aria(de('scan.cancel')))).click();
+    expect(await scanned).toEqual({ cancelled: true });
+    await page().waitForSelector(aria(de('scan.title'), 'dialog'), { hidden: true, timeout: 5000 });
+    expect(await page().$eval('#file', (input) => (input as HTMLInputElement).files?.length)).toBe(
+      0,
+    );
+    await endSession();
   });
 
   // Last in the file: it leaves the queue on the FAKE fault backend.

@@ -4,6 +4,7 @@ import type {
   KioskBrowser,
   KioskBrowserEvents,
   NavigationRules,
+  ScanPanelView,
   SessionLook,
 } from '../src/browser/kiosk-browser.js';
 
@@ -54,6 +55,43 @@ export class FakeKioskBrowser implements KioskBrowser {
 
   async showNotice(text: string): Promise<void> {
     this.notices.push(text);
+    this.#shown();
+  }
+
+  /** Every scan panel shown, in order (null: closed); `hasBar: false` plays a page without bar. */
+  readonly scanPanels: Array<ScanPanelView | null> = [];
+  hasBar = true;
+  readonly #waiters = new Set<() => void>();
+
+  async showScanPanel(view: ScanPanelView | null): Promise<boolean> {
+    if (!this.hasBar) return false;
+    this.scanPanels.push(view);
+    this.#shown();
+    return true;
+  }
+
+  /** Resolves once `holds()` is true, checked again whenever a notice or a scan panel is shown. */
+  whenShown(holds: () => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!holds()) return;
+        this.#waiters.delete(check);
+        resolve();
+      };
+      this.#waiters.add(check);
+      check();
+    });
+  }
+
+  /** The latest scan panel once it matches (null: closed). */
+  async scanPanel(matches: (view: ScanPanelView | null) => boolean): Promise<ScanPanelView | null> {
+    const latest = () => this.scanPanels.at(-1);
+    await this.whenShown(() => this.scanPanels.length > 0 && matches(latest() ?? null));
+    return latest() ?? null;
+  }
+
+  #shown(): void {
+    for (const check of this.#waiters) check();
   }
 
   async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@sidbox/eid';
-import { KioskTexts } from '../src/daemon/kiosk-texts.js';
+import { daemonTextKeys, KioskTexts } from '../src/daemon/kiosk-texts.js';
+import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -39,5 +41,14 @@ describe('kiosk texts for notices and the kiosk bar', () => {
     expect(KioskTexts.load(dir, silentLogger()).text('de', 'bar.home')).toBe('Start');
     await writeFile(join(dir, 'kiosk-texts.json'), '{not json');
     expect(KioskTexts.load(dir, silentLogger()).barTexts().en?.end).toBe('End session');
+  });
+
+  it('the kiosk UI build carries every text the daemon shows, in all six languages', () => {
+    const built = JSON.parse(
+      readFileSync(join(defaultKioskUiDir, 'kiosk-texts.json'), 'utf8'),
+    ) as Record<string, Record<string, string>>;
+    expect(Object.keys(built).sort()).toEqual(['ar', 'de', 'en', 'ru', 'tr', 'uk']);
+    for (const [language, texts] of Object.entries(built))
+      for (const key of daemonTextKeys) expect(texts[key], `${language} ${key}`).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
  * German, the primary language: every key of the catalogue is defined here first. Messages
  * are ICU MessageFormat; numbers use `{count, plural, …}` so every language can inflect them.
  * The outcome and survey texts repeat packages/protocol's German texts word for word (a test
- * keeps them equal). Keys starting with `bar.` or `notice.` are plain text (no arguments):
+ * keeps them equal). Keys starting with `bar.`, `notice.` or `scan.` are plain text (no arguments):
  * the daemon shows them on service pages (dist/kiosk-texts.json).
  */
 export const de = {
@@ -89,9 +89,30 @@ export const de = {
   'notice.outOfPaper': 'Der Drucker hat kein Papier mehr. Bitte sagen Sie dem Personal Bescheid.',
   'notice.paperJam': 'Papierstau im Drucker. Bitte sagen Sie dem Personal Bescheid.',
   'notice.printerOffline': 'Der Drucker ist ausgeschaltet. Bitte sagen Sie dem Personal Bescheid.',
-  'notice.scanning': 'Wird gescannt …',
   'notice.scanned': 'Das Dokument ist eingescannt.',
   'notice.scanFailed': 'Das Scannen hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+  'scan.title': 'Dokument scannen',
+  'scan.instruction':
+    'Legen Sie die erste Seite mit der Schrift nach unten auf die Glasplatte des Scanners und schließen Sie den Deckel. Tippen Sie dann auf „Seite scannen“.',
+  'scan.scanning': 'Die Seite wird gescannt … Bitte lassen Sie den Deckel geschlossen.',
+  'scan.next':
+    'Prüfen Sie die Vorschau. Für eine weitere Seite legen Sie diese auf und tippen auf „Weitere Seite scannen“. Wenn alle Seiten da sind, tippen Sie auf „Fertig“.',
+  'scan.limit': 'Mehr Seiten passen nicht in ein Dokument. Tippen Sie auf „Fertig“.',
+  'scan.failed':
+    'Das Scannen hat nicht geklappt. Liegt die Seite richtig und ist der Deckel zu? Versuchen Sie es noch einmal, oder fragen Sie das Personal.',
+  'scan.binding': 'Das Dokument wird erstellt …',
+  'scan.scanPage': 'Seite scannen',
+  'scan.scanMore': 'Weitere Seite scannen',
+  'scan.retry': 'Noch einmal scannen',
+  'scan.done': 'Fertig – Dokument übernehmen',
+  'scan.cancel': 'Abbrechen',
+  'scan.pages': 'Gescannte Seiten',
+  'scan.page': 'Seite',
+  'scan.remove': 'Entfernen',
+  'scan.note':
+    'Die Scans gehen nur an diesen Dienst und werden am Ende Ihrer Sitzung vom Terminal gelöscht.',
+  'notice.uploadUnavailable':
+    'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
 
   'help.title': 'Hilfe',
   'help.bar':

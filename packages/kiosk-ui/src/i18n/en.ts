@@ -87,9 +87,29 @@ export const en: Messages = {
   'notice.outOfPaper': 'The printer is out of paper. Please tell the staff.',
   'notice.paperJam': 'Paper jam in the printer. Please tell the staff.',
   'notice.printerOffline': 'The printer is switched off. Please tell the staff.',
-  'notice.scanning': 'Scanning …',
   'notice.scanned': 'The document has been scanned.',
   'notice.scanFailed': 'Scanning did not work. Please try again.',
+  'scan.title': 'Scan a document',
+  'scan.instruction':
+    'Place the first page face down on the scanner glass and close the lid. Then tap “Scan page”.',
+  'scan.scanning': 'Scanning the page … Please keep the lid closed.',
+  'scan.next':
+    'Check the preview. For another page, place it on the glass and tap “Scan another page”. When all pages are there, tap “Done”.',
+  'scan.limit': 'A document cannot have more pages. Tap “Done”.',
+  'scan.failed':
+    'Scanning did not work. Is the page in place and the lid closed? Try again, or ask the staff.',
+  'scan.binding': 'Creating the document …',
+  'scan.scanPage': 'Scan page',
+  'scan.scanMore': 'Scan another page',
+  'scan.retry': 'Scan again',
+  'scan.done': 'Done – use this document',
+  'scan.cancel': 'Cancel',
+  'scan.pages': 'Scanned pages',
+  'scan.page': 'Page',
+  'scan.remove': 'Remove',
+  'scan.note':
+    'The scans go only to this service and are deleted from the terminal when your session ends.',
+  'notice.uploadUnavailable': 'Files cannot be uploaded here. Please ask the staff.',
 
   'help.title': 'Help',
   'help.bar':

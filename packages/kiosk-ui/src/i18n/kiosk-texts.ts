@@ -6,9 +6,17 @@ import {
   type MessageKey,
 } from './catalogue.js';
 
-/** The catalogue keys the daemon needs outside the kiosk UI: the service pages' bar, notices. */
+/**
+ * The catalogue keys the daemon needs outside the kiosk UI: the service pages' bar, notices and
+ * scan panel.
+ */
 export function isDaemonKey(key: string): boolean {
-  return key.startsWith('bar.') || key.startsWith('notice.') || key === 'language.name';
+  return (
+    key.startsWith('bar.') ||
+    key.startsWith('notice.') ||
+    key.startsWith('scan.') ||
+    key === 'language.name'
+  );
 }
 
 /**

@@ -88,9 +88,29 @@ export const tr: Messages = {
   'notice.outOfPaper': 'Yazıcıda kâğıt kalmadı. Lütfen personele haber verin.',
   'notice.paperJam': 'Yazıcıda kâğıt sıkıştı. Lütfen personele haber verin.',
   'notice.printerOffline': 'Yazıcı kapalı. Lütfen personele haber verin.',
-  'notice.scanning': 'Taranıyor …',
   'notice.scanned': 'Belge tarandı.',
   'notice.scanFailed': 'Tarama başarısız oldu. Lütfen tekrar deneyin.',
+  'scan.title': 'Belge tara',
+  'scan.instruction':
+    'İlk sayfayı yazılı yüzü aşağı gelecek şekilde tarayıcının camına koyun ve kapağı kapatın. Sonra “Sayfayı tara” düğmesine dokunun.',
+  'scan.scanning': 'Sayfa taranıyor … Lütfen kapağı kapalı tutun.',
+  'scan.next':
+    'Önizlemeyi kontrol edin. Başka bir sayfa için onu cama koyun ve “Başka bir sayfa tara” düğmesine dokunun. Tüm sayfalar hazır olduğunda “Bitti” düğmesine dokunun.',
+  'scan.limit': 'Bir belgeye daha fazla sayfa eklenemez. “Bitti” düğmesine dokunun.',
+  'scan.failed':
+    'Tarama yapılamadı. Sayfa doğru yerde mi, kapak kapalı mı? Tekrar deneyin veya personele sorun.',
+  'scan.binding': 'Belge oluşturuluyor …',
+  'scan.scanPage': 'Sayfayı tara',
+  'scan.scanMore': 'Başka bir sayfa tara',
+  'scan.retry': 'Tekrar tara',
+  'scan.done': 'Bitti – bu belgeyi kullan',
+  'scan.cancel': 'İptal',
+  'scan.pages': 'Taranan sayfalar',
+  'scan.page': 'Sayfa',
+  'scan.remove': 'Kaldır',
+  'scan.note':
+    'Taramalar yalnızca bu hizmete gönderilir ve oturumunuz bittiğinde terminalden silinir.',
+  'notice.uploadUnavailable': 'Burada dosya yüklenemez. Lütfen personele sorun.',
 
   'help.title': 'Yardım',
   'help.bar':

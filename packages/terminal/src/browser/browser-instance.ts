@@ -30,7 +30,7 @@ import {
   type KioskBarSettings,
 } from './kiosk-bar-config.js';
 import { parseKioskBarReport } from './kiosk-bar-report.js';
-import { kioskBarScript, kioskBarUpdate } from './kiosk-bar-script.js';
+import { kioskBarScanPanel, kioskBarScript, kioskBarUpdate } from './kiosk-bar-script.js';
 import type {
   BlockedNavigation,
   BrowserCrash,
@@ -38,6 +38,7 @@ import type {
   EidStartRequest,
   KioskBarReport,
   NavigationRules,
+  ScanPanelView,
   SessionLook,
 } from './kiosk-browser.js';
 import { buildLockdown } from './lockdown.js';
@@ -384,6 +385,18 @@ export class BrowserInstance {
       expression: `globalThis.__sidboxShowNotice?.(${JSON.stringify(text)})`,
       contextId: this.#guardContextId,
     });
+  }
+
+  /** The scan panel in the current page's bar; false when the page has no bar to show it on. */
+  async showScanPanel(view: ScanPanelView | null): Promise<boolean> {
+    const cdp = this.#pageSession;
+    if (!cdp || this.#guardContextId === null) return false;
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: kioskBarScanPanel(view),
+      contextId: this.#guardContextId,
+      returnByValue: true,
+    });
+    return result.value === true;
   }
 
   /** Sets the files of the `<input type=file>` a file chooser event named. */

@@ -12,6 +12,7 @@ import type {
   KioskBrowser,
   KioskBrowserEvents,
   NavigationRules,
+  ScanPanelView,
   SessionLook,
 } from './kiosk-browser.js';
 import { TypedEmitter } from './typed-emitter.js';
@@ -201,6 +202,10 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async showNotice(text: string): Promise<void> {
     await this.#current?.showNotice(text);
+  }
+
+  async showScanPanel(view: ScanPanelView | null): Promise<boolean> {
+    return (await this.#current?.showScanPanel(view)) ?? false;
   }
 
   async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {

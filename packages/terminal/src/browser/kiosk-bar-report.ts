@@ -6,6 +6,13 @@ const Report = z.discriminatedUnion('action', [
   z.strictObject({ action: z.enum(['home', 'end', 'print', 'back']) }),
   z.strictObject({ action: z.literal('language'), language: z.string().min(1).max(35) }),
   z.strictObject({ action: z.literal('text-size'), scale: TextScale }),
+  z.strictObject({
+    action: z.literal('scan'),
+    scan: z.discriminatedUnion('command', [
+      z.strictObject({ command: z.enum(['scan', 'done', 'cancel']) }),
+      z.strictObject({ command: z.literal('remove'), page: z.number().int().min(0).max(99) }),
+    ]),
+  }),
 ]);
 
 /**

@@ -19,7 +19,10 @@
  *   their reports;
  * - the language list and the help text open as a panel under the bar, inside the same shadow
  *   root (the host then covers the page, so the page cannot be tapped through it); Escape or
- *   Close shuts it and returns focus to the button that opened it.
+ *   Close shuts it and returns focus to the button that opened it;
+ * - the scan panel (`globalThis.__sidboxBar.scan(view)`, a ScanPanelView from the daemon) opens
+ *   the same way, a modal dialog with the page previews drawn on canvases (no image URL, so the
+ *   page's own Content-Security-Policy cannot hide them); its taps are reported as `scan`.
  *
  * The look (language, text size) is part of the config; `globalThis.__sidboxBar.update(config)`
  * in this world re-renders the bar of the current page without a reload. At text size s the
@@ -31,6 +34,7 @@
  * A page doing that can cover the bar but cannot press it; the reset button, the contact mat and
  * the idle timeout still end the session.
  */
+import type { ScanPanelView } from './kiosk-browser.js';
 
 /** The bar's texts in one language (from the kiosk UI's catalogue). */
 export interface KioskBarTexts {
@@ -89,6 +93,8 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
   let config = initial;
   let panel = null;
   let opener = null;
+  let scanView = null;
+  const previews = new Map();
   const send = (report) => {
     const fn = globalThis[binding];
     if (typeof fn === 'function') fn(JSON.stringify({ kind: 'kiosk-bar', report }));
@@ -120,12 +126,22 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
     '.panel p{all:initial;font:22px/1.4 sans-serif;color:#1d3557;white-space:pre-line}' +
     '.panel button{border:3px solid #1d3557}' +
     '.panel .close{align-self:flex-end}' +
+    '.panel.scan{max-width:min(960px,100%)}' +
+    '.panel h3{all:initial;font:bold 22px/1.2 sans-serif;color:#1d3557}' +
+    '.pages{all:initial;display:flex;flex-wrap:wrap;gap:16px;margin:0;padding:0}' +
+    '.pages li{all:initial;display:flex;flex-direction:column;gap:8px;align-items:center;' +
+    'font:20px/1.2 sans-serif;color:#1d3557}' +
+    '.pages canvas{display:block;width:auto;height:auto;max-width:200px;max-height:260px;' +
+    'border:2px solid #1d3557;background:#fff}' +
+    '.actions{all:initial;display:flex;flex-wrap:wrap;gap:12px}' +
+    '.panel button.primary{background:#1d3557;color:#fff}' +
+    '.panel .note{font-size:19px}' +
     '@media print{:host{display:none !important}}';
   root.append(frame, style);
 
   // The host's own box: the bar's strip, or the whole viewport while a panel is open.
   function frameRule() {
-    const size = panel ? 'bottom:0 !important;height:auto !important;' : 'height:var(--bar) !important;';
+    const size = panel || scanView ? 'bottom:0 !important;height:auto !important;' : 'height:var(--bar) !important;';
     return ':host{all:initial !important;display:block !important;position:fixed !important;' +
       'top:0 !important;left:0 !important;right:0 !important;' + size +
       '--bar:' + config.heightPx + 'px;zoom:' + 1 / config.scale + ' !important;' +
@@ -214,11 +230,90 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
     return box;
   }
 
+  /** Draws a base64 PNG into a canvas; decoded once per preview while the panel is open. */
+  function drawPreview(canvas, png) {
+    let bitmap = previews.get(png);
+    if (!bitmap) {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      bitmap = createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      previews.set(png, bitmap);
+    }
+    bitmap.then((image) => {
+      canvas.width = image.width;
+      canvas.height = image.height;
+      canvas.getContext('2d').drawImage(image, 0, 0);
+    }, () => undefined);
+  }
+
+  const sendScan = (scan) => send({ action: 'scan', scan });
+
+  function scanPanel(view) {
+    const box = document.createElement('div');
+    box.className = 'panel scan';
+    box.tabIndex = -1;
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-busy', String(view.busy));
+    const heading = document.createElement('h2');
+    heading.id = 'scan-title';
+    heading.textContent = view.title;
+    box.setAttribute('aria-labelledby', heading.id);
+    const status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    status.textContent = view.status;
+    box.append(heading, status);
+    if (view.pages.length) {
+      const title = document.createElement('h3');
+      title.textContent = view.pagesHeading;
+      const list = document.createElement('ul');
+      list.className = 'pages';
+      view.pages.forEach((page, index) => {
+        const item = document.createElement('li');
+        const preview = document.createElement('canvas');
+        preview.setAttribute('role', 'img');
+        preview.setAttribute('aria-label', page.label);
+        drawPreview(preview, page.previewPng);
+        const caption = document.createElement('span');
+        caption.textContent = page.label;
+        caption.setAttribute('aria-hidden', 'true');
+        item.append(preview, caption);
+        if (page.remove)
+          item.append(button('scan-remove:' + index, page.remove, () => sendScan({ command: 'remove', page: index }), 'remove'));
+        list.append(item);
+      });
+      box.append(title, list);
+    }
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    for (const { command, label, primary } of view.buttons)
+      actions.append(button('scan-' + command, label, () => sendScan({ command }), primary ? 'primary' : 'secondary'));
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = view.note;
+    box.append(actions, note);
+    return box;
+  }
+
+  /** Opens, updates or (with null) closes the scan panel; focus goes where the citizen acts next. */
+  function scan(view) {
+    const opening = !scanView;
+    const wasBusy = scanView && scanView.busy;
+    scanView = view;
+    if (!view) previews.clear();
+    render();
+    if (!view || panel) return;
+    const active = root.activeElement;
+    if (!opening && wasBusy === view.busy && active && active.closest('.scan')) return;
+    const next = root.querySelector('.scan button.primary') || root.querySelector('.scan');
+    if (next) next.focus();
+  }
+
   function render() {
     const t = config.texts;
     const focused = root.activeElement && root.activeElement.dataset.action;
     frame.textContent = frameRule();
     for (const old of root.querySelectorAll('nav, .backdrop')) old.remove();
+    const content = panel === 'language' ? languagePanel(t) : panel === 'help' ? helpPanel(t) : scanView && scanPanel(scanView);
     const nav = document.createElement('nav');
     nav.setAttribute('aria-label', t.label);
     nav.lang = config.language;
@@ -243,7 +338,7 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
       nav.append(button('print', t.print, () => send({ action: 'print' })));
     nav.append(button('end', t.end, () => send({ action: 'end' })));
     root.append(nav);
-    if (panel) {
+    if (content) {
       const backdrop = document.createElement('div');
       backdrop.className = 'backdrop';
       backdrop.lang = config.language;
@@ -251,19 +346,19 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
       backdrop.addEventListener('click', (event) => {
         if (event.target === backdrop && event.isTrusted) closePanel();
       });
-      backdrop.append(panel === 'language' ? languagePanel(t) : helpPanel(t));
+      backdrop.append(content);
       root.append(backdrop);
     }
-    const again = focused && root.querySelector('nav [data-action="' + focused + '"]');
+    const again = focused && root.querySelector('[data-action="' + focused + '"]');
     if (again) again.focus();
   }
 
   root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && panel) {
-      event.preventDefault();
-      event.stopPropagation();
-      closePanel();
-    }
+    if (event.key !== 'Escape' || !(panel || scanView)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (panel) closePanel();
+    else sendScan({ command: 'cancel' });
   });
 
   // Inline !important on the root beats every page stylesheet: the bar's space stays reserved,
@@ -317,6 +412,7 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
       render();
       reserve();
     },
+    scan,
   };
   render();
   // The document itself: a replaced root element (document.open, replaceChild) gets the bar too.
@@ -328,6 +424,14 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
 /** The source handed to `Page.addScriptToEvaluateOnNewDocument` (in the guard's world). */
 export function kioskBarScript(config: KioskBarConfig, binding: string): string {
   return `${KIOSK_BAR_SOURCE}(${JSON.stringify(config)}, ${JSON.stringify(binding)});`;
+}
+
+/**
+ * An expression for `Runtime.evaluate` in the guard's world: the scan panel opens, changes or
+ * (null) closes; true when the page has a bar to show it on.
+ */
+export function kioskBarScanPanel(view: ScanPanelView | null): string {
+  return `globalThis.__sidboxBar ? (globalThis.__sidboxBar.scan(${JSON.stringify(view)}), true) : false`;
 }
 
 /** An expression for `Runtime.evaluate` in the guard's world: the current page's bar re-renders. */

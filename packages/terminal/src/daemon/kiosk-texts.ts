@@ -4,6 +4,7 @@ import type { Logger } from '@sidbox/eid';
 import { LanguageTag } from '@sidbox/protocol';
 import { z } from 'zod';
 import type { KioskBarTexts } from '../browser/kiosk-bar-script.js';
+import { scanTextKeys } from './scan-panel-view.js';
 
 /** Notices the daemon shows over a service page (printing, scanning …). */
 export const noticeKeys = [
@@ -12,19 +13,36 @@ export const noticeKeys = [
   'notice.outOfPaper',
   'notice.paperJam',
   'notice.printerOffline',
-  'notice.scanning',
   'notice.scanned',
   'notice.scanFailed',
+  'notice.uploadUnavailable',
 ] as const;
 export type NoticeKey = (typeof noticeKeys)[number];
 
 export const isNoticeKey = (key: string): key is NoticeKey =>
   (noticeKeys as readonly string[]).includes(key);
 
-type TextKey =
-  | NoticeKey
-  | 'language.name'
-  | `bar.${'label' | 'home' | 'back' | 'language' | 'help' | 'helpText' | 'textSize' | 'print' | 'end' | 'close'}`;
+const barTextKeys = [
+  'bar.label',
+  'bar.home',
+  'bar.back',
+  'bar.language',
+  'bar.help',
+  'bar.helpText',
+  'bar.textSize',
+  'bar.print',
+  'bar.end',
+  'bar.close',
+] as const;
+
+/** Every catalogue key the daemon shows itself; the kiosk UI's build must carry them all. */
+export const daemonTextKeys = [
+  'language.name',
+  ...barTextKeys,
+  ...noticeKeys,
+  ...scanTextKeys,
+] as const;
+type TextKey = (typeof daemonTextKeys)[number];
 type Texts = Record<TextKey, string>;
 
 /** Used when the kiosk UI's build has no kiosk-texts.json (a checkout without `npm run build`). */
@@ -48,9 +66,30 @@ const builtIn: Record<'de' | 'en', Texts> = {
     'notice.paperJam': 'Papierstau im Drucker – bitte wenden Sie sich an das Personal.',
     'notice.printerOffline':
       'Der Drucker ist ausgeschaltet – bitte wenden Sie sich an das Personal.',
-    'notice.scanning': 'Dokument wird gescannt …',
     'notice.scanned': 'Dokument gescannt und übernommen.',
     'notice.scanFailed': 'Scannen nicht möglich – bitte wenden Sie sich an das Personal.',
+    'notice.uploadUnavailable':
+      'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
+    'scan.title': 'Dokument scannen',
+    'scan.instruction':
+      'Legen Sie die erste Seite mit der Schrift nach unten auf die Glasplatte des Scanners und schließen Sie den Deckel. Tippen Sie dann auf „Seite scannen“.',
+    'scan.scanning': 'Die Seite wird gescannt … Bitte lassen Sie den Deckel geschlossen.',
+    'scan.next':
+      'Prüfen Sie die Vorschau. Für eine weitere Seite legen Sie diese auf und tippen auf „Weitere Seite scannen“. Wenn alle Seiten da sind, tippen Sie auf „Fertig“.',
+    'scan.limit': 'Mehr Seiten passen nicht in ein Dokument. Tippen Sie auf „Fertig“.',
+    'scan.failed':
+      'Das Scannen hat nicht geklappt. Liegt die Seite richtig und ist der Deckel zu? Versuchen Sie es noch einmal, oder fragen Sie das Personal.',
+    'scan.binding': 'Das Dokument wird erstellt …',
+    'scan.scanPage': 'Seite scannen',
+    'scan.scanMore': 'Weitere Seite scannen',
+    'scan.retry': 'Noch einmal scannen',
+    'scan.done': 'Fertig – Dokument übernehmen',
+    'scan.cancel': 'Abbrechen',
+    'scan.pages': 'Gescannte Seiten',
+    'scan.page': 'Seite',
+    'scan.remove': 'Entfernen',
+    'scan.note':
+      'Die Scans gehen nur an diesen Dienst und werden am Ende Ihrer Sitzung vom Terminal gelöscht.',
   },
   en: {
     'language.name': 'English',
@@ -70,9 +109,29 @@ const builtIn: Record<'de' | 'en', Texts> = {
     'notice.outOfPaper': 'The printer is out of paper – please ask the staff.',
     'notice.paperJam': 'Paper jam in the printer – please ask the staff.',
     'notice.printerOffline': 'The printer is switched off – please ask the staff.',
-    'notice.scanning': 'Scanning the document …',
     'notice.scanned': 'Document scanned and attached.',
     'notice.scanFailed': 'Scanning failed – please ask the staff.',
+    'notice.uploadUnavailable': 'Files cannot be uploaded here. Please ask the staff.',
+    'scan.title': 'Scan a document',
+    'scan.instruction':
+      'Place the first page face down on the scanner glass and close the lid. Then tap “Scan page”.',
+    'scan.scanning': 'Scanning the page … Please keep the lid closed.',
+    'scan.next':
+      'Check the preview. For another page, place it on the glass and tap “Scan another page”. When all pages are there, tap “Done”.',
+    'scan.limit': 'A document cannot have more pages. Tap “Done”.',
+    'scan.failed':
+      'Scanning did not work. Is the page in place and the lid closed? Try again, or ask the staff.',
+    'scan.binding': 'Creating the document …',
+    'scan.scanPage': 'Scan page',
+    'scan.scanMore': 'Scan another page',
+    'scan.retry': 'Scan again',
+    'scan.done': 'Done – use this document',
+    'scan.cancel': 'Cancel',
+    'scan.pages': 'Scanned pages',
+    'scan.page': 'Page',
+    'scan.remove': 'Remove',
+    'scan.note':
+      'The scans go only to this service and are deleted from the terminal when your session ends.',
   },
 };
 

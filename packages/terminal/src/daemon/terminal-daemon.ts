@@ -43,6 +43,7 @@ import { isNoticeKey, KioskTexts, type NoticeKey } from './kiosk-texts.js';
 import { kioskView } from './kiosk-view.js';
 import { navigationRules } from './navigation-rules.js';
 import { offeredReaders, physicalReaderAttached, readerMissing } from './reader-presence.js';
+import { ScanController, type ScanOutcome } from './scan-controller.js';
 import { defaultLook, withLanguage, withTextScale } from './session-look.js';
 import { ReadAloud, type Speaker } from './speaker.js';
 import { StaffMenu } from './staff-menu-controller.js';
@@ -83,8 +84,8 @@ export interface TerminalDaemonEvents extends Record<string, unknown> {
   'config-applied': { version: number };
   /** A page from the kiosk bar went to the printer (job id), or could not (error code). */
   printed: { jobId: string; file: string } | { error: string };
-  /** A scan was handed to a service's file input, or could not be made. */
-  scanned: { pages: number; file: string } | { error: string };
+  /** A scan was handed to a service's file input, could not be, or the citizen cancelled it. */
+  scanned: ScanOutcome;
   /** "Karte nicht vergessen" appeared (true) or went away (false). */
   'card-reminder': { shown: boolean };
   /** The reset button was held long enough for the staff menu. */
@@ -112,6 +113,8 @@ export class TerminalDaemon {
   readonly #texts: KioskTexts;
   readonly #readAloud: ReadAloud;
   readonly #staff: StaffMenu;
+  /** The citizen's scan over a service page; none without a scanner. */
+  readonly #scan: ScanController | undefined;
   /** The real AusweisApp, for when staff switch training mode off. */
   readonly #ausweisAppSource: EidSource;
   #config: LocalTerminalConfig;
@@ -183,6 +186,17 @@ export class TerminalDaemon {
       options.devices ?? {},
       processLogger,
     );
+    const scanner = this.#devices.scanner;
+    this.#scan = scanner
+      ? new ScanController({
+          scanner,
+          browser: this.#browser,
+          maxPages: options.config.devices?.scanner?.maxPages ?? 10,
+          text: (key) => this.#texts.text(this.#look.language, key),
+          logger: this.#logger,
+          finished: (outcome) => void this.#onScanFinished(outcome),
+        })
+      : undefined;
     this.#facts = new HeartbeatFactsCollector(this.#eid, this.#devices);
     this.#hub = options.hub
       ? new HubLink({
@@ -281,6 +295,8 @@ export class TerminalDaemon {
           this.#logger.info({ reason, durationMs }, 'session ended');
         }),
         this.#browser.on('file-chooser', (event) => void this.#onFileChooser(event)),
+        // A new document has no file field of the old one to hand pages to.
+        this.#browser.on('navigated', () => void this.#scan?.abandon()),
         ...this.#deviceListeners(),
       ];
       // Devices never fail the start: a missing one is a state in diagnostics and heartbeat.
@@ -507,6 +523,7 @@ export class TerminalDaemon {
     this.#look = look;
     this.#publish();
     await this.#browser.setSessionLook(look);
+    await this.#scan?.render();
   }
 
   /** A tap on the kiosk bar of a service page (the browser vouches for the tap). */
@@ -536,6 +553,9 @@ export class TerminalDaemon {
         );
       case 'text-size':
         return run(() => this.#citizenLook(withTextScale(this.#look, report.scale)));
+      case 'scan':
+        this.#session.dispatch({ type: 'activity' });
+        return run(async () => this.#scan?.command(report.scan));
     }
   }
 
@@ -669,36 +689,29 @@ export class TerminalDaemon {
 
   /**
    * A service page opened a file chooser (no native dialog exists): if the service allows
-   * uploads and a scanner is configured, scan into the session dir and hand over that PDF.
-   * Nothing else can ever reach the page's input.
+   * uploads and a scanner is configured, the scan panel opens over the page; the citizen scans
+   * page by page and hands the PDF over. Nothing else can ever reach the page's input.
    */
   async #onFileChooser(event: { backendNodeId: number; multiple: boolean }): Promise<void> {
-    const scanner = this.#devices.scanner;
     const service = this.#currentService();
     const dir = this.#sessionDir;
-    if (!this.#inSession() || !scanner || !service?.allowUpload || !dir) {
+    if (!this.#inSession() || !this.#scan || !service?.allowUpload || !dir) {
       this.#logger.info({ service: service?.id }, 'file chooser refused');
+      if (this.#inSession()) await this.#notice('notice.uploadUnavailable');
       return;
     }
     this.#session.dispatch({ type: 'activity' });
-    await this.#notice('notice.scanning');
-    const sessionId = this.#session.snapshot.sessionId;
-    const scan = await scanner.scan(dir, this.#devices.scanPages);
-    if (!scan.ok) {
-      this.#logger.warn({ code: scan.error.code, detail: scan.error.detail }, 'scan failed');
-      await this.#notice('notice.scanFailed');
-      this.#events.emit('scanned', { error: scan.error.code });
-      return;
+    if (!(await this.#scan.open(event.backendNodeId, dir))) {
+      this.#logger.warn({ service: service.id }, 'no kiosk bar to show the scan panel on');
+      await this.#notice('notice.uploadUnavailable');
     }
-    if (this.#session.snapshot.sessionId !== sessionId || !this.#inSession()) return;
-    try {
-      await this.#browser.setFileInputFiles(event.backendNodeId, [scan.value.pdfPath]);
-      await this.#notice('notice.scanned');
-      this.#events.emit('scanned', { pages: scan.value.pages, file: scan.value.pdfPath });
-    } catch (error) {
-      this.#logger.warn({ err: error }, 'handing the scan to the page failed');
-      this.#events.emit('scanned', { error: 'hand-over-failed' });
-    }
+  }
+
+  async #onScanFinished(outcome: ScanOutcome): Promise<void> {
+    this.#logger.info('pages' in outcome ? { pages: outcome.pages } : outcome, 'scan finished');
+    if ('pages' in outcome) await this.#notice('notice.scanned');
+    else if ('error' in outcome) await this.#notice('notice.scanFailed');
+    this.#events.emit('scanned', outcome);
   }
 
   /** A notice over the service page, in the citizen's language; a failure is no concern. */
@@ -745,6 +758,7 @@ export class TerminalDaemon {
     });
     this.#logger.info({ reason, phases }, 'wiping session');
     this.#readAloud.stop();
+    await this.#scan?.abandon();
     this.#look = defaultLook(this.#config);
     await runWipe(phases, (step, stepSignal) => this.#wipeStep(step, stepSignal), signal);
   }

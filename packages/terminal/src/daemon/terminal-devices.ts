@@ -38,7 +38,6 @@ export interface TerminalDevicesEvents {
 export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
   readonly printer: CupsPrinter | undefined;
   readonly scanner: SaneScanner | undefined;
-  readonly scanPages: number;
   readonly #config: DevicesConfig | undefined;
   readonly #environment: DeviceEnvironment;
   readonly #logger: Logger;
@@ -83,7 +82,6 @@ export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
           ...(environment.saneConfigDir && { saneConfigDir: environment.saneConfigDir }),
         })
       : undefined;
-    this.scanPages = config?.scanner?.pages ?? 1;
   }
 
   /** Starts every configured device; none of them can make this fail. */

@@ -111,20 +111,6 @@ export class SaneScanner {
     return okResult({ pdfPath, pages: images.length });
   }
 
-  /** Scans `pages` pages one after the other (feeder or repeated flatbed scans) into one PDF. */
-  async scan(
-    sessionDir: string,
-    pages: number,
-  ): Promise<DeviceResult<{ pdfPath: string; pages: number }, ScanErrorCode>> {
-    const scanned: ScannedPage[] = [];
-    for (let i = 0; i < pages; i++) {
-      const page = await this.scanPage(sessionDir);
-      if (!page.ok) return page;
-      scanned.push(page.value);
-    }
-    return this.toPdf(scanned);
-  }
-
   /** Removes every scan of this session: pages, previews and PDFs. */
   async wipe(): Promise<void> {
     const dirs = [...this.#created];
