@@ -107,7 +107,7 @@ describe('kiosk UI layout', () => {
     expect(bar.x + bar.width - (home.x + home.width)).toBeLessThan(40);
     expect(end.x).toBeLessThan(home.x);
     // The heading's text hugs the right edge of its panel.
-    const [textRight, panelRight] = await page.$eval('.panel h1', (h1) => {
+    const [textRight = 0, panelRight = NaN] = await page.$eval('.panel h1', (h1) => {
       const range = document.createRange();
       range.selectNodeContents(h1);
       const panel = h1.closest('.panel')?.getBoundingClientRect();

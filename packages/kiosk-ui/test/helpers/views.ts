@@ -333,7 +333,7 @@ export const screens = {
     ready: '.overlay .pad',
   },
   'staff-menu': {
-    view: () => ({
+    view: (): KioskView => ({
       ...base,
       training: true,
       staff: {
