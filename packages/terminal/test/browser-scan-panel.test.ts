@@ -8,7 +8,7 @@ import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 // The scan panel the kiosk bar draws over a service page, in real Chromium (headless): a modal
 // dialog in the bar's closed shadow root, previews on canvases, taps reported as trusted
-// `scan` reports. The daemon's side (what the panel says when) is in daemon-citizen-ui.test.ts.
+// `scan` reports, and file fields reported with their `accept`. The daemon's side (what the panel says when) is in daemon-citizen-ui.test.ts.
 
 const RED = [193, 18, 31];
 const aria = (name: string, role = 'button') => `::-p-aria([name="${name}"][role="${role}"])`;
@@ -26,6 +26,7 @@ beforeAll(async () => {
     // A service whose policy allows no image at all, from anywhere.
     '/form': html(
       '<h1>Antrag</h1><input type=file id=file>' +
+        '<input type=file id=photos accept="image/jpeg, .jpg" multiple>' +
         '<div style="width:60px;height:80px;background:rgb(193,18,31)"></div>',
       { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" },
     ),
@@ -93,6 +94,25 @@ function panel(previewPng: string, overrides: Partial<ScanPanelView> = {}): Scan
     ...overrides,
   };
 }
+
+describe('file fields', () => {
+  it('a click on a file field is reported with what it accepts, and no dialog opens', async () => {
+    const single = nextEvent(browser, 'file-chooser');
+    await page().click('#file');
+    expect(await single).toEqual({
+      backendNodeId: expect.any(Number),
+      multiple: false,
+      accept: '',
+    });
+    const photos = nextEvent(browser, 'file-chooser');
+    await page().click('#photos');
+    expect(await photos).toEqual({
+      backendNodeId: expect.any(Number),
+      multiple: true,
+      accept: 'image/jpeg, .jpg',
+    });
+  });
+});
 
 describe('scan panel in the kiosk bar', () => {
   it('a modal dialog over the page; the preview is drawn although the page allows no images', async () => {

@@ -357,7 +357,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
   it('page by page with previews: scan, another, remove one, done hands one PDF to the field', async () => {
     await startWithScanner();
     await kiosk.act({ type: 'language', language: 'en' });
-    browser.emit('file-chooser', { backendNodeId: 7, multiple: false });
+    browser.emit('file-chooser', { backendNodeId: 7, multiple: false, accept: '' });
     const ready = await opened();
     expect(ready).toMatchObject({ title: 'Scan a document', busy: false, pages: [] });
     expect(ready?.status).toMatch(/^Place the first page face down/);
@@ -396,21 +396,66 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     const scanned = next('scanned');
     tap({ command: 'done' });
     const outcome = await scanned;
-    if (!('file' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
+    if (!('files' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
     expect(outcome.pages).toBe(1);
-    expect(browser.fileInputs.get(7)).toEqual([outcome.file]);
-    expect(execFileSync('pdfinfo', [outcome.file], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+    const [pdf = ''] = outcome.files;
+    expect(browser.fileInputs.get(7)).toEqual([pdf]);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
     expect(browser.scanPanels.at(-1)).toBeNull();
     expect(browser.notices).toContain('Document scanned and attached.');
 
     await daemon.handle({ cmd: 'session', action: 'end' });
     await until((view) => view.state === 'idle');
-    expect(existsSync(outcome.file)).toBe(false);
+    expect(existsSync(pdf)).toBe(false);
+  });
+
+  it('a field for JPEG images gets one JPEG a page; one for a single image takes one page', async () => {
+    await startWithScanner(3);
+    browser.emit('file-chooser', { backendNodeId: 5, multiple: true, accept: '.jpg, .jpeg' });
+    await opened();
+    tap({ command: 'scan' });
+    await withPages(1);
+    tap({ command: 'scan' });
+    await withPages(2);
+    const scanned = next('scanned');
+    tap({ command: 'done' });
+    const outcome = await scanned;
+    if (!('files' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
+    expect(outcome.files).toHaveLength(2);
+    for (const file of outcome.files) {
+      expect(file).toMatch(/\.jpg$/);
+      expect(execFileSync('file', ['-b', '--mime-type', file], { encoding: 'utf8' }).trim()).toBe(
+        'image/jpeg',
+      );
+    }
+    expect(browser.fileInputs.get(5)).toEqual(outcome.files);
+
+    browser.emit('file-chooser', { backendNodeId: 6, multiple: false, accept: 'image/*' });
+    await opened();
+    tap({ command: 'scan' });
+    const one = await withPages(1);
+    // One file, one page: the panel offers no second one.
+    expect(one?.buttons.map((b) => b.command)).toEqual(['done', 'cancel']);
+    const png = next('scanned');
+    tap({ command: 'done' });
+    const image = await png;
+    if (!('files' in image)) throw new Error(`no scan: ${JSON.stringify(image)}`);
+    expect(image.files).toEqual([expect.stringMatching(/\.png$/)]);
+  });
+
+  it('a field for a type no scan can be: a notice, no panel', async () => {
+    await startWithScanner();
+    browser.emit('file-chooser', { backendNodeId: 4, multiple: false, accept: 'video/*,.mp4' });
+    await browser.whenShown(() => browser.notices.length === 1);
+    expect(browser.notices).toEqual([
+      'Dieses Feld nimmt keine gescannten Dokumente an. Bitte fragen Sie das Personal.',
+    ]);
+    expect(browser.scanPanels).toEqual([]);
   });
 
   it('cancel leaves the field empty; the panel follows the citizen language; taps after it do nothing', async () => {
     await startWithScanner();
-    browser.emit('file-chooser', { backendNodeId: 9, multiple: false });
+    browser.emit('file-chooser', { backendNodeId: 9, multiple: false, accept: '' });
     expect((await opened())?.title).toBe('Dokument scannen');
     browser.emit('kiosk-bar', { action: 'language', language: 'en' });
     await browser.scanPanel((view) => view?.title === 'Scan a document');
@@ -427,7 +472,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
 
   it('a new page abandons the scan: the panel closes and nothing is handed over', async () => {
     await startWithScanner();
-    browser.emit('file-chooser', { backendNodeId: 11, multiple: false });
+    browser.emit('file-chooser', { backendNodeId: 11, multiple: false, accept: '' });
     await opened();
     await browser.navigate('https://service.example/next');
     await closed();
@@ -439,7 +484,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
   it('without a scanner, or on a page without the kiosk bar: a notice instead, never a file dialog', async () => {
     await start();
     await daemon.handle({ cmd: 'open', serviceId: 'demo' });
-    browser.emit('file-chooser', { backendNodeId: 3, multiple: false });
+    browser.emit('file-chooser', { backendNodeId: 3, multiple: false, accept: '' });
     expect(browser.notices).toEqual([
       'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
     ]);
@@ -448,7 +493,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     browser = new FakeKioskBrowser();
     browser.hasBar = false;
     await startWithScanner();
-    browser.emit('file-chooser', { backendNodeId: 3, multiple: false });
+    browser.emit('file-chooser', { backendNodeId: 3, multiple: false, accept: '' });
     await browser.whenShown(() => browser.notices.length === 1);
     expect(browser.notices[0]).toMatch(/^Hier können keine Dateien/);
     expect(browser.scanPanels).toEqual([]);

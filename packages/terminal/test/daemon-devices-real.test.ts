@@ -166,16 +166,17 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     const scanned = next('scanned');
     await (await bar(aria(de('scan.done')))).click();
     const scan = await scanned;
-    if (!('file' in scan)) throw new Error(`no scan: ${JSON.stringify(scan)}`);
+    if (!('files' in scan)) throw new Error(`no scan: ${JSON.stringify(scan)}`);
     expect(scan.pages).toBe(2);
+    const [file = ''] = scan.files;
     const pdf = join(dir, 'uploaded.pdf');
     await writeFile(pdf, await received);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
     await page().waitForSelector(aria(de('scan.title'), 'dialog'), { hidden: true, timeout: 5000 });
-    expect(existsSync(scan.file)).toBe(true);
+    expect(existsSync(file)).toBe(true);
 
     await endSession();
-    expect(existsSync(scan.file)).toBe(false);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('cancelling the scan panel leaves the file field empty', async () => {

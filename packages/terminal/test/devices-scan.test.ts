@@ -71,6 +71,18 @@ describe("scanning with SANE's test backend", () => {
       await scanner.toPdf([{ imagePath: '/etc/passwd', previewPath: '/etc/passwd' }]),
     ).toMatchObject({ ok: false, error: { code: 'scan-failed' } });
     expect(await scanner.toPdf([])).toMatchObject({ ok: false });
+    expect(
+      await scanner.toImages([{ imagePath: '/etc/passwd', previewPath: '/etc/passwd' }], 'png'),
+    ).toMatchObject({ ok: false, error: { code: 'scan-failed' } });
+    // For fields that take only images: the pages as they are, or as JPEG beside them.
+    expect(await scanner.toImages(pages, 'png')).toEqual({
+      ok: true,
+      value: { files: pages.map((page) => page.imagePath) },
+    });
+    const jpegs = await scanner.toImages(pages, 'jpeg');
+    if (!jpegs.ok) throw new Error(jpegs.error.detail);
+    for (const file of jpegs.value.files)
+      expect((await readFile(file)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
 
     await scanner.wipe();
     expect(existsSync(pdf.value.pdfPath)).toBe(false);

@@ -112,6 +112,7 @@ export const ar: Messages = {
   'scan.remove': 'إزالة',
   'scan.note': 'تُرسل الصفحات الممسوحة إلى هذه الخدمة فقط، وتُحذف من الجهاز عند انتهاء جلستك.',
   'notice.uploadUnavailable': 'لا يمكن رفع الملفات هنا. يُرجى سؤال الموظفين.',
+  'notice.uploadWrongType': 'هذا الحقل لا يقبل المستندات الممسوحة ضوئيًا. يُرجى سؤال الموظفين.',
 
   'help.title': 'مساعدة',
   'help.bar':

@@ -113,6 +113,8 @@ export const de = {
     'Die Scans gehen nur an diesen Dienst und werden am Ende Ihrer Sitzung vom Terminal gelöscht.',
   'notice.uploadUnavailable':
     'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
+  'notice.uploadWrongType':
+    'Dieses Feld nimmt keine gescannten Dokumente an. Bitte fragen Sie das Personal.',
 
   'help.title': 'Hilfe',
   'help.bar':

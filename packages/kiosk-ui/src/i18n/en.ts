@@ -110,6 +110,7 @@ export const en: Messages = {
   'scan.note':
     'The scans go only to this service and are deleted from the terminal when your session ends.',
   'notice.uploadUnavailable': 'Files cannot be uploaded here. Please ask the staff.',
+  'notice.uploadWrongType': 'This field does not take scanned documents. Please ask the staff.',
 
   'help.title': 'Help',
   'help.bar':

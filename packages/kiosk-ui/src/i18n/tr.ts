@@ -111,6 +111,7 @@ export const tr: Messages = {
   'scan.note':
     'Taramalar yalnızca bu hizmete gönderilir ve oturumunuz bittiğinde terminalden silinir.',
   'notice.uploadUnavailable': 'Burada dosya yüklenemez. Lütfen personele sorun.',
+  'notice.uploadWrongType': 'Bu alan taranmış belgeleri kabul etmiyor. Lütfen personele sorun.',
 
   'help.title': 'Yardım',
   'help.bar':

@@ -36,6 +36,7 @@ import type {
   BrowserCrash,
   EidStartAnswer,
   EidStartRequest,
+  FileChooserEvent,
   KioskBarReport,
   NavigationRules,
   ScanPanelView,
@@ -74,7 +75,7 @@ export interface InstanceEvents {
   /** A trusted tap on the kiosk bar of the top-level page. */
   kioskBar(report: KioskBarReport): void;
   /** A page asked for a file; no native dialog opens (the chooser is intercepted). */
-  fileChooser(event: { backendNodeId: number; multiple: boolean }): void;
+  fileChooser(event: FileChooserEvent): void;
 }
 
 /**
@@ -399,6 +400,15 @@ export class BrowserInstance {
     return result.value === true;
   }
 
+  /** Reports a file chooser with the field's `accept` attribute (what the page will take). */
+  async #onFileChooser(cdp: CDPSession, backendNodeId: number, multiple: boolean): Promise<void> {
+    const described = await cdp.send('DOM.describeNode', { backendNodeId }).catch(() => null);
+    const attributes = described?.node.attributes ?? [];
+    const at = attributes.findIndex((name, index) => index % 2 === 0 && name === 'accept');
+    const accept = at >= 0 ? (attributes[at + 1] ?? '') : '';
+    this.#events?.fileChooser({ backendNodeId, multiple, accept });
+  }
+
   /** Sets the files of the `<input type=file>` a file chooser event named. */
   async setFileInputFiles(backendNodeId: number, files: readonly string[]): Promise<void> {
     const cdp = this.#pageSession;
@@ -437,7 +447,7 @@ export class BrowserInstance {
     cdp.on('Page.windowOpen', ({ url }) => void this.#onWindowOpen(url));
     cdp.on('Page.fileChooserOpened', ({ backendNodeId, mode }) => {
       if (backendNodeId !== undefined)
-        this.#events?.fileChooser({ backendNodeId, multiple: mode === 'selectMultiple' });
+        void this.#onFileChooser(cdp, backendNodeId, mode === 'selectMultiple');
     });
     cdp.on('Page.frameRequestedNavigation', (event) => this.#onRequestedNavigation(event));
     cdp.on('Log.entryAdded', ({ entry }) => this.#onLog(entry));

@@ -95,6 +95,14 @@ export interface ScanPanelView {
 
 export type BrowserCrash = { kind: 'browser' | 'renderer'; detail: string };
 
+/** A page's file field asked for files: its node, whether it takes several, its `accept`. */
+export interface FileChooserEvent {
+  backendNodeId: number;
+  multiple: boolean;
+  /** The field's `accept` attribute as written ("" without one). */
+  accept: string;
+}
+
 export interface KioskBrowserEvents {
   /** A navigation or request was refused; the session stays intact. */
   blocked: BlockedNavigation;
@@ -113,7 +121,7 @@ export interface KioskBrowserEvents {
    * A page asked for a file (an `<input type=file>` was clicked). No native dialog ever opens;
    * the daemon may answer with `setFileInputFiles` (a scan) or leave the input empty.
    */
-  'file-chooser': { backendNodeId: number; multiple: boolean };
+  'file-chooser': FileChooserEvent;
   /** A reset finished: how long it took, and whether a browser prepared in advance was used. */
   reset: { durationMs: number; prewarmed: boolean };
 }

@@ -16,6 +16,7 @@ export const noticeKeys = [
   'notice.scanned',
   'notice.scanFailed',
   'notice.uploadUnavailable',
+  'notice.uploadWrongType',
 ] as const;
 export type NoticeKey = (typeof noticeKeys)[number];
 
@@ -70,6 +71,8 @@ const builtIn: Record<'de' | 'en', Texts> = {
     'notice.scanFailed': 'Scannen nicht möglich – bitte wenden Sie sich an das Personal.',
     'notice.uploadUnavailable':
       'Hier können keine Dateien hochgeladen werden. Bitte fragen Sie das Personal.',
+    'notice.uploadWrongType':
+      'Dieses Feld nimmt keine gescannten Dokumente an. Bitte fragen Sie das Personal.',
     'scan.title': 'Dokument scannen',
     'scan.instruction':
       'Legen Sie die erste Seite mit der Schrift nach unten auf die Glasplatte des Scanners und schließen Sie den Deckel. Tippen Sie dann auf „Seite scannen“.',
@@ -112,6 +115,7 @@ const builtIn: Record<'de' | 'en', Texts> = {
     'notice.scanned': 'Document scanned and attached.',
     'notice.scanFailed': 'Scanning failed – please ask the staff.',
     'notice.uploadUnavailable': 'Files cannot be uploaded here. Please ask the staff.',
+    'notice.uploadWrongType': 'This field does not take scanned documents. Please ask the staff.',
     'scan.title': 'Scan a document',
     'scan.instruction':
       'Place the first page face down on the scanner glass and close the lid. Then tap “Scan page”.',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '@sidbox/eid';
 import type { KioskBrowser } from '../browser/kiosk-browser.js';
+import { okResult, type DeviceResult } from '../devices/result.js';
 import type { SaneScanner } from '../devices/scan/sane-scanner.js';
 import {
   nextScanState,
@@ -10,12 +11,24 @@ import {
   type ScanFlowState,
 } from './scan-flow.js';
 import { scanPanelView, type ScanTextKey } from './scan-panel-view.js';
+import { pagesFor, uploadFormat, type UploadFormat } from './upload-format.js';
 
-/** How a scan ended: handed to the page's file field, failed to, or cancelled by the citizen. */
-export type ScanOutcome = { pages: number; file: string } | { error: string } | { cancelled: true };
+/**
+ * How a scan ended: handed to the page's file field (one PDF, or an image a page), failed to,
+ * or cancelled by the citizen.
+ */
+export type ScanOutcome =
+  { pages: number; files: string[] } | { error: string } | { cancelled: true };
+
+/** The file field that asked: its node, its `accept` attribute and whether it takes several files. */
+export interface FileField {
+  backendNodeId: number;
+  accept: string;
+  multiple: boolean;
+}
 
 export interface ScanControllerOptions {
-  scanner: Pick<SaneScanner, 'scanPage' | 'toPdf'>;
+  scanner: Pick<SaneScanner, 'scanPage' | 'toPdf' | 'toImages'>;
   browser: Pick<KioskBrowser, 'showScanPanel' | 'setFileInputFiles'>;
   maxPages: number;
   /** A text in the citizen's current language (asked at every render, so a language change shows). */
@@ -29,6 +42,7 @@ interface OpenScan {
   state: ScanFlowState;
   /** The page's `<input type=file>` that asked. */
   target: number;
+  format: UploadFormat;
   sessionDir: string;
 }
 
@@ -46,17 +60,28 @@ export class ScanController {
     return this.#open !== null;
   }
 
-  /** A file field asked; false when the page has no bar to show the panel on. */
-  async open(target: number, sessionDir: string): Promise<boolean> {
+  /**
+   * A file field asked: 'opened', or why not — the field takes no type a scan can be, or the
+   * page has no bar to show the panel on.
+   */
+  async open(field: FileField, sessionDir: string): Promise<'opened' | 'wrong-type' | 'no-bar'> {
     if (this.#open) {
       await this.#render(this.#open);
-      return true;
+      return 'opened';
     }
-    const flow: OpenScan = { state: openScan(this.options.maxPages), target, sessionDir };
+    const format = uploadFormat(field.accept);
+    if (!format) return 'wrong-type';
+    const maxPages = pagesFor(format, field.multiple, this.options.maxPages);
+    const flow: OpenScan = {
+      state: openScan(maxPages),
+      target: field.backendNodeId,
+      format,
+      sessionDir,
+    };
     this.#open = flow;
-    if (await this.#render(flow)) return true;
+    if (await this.#render(flow)) return 'opened';
     this.#open = null;
-    return false;
+    return 'no-bar';
   }
 
   /** A tap in the panel. */
@@ -108,19 +133,28 @@ export class ScanController {
     await this.#apply(flow, { command: 'scanned', page: { imagePath, previewPath, previewPng } });
   }
 
+  /** One PDF, or the pages as images where the field takes only those. */
+  async #files(flow: OpenScan): Promise<DeviceResult<string[], string>> {
+    const { scanner } = this.options;
+    if (flow.format !== 'pdf') {
+      const images = await scanner.toImages(flow.state.pages, flow.format);
+      return images.ok ? okResult(images.value.files) : images;
+    }
+    const pdf = await scanner.toPdf(flow.state.pages);
+    return pdf.ok ? okResult([pdf.value.pdfPath]) : pdf;
+  }
+
   async #bind(flow: OpenScan): Promise<void> {
-    const pdf = await this.options.scanner.toPdf(flow.state.pages);
-    if (!pdf.ok) {
-      this.options.logger.warn(
-        { code: pdf.error.code, detail: pdf.error.detail },
-        'binding failed',
-      );
+    const files = await this.#files(flow);
+    if (!files.ok) {
+      const { code, detail } = files.error;
+      this.options.logger.warn({ code, detail, format: flow.format }, 'binding failed');
       await this.#apply(flow, { command: 'bind-failed' });
       return;
     }
     if (this.#open !== flow) return;
     try {
-      await this.options.browser.setFileInputFiles(flow.target, [pdf.value.pdfPath]);
+      await this.options.browser.setFileInputFiles(flow.target, files.value);
     } catch (error) {
       // The field is gone (the page changed it): nothing to hand over to any more.
       this.options.logger.warn({ err: error }, 'handing the scan to the page failed');
@@ -129,7 +163,7 @@ export class ScanController {
       return;
     }
     await this.#apply(flow, { command: 'bound' });
-    this.options.finished({ pages: pdf.value.pages, file: pdf.value.pdfPath });
+    this.options.finished({ pages: flow.state.pages.length, files: files.value });
   }
 
   async #render(flow: OpenScan): Promise<boolean> {

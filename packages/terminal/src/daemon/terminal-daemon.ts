@@ -23,6 +23,7 @@ import { serviceOf } from '../browser/decide-navigation.js';
 import type {
   EidStartAnswer,
   EidStartRequest,
+  FileChooserEvent,
   KioskBarReport,
   KioskBrowser,
   SessionLook,
@@ -692,7 +693,7 @@ export class TerminalDaemon {
    * uploads and a scanner is configured, the scan panel opens over the page; the citizen scans
    * page by page and hands the PDF over. Nothing else can ever reach the page's input.
    */
-  async #onFileChooser(event: { backendNodeId: number; multiple: boolean }): Promise<void> {
+  async #onFileChooser(field: FileChooserEvent): Promise<void> {
     const service = this.#currentService();
     const dir = this.#sessionDir;
     if (!this.#inSession() || !this.#scan || !service?.allowUpload || !dir) {
@@ -701,10 +702,12 @@ export class TerminalDaemon {
       return;
     }
     this.#session.dispatch({ type: 'activity' });
-    if (!(await this.#scan.open(event.backendNodeId, dir))) {
-      this.#logger.warn({ service: service.id }, 'no kiosk bar to show the scan panel on');
-      await this.#notice('notice.uploadUnavailable');
-    }
+    const opened = await this.#scan.open(field, dir);
+    if (opened === 'opened') return;
+    this.#logger.warn({ service: service.id, accept: field.accept, why: opened }, 'no scan');
+    await this.#notice(
+      opened === 'wrong-type' ? 'notice.uploadWrongType' : 'notice.uploadUnavailable',
+    );
   }
 
   async #onScanFinished(outcome: ScanOutcome): Promise<void> {

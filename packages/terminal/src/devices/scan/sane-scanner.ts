@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { DeviceState } from '../device-state.js';
 import { failure, okResult, type DeviceResult } from '../result.js';
 import { runCommand } from '../run-command.js';
-import { writePreview } from './page-preview.js';
+import { writeJpeg, writePreview } from './pillow.js';
 
 export interface SaneScannerConfig {
   /** SANE device name as `scanimage -L` shows it, e.g. "test" or "epsonds:libusb:001:004". */
@@ -27,7 +27,8 @@ export interface ScannedPage {
 /**
  * Scans pages with SANE's `scanimage` into the session's temp dir, one page per call so the
  * kiosk can show each page's preview and ask for the next, and binds them into one PDF with
- * img2pdf: PNG pages are wrapped losslessly, nothing is re-encoded. Every directory it creates
+ * img2pdf (PNG pages are wrapped losslessly, nothing is re-encoded) or hands them out as
+ * images for fields that take only those. Every directory it creates
  * is remembered, so `wipe()` removes all of them at session end.
  */
 export class SaneScanner {
@@ -109,6 +110,26 @@ export class SaneScanner {
     const bound = await runCommand('img2pdf', ['-o', pdfPath, ...images]);
     if (bound.code !== 0) return failure('scan-failed', 'scan.failed', bound.stderr.trim());
     return okResult({ pdfPath, pages: images.length });
+  }
+
+  /**
+   * The scanned pages as image files, one a page, for a file field that takes images only:
+   * PNG as scanned, or JPEG converted beside them.
+   */
+  async toImages(
+    pages: readonly ScannedPage[],
+    format: 'png' | 'jpeg',
+  ): Promise<DeviceResult<{ files: string[] }, ScanErrorCode>> {
+    const images = pages.map((page) => page.imagePath);
+    if (images.length === 0 || images.some((image) => !this.#pages.has(image)))
+      return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
+    if (format === 'png') return okResult({ files: images });
+    const files = images.map((image) => image.replace(/\.png$/, '.jpg'));
+    for (const [index, image] of images.entries()) {
+      if (!(await writeJpeg(image, files[index] ?? '')))
+        return failure('scan-failed', 'scan.failed', 'no JPEG');
+    }
+    return okResult({ files });
   }
 
   /** Removes every scan of this session: pages, previews and PDFs. */

@@ -1,8 +1,8 @@
 import { runCommand } from '../run-command.js';
 
 /**
- * Pillow shrinks a page to fit `size`×`size` for the kiosk's preview. Node has no image codec;
- * Pillow is well kept and already on the system as img2pdf's own dependency (python3-pil).
+ * Page images converted by Pillow: Node has no image codec; Pillow is well kept and already on
+ * the system as img2pdf's own dependency (python3-pil).
  */
 const thumbnail = String.raw`
 import sys
@@ -11,6 +11,14 @@ source, target, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Image.open(source) as image:
     image.thumbnail((size, size))
     image.save(target, 'PNG', optimize=True)
+`;
+
+const jpeg = String.raw`
+import sys
+from PIL import Image
+source, target = sys.argv[1], sys.argv[2]
+with Image.open(source) as image:
+    image.convert('L' if image.mode in ('1', 'L') else 'RGB').save(target, 'JPEG', quality=90)
 `;
 
 /**
@@ -26,5 +34,11 @@ export async function writePreview(
   maxPx: number,
 ): Promise<boolean> {
   const out = await runCommand(PYTHON, ['-c', thumbnail, image, preview, String(maxPx)]);
+  return out.code === 0;
+}
+
+/** Writes `image` as a JPEG (for file fields that take nothing else); false when it failed. */
+export async function writeJpeg(image: string, target: string): Promise<boolean> {
+  const out = await runCommand(PYTHON, ['-c', jpeg, image, target]);
   return out.code === 0;
 }
