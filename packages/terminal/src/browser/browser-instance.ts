@@ -307,8 +307,14 @@ export class BrowserInstance {
       runImmediately: true,
     });
     this.#barScriptId = identifier;
-    if (previous !== null)
-      await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: previous });
+    if (previous === null) return;
+    // Seen rarely under load: Chromium no longer knows the previous script. Gone is what we
+    // want, and the look (the current page's bar, its zoom) must still be applied after this.
+    await cdp
+      .send('Page.removeScriptToEvaluateOnNewDocument', { identifier: previous })
+      .catch((error: unknown) =>
+        this.settings.logger.debug({ err: error }, 'previous bar script already gone'),
+      );
   }
 
   /**
