@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '@sidbox/eid';
-import type { SessionState } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
-import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
+import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 import { reportingFault, startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
+import { browserGroups, nextDaemonEvent, reaches } from './helpers/daemon-waits.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
-import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
+import { oneServiceConfig, startRealDaemon } from './helpers/real-daemon.js';
 
 // Printing and scanning through the daemon with the REAL kiosk browser (Debian Chromium,
 // headless), a real cupsd with the cups-pdf printer and SANE's test backend; training card.
@@ -32,7 +32,7 @@ let cups: TestCups | undefined;
 let service: TestSite;
 let daemon: TerminalDaemon;
 let browser: ChromiumKioskBrowser;
-const browserPids = new Set<number>();
+let pids: ReturnType<typeof browserGroups>;
 /** The bytes the service page received through its file input (it posts them back). */
 let uploaded: ((body: Buffer) => void) | undefined;
 
@@ -69,32 +69,24 @@ beforeAll(async () => {
       },
     },
   );
-  browser = realKioskBrowser();
-  browser.on('reset', trackPid);
-  daemon = new TerminalDaemon({
-    config,
-    training: true,
-    ctlSocketPath: join(dir, 'ctl.sock'),
-    browser,
+  ({ daemon, browser, pids } = await startRealDaemon(config, dir, {
     devices: { cupsServer: cups.server, saneConfigDir },
-  });
-  await daemon.start();
-  trackPid();
+  }));
 });
 
 afterAll(async () => {
-  trackPid();
+  pids.track();
   await daemon?.stop();
   await service?.close();
   await cups?.daemon.stop();
   await rm(dir, { recursive: true, force: true });
   await rm(cupsDir, { recursive: true, force: true });
-  expect(await survivors([...browserPids])).toEqual([]);
+  expect(await survivors(pids.groups())).toEqual([]);
   expect(ownBrowserDirs()).toEqual([]);
 });
 
 beforeEach(async () => {
-  await reaches('idle');
+  await reaches(daemon, 'idle');
   await browser.whenPrepared();
 });
 
@@ -108,7 +100,7 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     expect(daemon.devices.summary()).toMatchObject({ healthy: true });
     await daemon.handle({ cmd: 'open', serviceId: 'svc' });
     const printed = firstFileIn(server().printedDir);
-    const job = next('printed');
+    const job = nextDaemonEvent(daemon, 'printed');
     await (await bar(PRINT)).click();
     const result = await job;
     if (!('jobId' in result)) throw new Error(`print failed: ${result.error}`);
@@ -132,7 +124,7 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     });
     try {
       await daemon.handle({ cmd: 'open', serviceId: 'svc' });
-      const job = next('printed');
+      const job = nextDaemonEvent(daemon, 'printed');
       await (await bar(PRINT)).click();
       const result = await job;
       if (!('jobId' in result)) throw new Error(`print failed: ${result.error}`);
@@ -163,7 +155,7 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     await bar(aria(`${de('scan.page')} 1`, 'image'));
     await (await bar(aria(de('scan.scanMore')))).click();
     await bar(aria(`${de('scan.page')} 2`, 'image'));
-    const scanned = next('scanned');
+    const scanned = nextDaemonEvent(daemon, 'scanned');
     await (await bar(aria(de('scan.done')))).click();
     const scan = await scanned;
     if (!('files' in scan)) throw new Error(`no scan: ${JSON.stringify(scan)}`);
@@ -184,7 +176,7 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     await page().click('#file');
     await (await bar(aria(de('scan.scanPage')))).click();
     await bar(aria(`${de('scan.page')} 1`, 'image'));
-    const scanned = next('scanned');
+    const scanned = nextDaemonEvent(daemon, 'scanned');
     await (await bar(aria(de('scan.cancel')))).click();
     expect(await scanned).toEqual({ cancelled: true });
     await page().waitForSelector(aria(de('scan.title'), 'dialog'), { hidden: true, timeout: 5000 });
@@ -201,7 +193,7 @@ describe('comfort terminal devices through the daemon (real Chromium, cupsd, SAN
     await reportingFault(server(), QUEUE, { reason: 'media-empty-error', exitCode: 4, pdf });
     await daemon.handle({ cmd: 'open', serviceId: 'svc' });
     const notices = vi.spyOn(browser, 'showNotice');
-    const job = next('printed');
+    const job = nextDaemonEvent(daemon, 'printed');
     await (await bar(PRINT)).click();
     expect(await job).toEqual({ error: 'out-of-paper' });
     expect(notices).toHaveBeenLastCalledWith(texts.text('de', 'notice.outOfPaper'));
@@ -217,15 +209,6 @@ async function bar(selector: string) {
   return handle;
 }
 
-function next<K extends keyof TerminalDaemonEvents>(event: K): Promise<TerminalDaemonEvents[K]> {
-  return new Promise((resolve) => {
-    const off = daemon.on(event, (payload) => {
-      off();
-      resolve(payload);
-    });
-  });
-}
-
 async function endSession(): Promise<void> {
   const ready = new Promise<void>((resolve) => {
     const off = daemon.session.on('attract-ready', () => {
@@ -235,21 +218,5 @@ async function endSession(): Promise<void> {
   });
   await daemon.handle({ cmd: 'session', action: 'end' });
   await ready;
-  trackPid();
-}
-
-function reaches(state: SessionState): Promise<void> {
-  return new Promise((resolve) => {
-    if (daemon.status().state === state) return resolve();
-    const off = daemon.session.on('changed', ({ phase }) => {
-      if (phase !== state) return;
-      off();
-      resolve();
-    });
-  });
-}
-
-function trackPid(): void {
-  const pid = browser.status().pid;
-  if (pid !== null) browserPids.add(pid);
+  pids.track();
 }

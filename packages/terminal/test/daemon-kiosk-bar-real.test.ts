@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@sidbox/eid';
-import { TerminalStatus, type ControlRequest, type SessionState } from '@sidbox/protocol';
+import { TerminalStatus, type ControlRequest } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { attractReady, browserGroups, reaches } from './helpers/daemon-waits.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
-import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
+import { oneServiceConfig, startRealDaemon } from './helpers/real-daemon.js';
 
 // The kiosk bar on a third-party service page and the blocked-navigation counter, through the
 // daemon with the REAL kiosk browser (Debian Chromium, headless) and the training card.
@@ -27,7 +28,7 @@ let service: TestSite;
 let foreign: TestSite;
 let daemon: TerminalDaemon;
 let browser: ChromiumKioskBrowser;
-const browserPids = new Set<number>();
+let pids: ReturnType<typeof browserGroups>;
 
 const page = () => browser.devtoolsPage();
 
@@ -38,29 +39,20 @@ beforeAll(async () => {
     '/': html(`<h1>Testdienst</h1><a id=foreign href="${foreign.url('/')}">elsewhere</a>`),
   });
   const config = oneServiceConfig('Kiosk bar', { startUrl: service.url('/'), eid: false });
-  browser = realKioskBrowser();
-  browser.on('reset', trackPid);
-  daemon = new TerminalDaemon({
-    config,
-    training: true,
-    ctlSocketPath: join(dir, 'ctl.sock'),
-    browser,
-  });
-  await daemon.start();
-  trackPid();
+  ({ daemon, browser, pids } = await startRealDaemon(config, dir));
 });
 
 afterAll(async () => {
-  trackPid();
+  pids.track();
   await daemon?.stop();
   await Promise.all([service?.close(), foreign?.close()]);
   await rm(dir, { recursive: true, force: true });
-  expect(await survivors([...browserPids])).toEqual([]);
+  expect(await survivors(pids.groups())).toEqual([]);
   expect(ownBrowserDirs()).toEqual([]);
 });
 
 beforeEach(async () => {
-  await reaches('idle');
+  await reaches(daemon, 'idle');
   await browser.whenPrepared();
 });
 
@@ -88,7 +80,7 @@ describe('kiosk bar on a service page, through the daemon', () => {
         resolve(reason);
       });
     });
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     const box = await (await bar(END)).boundingBox();
     if (!box) throw new Error('End has no box');
     // The wipe may close the browser before Chromium acknowledges the button's release.
@@ -100,7 +92,7 @@ describe('kiosk bar on a service page, through the daemon', () => {
     if (clicked !== undefined) expect(String(clicked)).toMatch(/Target closed/);
     await ready;
     expect(await ctl({ cmd: 'status' })).toMatchObject({ state: 'idle', sessionId: null });
-    trackPid();
+    pids.track();
   });
 });
 
@@ -140,10 +132,10 @@ async function bar(selector: string) {
 }
 
 async function endSession(): Promise<void> {
-  const ready = attractReady();
+  const ready = attractReady(daemon);
   await ctl({ cmd: 'session', action: 'end' });
   await ready;
-  trackPid();
+  pids.track();
 }
 
 /** As `sidbox ctl … --json` sees it: parsed with the published status schema. */
@@ -151,29 +143,4 @@ async function ctl(request: ControlRequest): Promise<TerminalStatus> {
   const reply = await sendControlRequest(join(dir, 'ctl.sock'), request);
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return TerminalStatus.parse(reply.data);
-}
-
-function reaches(state: SessionState): Promise<void> {
-  return new Promise((resolve) => {
-    if (daemon.status().state === state) return resolve();
-    const off = daemon.session.on('changed', ({ phase }) => {
-      if (phase !== state) return;
-      off();
-      resolve();
-    });
-  });
-}
-
-function attractReady(): Promise<unknown> {
-  return new Promise((resolve) => {
-    const off = daemon.session.on('attract-ready', (event) => {
-      off();
-      resolve(event);
-    });
-  });
-}
-
-function trackPid(): void {
-  const pid = browser.status().pid;
-  if (pid !== null) browserPids.add(pid);
 }

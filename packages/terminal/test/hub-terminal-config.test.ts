@@ -6,7 +6,8 @@ import { LocalTerminalConfig } from '@sidbox/protocol';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { FakeKioskBrowser } from './daemon-fake-browser.js';
 import { backends, enrollTerminal, restartableHub } from './hub-sync-support.js';
-import { attractReady, configApplied, kioskAction, outboxDrained } from './hub-terminal-support.js';
+import { attractReady } from './helpers/daemon-waits.js';
+import { configApplied, kioskAction, outboxDrained } from './hub-terminal-support.js';
 
 // Configuration timing and the survey seam against a real hub, with the FAKE KioskBrowser (the
 // browser plays no part here) and the training card.

@@ -9,8 +9,8 @@ import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { readCredentialFile } from '../src/hub-sync/credential-file.js';
 import { backends, restartableHub } from './hub-sync-support.js';
+import { attractReady } from './helpers/daemon-waits.js';
 import {
-  attractReady,
   configApplied,
   eidOutcome,
   eidStepReached,

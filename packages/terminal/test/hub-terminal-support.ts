@@ -62,15 +62,6 @@ export function eidOutcome(daemon: TerminalDaemon): Promise<Outcome> {
   });
 }
 
-export function attractReady(daemon: TerminalDaemon): Promise<void> {
-  return new Promise((resolve) => {
-    const off = daemon.session.on('attract-ready', () => {
-      off();
-      resolve();
-    });
-  });
-}
-
 export function configApplied(daemon: TerminalDaemon): Promise<number> {
   return new Promise((resolve) => {
     const off = daemon.on('config-applied', ({ version }) => {

@@ -3,18 +3,14 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ControlRequest,
-  type KioskActionInput,
-  type SessionState,
-  type TerminalStatus,
-} from '@sidbox/protocol';
+import { type ControlRequest, type KioskActionInput, type TerminalStatus } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { serveSite, type TestSite } from './helpers/sites.js';
+import { attractReady, browserGroups, reaches } from './helpers/daemon-waits.js';
 import { survivors } from './helpers/processes.js';
-import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
+import { oneServiceConfig, startRealDaemon } from './helpers/real-daemon.js';
 
 // Issue 3's lifecycle acceptance with the REAL kiosk browser (Debian Chromium, headless) and
 // the training card: one daemon for the file, driven through its control socket and the kiosk
@@ -24,7 +20,7 @@ let dir: string;
 let service: TestSite;
 let daemon: TerminalDaemon;
 let browser: ChromiumKioskBrowser;
-const browserPids = new Set<number>();
+let pids: ReturnType<typeof browserGroups>;
 /** The Cookie header of every request to the service's start page, in order. */
 const cookiesSent: string[] = [];
 
@@ -60,15 +56,7 @@ beforeAll(async () => {
     { startUrl: service.url('/'), eid: true },
     { session: { idleSeconds: 30, warningSeconds: 5, matGraceSeconds: 1 } },
   );
-  browser = realKioskBrowser();
-  daemon = new TerminalDaemon({
-    config,
-    training: true,
-    ctlSocketPath: join(dir, 'ctl.sock'),
-    browser,
-  });
-  await daemon.start();
-  trackPid();
+  ({ daemon, browser, pids } = await startRealDaemon(config, dir));
 });
 
 afterAll(async () => {
@@ -76,11 +64,11 @@ afterAll(async () => {
   await service?.close();
   await rm(dir, { recursive: true, force: true });
   // No Chromium or AusweisApp of this suite survives.
-  expect(await survivors([...browserPids])).toEqual([]);
+  expect(await survivors(pids.groups())).toEqual([]);
 });
 
 beforeEach(async () => {
-  await reaches('idle');
+  await reaches(daemon, 'idle');
   await browser.whenPrepared();
 });
 
@@ -93,7 +81,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     await ctl({ cmd: 'input', input: 'mat-on' });
     expect(daemon.status()).toMatchObject({ state: 'active', sessionId });
 
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     const left = Date.now();
     await ctl({ cmd: 'input', input: 'mat-off' });
     expect(await ready).toMatchObject({ reason: 'mat-left' });
@@ -112,7 +100,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     await Promise.all([atRights, onEidScreen]);
     expect(daemon.status()).toMatchObject({ eid: { workflow: 'auth', step: 'access-rights' } });
 
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     expect(await ctl({ cmd: 'input', input: 'reset-button' })).toMatchObject({ state: 'wiping' });
     expect(await ready).toMatchObject({ reason: 'reset-button' });
     expect(daemon.status()).toMatchObject({ eid: { workflow: null, step: null } });
@@ -128,8 +116,8 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     try {
       await ctl({ cmd: 'session', action: 'start' });
       await openServiceWithCookie();
-      const warned = reaches('warning');
-      const ready = attractReady();
+      const warned = reaches(daemon, 'warning');
+      const ready = attractReady(daemon);
       await warned;
       expect(daemon.status().state).toBe('warning');
       expect(await ready).toMatchObject({ reason: 'idle-timeout' });
@@ -144,8 +132,8 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     try {
       await ctl({ cmd: 'session', action: 'start' });
       const { sessionId } = daemon.status();
-      await reaches('warning');
-      const back = reaches('active');
+      await reaches(daemon, 'warning');
+      const back = reaches(daemon, 'active');
       // "Ja, ich bin noch da": the kiosk UI's button posts an activity action.
       await kioskAction({ type: 'activity' });
       await back;
@@ -153,7 +141,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     } finally {
       restore();
     }
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     await ctl({ cmd: 'session', action: 'end' });
     await ready;
   });
@@ -163,7 +151,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
     await openServiceWithCookie();
     const pid = browser.status().pid;
     expect(pid).not.toBeNull();
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     const killedAt = Date.now();
     process.kill(pid ?? 0, 'SIGKILL');
     expect(await ready).toMatchObject({ reason: 'browser-crash' });
@@ -175,7 +163,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
   it('renderer crashed (CDP Page.crash) → back to attract within 3 s, session wiped', async () => {
     await ctl({ cmd: 'session', action: 'start' });
     await openServiceWithCookie();
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     const cdp = await browser.devtoolsPage().createCDPSession();
     const crashedAt = Date.now();
     void cdp.send('Page.crash').catch(() => undefined);
@@ -194,7 +182,7 @@ function shortTimers(): () => void {
 /** Opens the service through the control socket; its page sets a persistent cookie. */
 async function openServiceWithCookie(): Promise<void> {
   await ctl({ cmd: 'open', serviceId: 'svc' });
-  trackPid();
+  pids.track();
   expect(browser.currentUrl).toBe(service.url('/'));
   expect(await cookieInBrowser()).toBe(true);
 }
@@ -203,12 +191,12 @@ async function openServiceWithCookie(): Promise<void> {
 async function expectWipedToAttract(): Promise<void> {
   expect(daemon.status()).toMatchObject({ state: 'idle', sessionId: null });
   expect(browser.currentUrl).toMatch(new RegExp(`^${daemon.kioskOrigin}/#k=`));
-  trackPid();
+  pids.track();
   expect(await cookieInBrowser()).toBe(false);
   // Back at the service, the browser sends nothing of the last person.
   await ctl({ cmd: 'open', serviceId: 'svc' });
   expect(cookiesSent.at(-1)).toBe('');
-  const ready = attractReady();
+  const ready = attractReady(daemon);
   await ctl({ cmd: 'session', action: 'end' });
   await ready;
 }
@@ -236,26 +224,6 @@ async function kioskAction(action: KioskActionInput): Promise<void> {
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
-function reaches(state: SessionState): Promise<void> {
-  return new Promise((resolve) => {
-    if (daemon.status().state === state) return resolve();
-    const off = daemon.session.on('changed', ({ phase }) => {
-      if (phase !== state) return;
-      off();
-      resolve();
-    });
-  });
-}
-
-function attractReady(): Promise<{ reason: string; wipeMs: number }> {
-  return new Promise((resolve) => {
-    const off = daemon.session.on('attract-ready', (event) => {
-      off();
-      resolve(event);
-    });
-  });
-}
-
 function eidStep(name: string): Promise<void> {
   return new Promise((resolve) => {
     const off = daemon.eid.on('step', (step) => {
@@ -274,9 +242,4 @@ function navigatedTo(matches: (url: string) => boolean): Promise<string> {
       resolve(url);
     });
   });
-}
-
-function trackPid(): void {
-  const pid = browser.status().pid;
-  if (pid !== null) browserPids.add(pid);
 }

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { silentLogger } from '@sidbox/eid';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import type { z } from 'zod';
 import { ChromiumKioskBrowser } from '../../src/browser/chromium-kiosk-browser.js';
 import { createKioskBrowser } from '../../src/daemon/create-browser.js';
+import { TerminalDaemon, type TerminalDaemonOptions } from '../../src/daemon/terminal-daemon.js';
+import { browserGroups } from './daemon-waits.js';
 
 type ServiceInput = z.input<typeof LocalTerminalConfig>['services'] extends (infer S)[] | undefined
   ? S
@@ -28,4 +31,27 @@ export function oneServiceConfig(
       { id: 'svc', title: { de: 'Testdienst' }, description: { de: 'Testdienst' }, ...service },
     ],
   });
+}
+
+/**
+ * A started daemon in training mode with the real headless kiosk browser, its control socket
+ * in `dir`, and the process groups of every Chromium it runs (for the survivors check).
+ */
+export async function startRealDaemon(
+  config: LocalTerminalConfig,
+  dir: string,
+  options: Partial<TerminalDaemonOptions> = {},
+) {
+  const browser = realKioskBrowser();
+  const pids = browserGroups(browser);
+  const daemon = new TerminalDaemon({
+    config,
+    training: true,
+    ctlSocketPath: join(dir, 'ctl.sock'),
+    browser,
+    ...options,
+  });
+  await daemon.start();
+  pids.track();
+  return { daemon, browser, pids };
 }
