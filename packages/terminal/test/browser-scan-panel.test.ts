@@ -170,6 +170,33 @@ describe('scan panel in the kiosk bar', () => {
     expect(await page().evaluate(() => document.querySelectorAll('button').length)).toBe(0);
   });
 
+  it('keeps the keyboard in the bar and the panel: Tab never reaches the page below', async () => {
+    const inPage = () => page().evaluate(() => document.activeElement?.tagName.toLowerCase());
+    const watched = [de.home, 'Abbrechen'];
+    const handles = await Promise.all(watched.map((name) => element(aria(name))));
+    const focusedOne = async () => {
+      for (const [index, handle] of handles.entries()) {
+        const has = await handle.evaluate(
+          (el) => (el.getRootNode() as ShadowRoot).activeElement === el,
+        );
+        if (has) return watched[index];
+      }
+      return undefined;
+    };
+    for (const shift of [false, true]) {
+      const seen = new Set<string | undefined>();
+      if (shift) await page().keyboard.down('Shift');
+      for (let i = 0; i < 12; i++) {
+        await page().keyboard.press('Tab');
+        expect(await inPage()).toMatch(/^sidbox-bar-/);
+        seen.add(await focusedOne());
+      }
+      if (shift) await page().keyboard.up('Shift');
+      // All the way round, both ways: the bar's first button and the panel's last both came by.
+      expect(seen).toEqual(new Set([...watched, undefined]));
+    }
+  });
+
   it('shows progress as busy; the language list opens over it and gives it back', async () => {
     await browser.showScanPanel(
       panel('', {

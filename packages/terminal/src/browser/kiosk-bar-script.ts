@@ -18,8 +18,9 @@
  *   binding, which exists only in this world: a page script can neither click them nor forge
  *   their reports;
  * - the language list and the help text open as a panel under the bar, inside the same shadow
- *   root (the host then covers the page, so the page cannot be tapped through it); Escape or
- *   Close shuts it and returns focus to the button that opened it;
+ *   root (the host then covers the page, so the page cannot be tapped through it, and Tab
+ *   cycles through bar and panel only); Escape or Close shuts it and returns focus to the
+ *   button that opened it;
  * - the scan panel (`globalThis.__sidboxBar.scan(view)`, a ScanPanelView from the daemon) opens
  *   the same way, a modal dialog with the page previews drawn on canvases (no image URL, so the
  *   page's own Content-Security-Policy cannot hide them); its taps are reported as `scan`.
@@ -352,6 +353,18 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
     const again = focused && root.querySelector('[data-action="' + focused + '"]');
     if (again) again.focus();
   }
+
+  // While a panel is open the page below is out of reach: Tab cycles through the bar and the
+  // panel only, as in any modal dialog.
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || !(panel || scanView)) return;
+    const buttons = [...root.querySelectorAll('button')];
+    const edge = event.shiftKey ? buttons[0] : buttons[buttons.length - 1];
+    if (root.activeElement !== edge) return;
+    event.preventDefault();
+    event.stopPropagation();
+    (event.shiftKey ? buttons[buttons.length - 1] : buttons[0]).focus();
+  });
 
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !(panel || scanView)) return;
