@@ -10,9 +10,10 @@ import { trainingScenarios, type Logger } from '@sidbox/eid';
 import { LocalTerminalConfig, type KioskView } from '@sidbox/protocol';
 import type { ScanPanelCommand, ScanPanelView } from '../src/browser/kiosk-browser.js';
 import type { Speaker } from '../src/daemon/speaker.js';
-import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
+import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { captureLogs } from '../../eid/test/helpers/log-capture.js';
 import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { nextDaemonEvent } from './helpers/daemon-waits.js';
 import { KioskClient } from './helpers/kiosk-client.js';
 
 // The daemon's side of the citizen UI against the FAKE KioskBrowser (the browser's own tests
@@ -101,15 +102,6 @@ async function start({ devices, saneConfigDir, ...options }: StartOptions = {}):
 
 function until(check: (view: KioskView) => boolean): Promise<KioskView> {
   return kiosk.until(check);
-}
-
-function next<K extends keyof TerminalDaemonEvents>(event: K): Promise<TerminalDaemonEvents[K]> {
-  return new Promise((resolve) => {
-    const off = daemon.on(event, (payload) => {
-      off();
-      resolve(payload);
-    });
-  });
 }
 
 describe('session look: language and text size', () => {
@@ -393,7 +385,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     const left = await withPages(1);
     expect(left?.pages[0]).toMatchObject({ label: 'Page 1', previewPng: second });
 
-    const scanned = next('scanned');
+    const scanned = nextDaemonEvent(daemon, 'scanned');
     tap({ command: 'done' });
     const outcome = await scanned;
     if (!('files' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
@@ -417,7 +409,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     await withPages(1);
     tap({ command: 'scan' });
     await withPages(2);
-    const scanned = next('scanned');
+    const scanned = nextDaemonEvent(daemon, 'scanned');
     tap({ command: 'done' });
     const outcome = await scanned;
     if (!('files' in outcome)) throw new Error(`no scan: ${JSON.stringify(outcome)}`);
@@ -436,7 +428,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     const one = await withPages(1);
     // One file, one page: the panel offers no second one.
     expect(one?.buttons.map((b) => b.command)).toEqual(['done', 'cancel']);
-    const png = next('scanned');
+    const png = nextDaemonEvent(daemon, 'scanned');
     tap({ command: 'done' });
     const image = await png;
     if (!('files' in image)) throw new Error(`no scan: ${JSON.stringify(image)}`);
@@ -460,7 +452,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     browser.emit('kiosk-bar', { action: 'language', language: 'en' });
     await browser.scanPanel((view) => view?.title === 'Scan a document');
 
-    const scanned = next('scanned');
+    const scanned = nextDaemonEvent(daemon, 'scanned');
     browser.emit('kiosk-bar', { action: 'scan', scan: { command: 'cancel' } });
     expect(await scanned).toEqual({ cancelled: true });
     await closed();

@@ -10,8 +10,9 @@ import {
   type SessionState,
 } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
-import { TerminalDaemon, type TerminalDaemonEvents } from '../src/daemon/terminal-daemon.js';
+import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { nextDaemonEvent } from './helpers/daemon-waits.js';
 import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
 import { startPcscd, type TestPcscd } from './helpers/devices/pcscd.js';
 import { VirtualCard } from './helpers/devices/vpcd-card.js';
@@ -81,18 +82,6 @@ function ended(terminal: TerminalDaemon): Promise<string> {
   });
 }
 
-function next<K extends keyof TerminalDaemonEvents>(
-  terminal: TerminalDaemon,
-  event: K,
-): Promise<TerminalDaemonEvents[K]> {
-  return new Promise((resolve) => {
-    const off = terminal.on(event, (payload) => {
-      off();
-      resolve(payload);
-    });
-  });
-}
-
 function nextDevice(terminal: TerminalDaemon, event: 'reset-pressed'): Promise<void> {
   return new Promise((resolve) => {
     const off = terminal.devices.on(event, () => {
@@ -151,7 +140,7 @@ describe('daemon with device adapters (fake browser, training card, real devices
     expect(await end).toBe('reset-button');
 
     // A long press asks for the staff menu: logged and flagged for staff, no session change.
-    const staff = next(terminal, 'staff-menu');
+    const staff = nextDaemonEvent(terminal, 'staff-menu');
     pressed = nextDevice(terminal, 'reset-pressed');
     await writer.write(key(RESET, 1));
     await pressed;
@@ -205,13 +194,13 @@ describe('daemon with device adapters (fake browser, training card, real devices
     await card.insert();
     await inserted;
 
-    const shown = next(terminal, 'card-reminder');
+    const shown = nextDaemonEvent(terminal, 'card-reminder');
     const end = ended(terminal);
     await terminal.handle({ cmd: 'session', action: 'end' });
     expect(await shown).toEqual({ shown: true });
     await end;
 
-    const hidden = next(terminal, 'card-reminder');
+    const hidden = nextDaemonEvent(terminal, 'card-reminder');
     await card.remove();
     expect(await hidden).toEqual({ shown: false });
 
