@@ -1,15 +1,13 @@
 // Turns a live ISO into a stick base image: the ISO, then an empty 1 MiB config partition at
-// the next MiB boundary, named in the MBR. Personalisation later writes only that partition.
-import { copyFile, truncate, writeFile } from 'node:fs/promises';
-import { stat } from 'node:fs/promises';
+// the next MiB boundary, named in the MBR and the GPT (whose backup then ends the image).
+// Personalisation later writes only that partition.
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { configPartitionBytes } from '../../packages/cli/src/image/config-partition.js';
 import {
+  addConfigPartition,
   hashPrefix,
-  readRegion,
-  writeRegion,
   type BaseManifest,
 } from '../../packages/cli/src/image/image-file.js';
-import { sectorSize, withConfigPartition } from '../../packages/cli/src/image/mbr.js';
 
 const mebibyte = 1024 * 1024;
 
@@ -17,13 +15,8 @@ export async function makeBaseImage(iso: string, out: string): Promise<BaseManif
   const { size } = await stat(iso);
   const configOffset = Math.ceil(size / mebibyte) * mebibyte;
   await copyFile(iso, out);
-  await truncate(out, configOffset + configPartitionBytes);
-  const mbr = withConfigPartition(
-    await readRegion(out, 0, sectorSize),
-    configOffset / sectorSize,
-    configPartitionBytes / sectorSize,
-  );
-  await writeRegion(out, 0, mbr);
+  // MBR and (the hybrid ISO has one) GPT, whose backup then ends the image.
+  await addConfigPartition(out, configOffset, configPartitionBytes);
   const manifest: BaseManifest = {
     baseSha256: await hashPrefix(out, configOffset),
     configOffset,

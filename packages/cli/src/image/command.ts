@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { emit, table } from '../output.js';
 import { exitCodes, UsageError } from '../usage-error.js';
 import { ConfigPartitionError } from './config-partition.js';
+import { GptError } from './gpt.js';
 import { loadConfig } from './load-config.js';
 import { MbrError } from './mbr.js';
 import { ImageError, personalise, verifyImage } from './personalise.js';
@@ -20,7 +21,8 @@ async function explained<T>(work: () => Promise<T>): Promise<T> {
     if (
       error instanceof ConfigPartitionError ||
       error instanceof ImageError ||
-      error instanceof MbrError
+      error instanceof MbrError ||
+      error instanceof GptError
     ) {
       throw new UsageError(error.message);
     }

@@ -7,6 +7,7 @@ import {
   type ConfigPayload,
 } from './config-partition.js';
 import { hashPrefix, readBaseManifest, readLayout, readRegion, writeRegion } from './image-file.js';
+import { GptError } from './gpt.js';
 import { MbrError } from './mbr.js';
 
 export class ImageError extends Error {
@@ -61,7 +62,7 @@ export async function verifyImage(image: string, trustedBase?: string): Promise<
   try {
     layout = await readLayout(image);
   } catch (error) {
-    if (!(error instanceof MbrError)) throw error;
+    if (!(error instanceof MbrError || error instanceof GptError)) throw error;
     return [{ check: 'partition-table', ok: false, detail: error.message }];
   }
   const { size } = await stat(image);
@@ -113,7 +114,22 @@ function partitionTableCheck(
 ): VerifyCheck {
   const others = layout.partitions.filter((p) => p.number !== layout.config.number);
   const end = layout.configOffset + layout.configBytes;
+  const gpt = layout.gpt;
+  const gptProblems = !gpt
+    ? []
+    : [
+        ...(typeof gpt.backup === 'string' ? [gpt.backup] : []),
+        ...(gpt.primary.lastUsableLba < gpt.config.lastLba
+          ? ['the config partition lies beyond the GPT usable range']
+          : []),
+        ...(gpt.primary.partitions.some(
+          (p) => p.number !== gpt.config.number && p.lastLba >= gpt.config.firstLba,
+        )
+          ? ['a GPT partition reaches into the config partition']
+          : []),
+      ];
   const problems = [
+    ...gptProblems,
     ...(others.some((p) => p.type === 0xef) ? [] : ['no EFI system partition (UEFI boot)']),
     ...(others.some((p) => p.startSector + p.sectors > layout.config.startSector)
       ? ['a partition reaches into the config partition']
@@ -125,9 +141,12 @@ function partitionTableCheck(
       (p) => `${p.number}:0x${p.type.toString(16).padStart(2, '0')}@${p.startSector}+${p.sectors}`,
     )
     .join(' ');
+  const gptSummary = gpt
+    ? `; GPT ${gpt.primary.partitions.map((p) => `${p.number}:${p.name || '-'}@${p.firstLba}-${p.lastLba}`).join(' ')}, backup at ${gpt.primary.alternateLba}`
+    : '';
   return {
     check: 'partition-table',
     ok: problems.length === 0,
-    detail: problems.length === 0 ? `MBR ${summary}` : problems.join('; '),
+    detail: problems.length === 0 ? `MBR ${summary}${gptSummary}` : problems.join('; '),
   };
 }
