@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,12 @@ const UNSHARE = existsSync('/usr/bin/unshare') ? '/usr/bin/unshare' : 'unshare';
 
 /** The only directory Debian's Chromium reads managed policies from. */
 const POLICY_DIR = '/etc/chromium/policies';
+/**
+ * Its `managed` subdirectory. On the stick it belongs to the kiosk user alone (image/live-build:
+ * the chroot hook makes it, the kiosk unit's ReadWritePaths opens it), so the unprivileged daemon
+ * can write its policy there; it lives on the RAM overlay of /etc.
+ */
+export const SYSTEM_MANAGED_POLICY_DIR = `${POLICY_DIR}/managed`;
 
 /**
  * Every browser gets its own directory on tmpfs: profile, policy and downloads. Removing it is
@@ -85,6 +91,35 @@ export function canMountPrivatePolicy(): boolean {
   return namespaceSupport;
 }
 
+/**
+ * Where Chromium's managed policy comes from: a per-instance directory bound over the policy
+ * directory in a private mount namespace (preferred: parallel browsers each see their own), else
+ * the system's managed directory where this process may write it (the stick's kiosk user), else
+ * nowhere (a developer's machine without root: only the CDP wall holds).
+ */
+export type PolicyPlacement = 'private-mount' | 'system-dir' | 'none';
+
+export function choosePolicyPlacement(options: {
+  enforcePolicy: boolean;
+  canMountPrivate: () => boolean;
+  systemDirWritable: () => boolean;
+}): PolicyPlacement {
+  if (!options.enforcePolicy) return 'none';
+  if (options.canMountPrivate()) return 'private-mount';
+  return options.systemDirWritable() ? 'system-dir' : 'none';
+}
+
+/** Whether `dir` is a directory this process may create files in (a missing one is not). */
+export function isWritableDir(dir: string): boolean {
+  try {
+    if (!statSync(dir).isDirectory()) return false;
+    accessSync(dir, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface LaunchRequest {
   chromiumPath: string;
   flags: string[];
@@ -106,29 +141,42 @@ export interface LaunchedChromium {
  * Starts Chromium with exactly our flags, connected over a pipe (no debugging port, no
  * automation infobar). With a private mount namespace, the per-instance policy directory is
  * bound over /etc/chromium/policies for this Chromium alone, so parallel browsers (and tests)
- * each get their own policy.
+ * each get their own policy. Without one, the policy goes into the system's managed directory
+ * when we may write it: there the newest browser's policy is also the running one's (Chromium
+ * reloads changed policy files), which holds the rules as they are now, as the CDP wall does.
  */
 export async function launchChromium(request: LaunchRequest): Promise<LaunchedChromium> {
   const { dirs, policy } = request;
   await writeFile(join(dirs.policies, 'managed', 'sidbox.json'), JSON.stringify(policy));
-  const policyEnforced = request.enforcePolicy && canMountPrivatePolicy();
-  const [executablePath, args] = policyEnforced
-    ? [
-        UNSHARE,
-        [
-          '--mount',
-          '--propagation',
-          'private',
-          'sh',
-          '-c',
-          `mount --bind "$1" ${POLICY_DIR} && shift && exec "$@"`,
-          'sh',
-          dirs.policies,
-          request.chromiumPath,
-          ...request.flags,
-        ],
-      ]
-    : [request.chromiumPath, request.flags];
+  const placement = choosePolicyPlacement({
+    enforcePolicy: request.enforcePolicy,
+    canMountPrivate: canMountPrivatePolicy,
+    systemDirWritable: () => isWritableDir(SYSTEM_MANAGED_POLICY_DIR),
+  });
+  if (placement === 'system-dir') {
+    await writeFile(join(SYSTEM_MANAGED_POLICY_DIR, 'sidbox.json'), JSON.stringify(policy), {
+      mode: 0o600,
+    });
+  }
+  const policyEnforced = placement !== 'none';
+  const [executablePath, args] =
+    placement === 'private-mount'
+      ? [
+          UNSHARE,
+          [
+            '--mount',
+            '--propagation',
+            'private',
+            'sh',
+            '-c',
+            `mount --bind "$1" ${POLICY_DIR} && shift && exec "$@"`,
+            'sh',
+            dirs.policies,
+            request.chromiumPath,
+            ...request.flags,
+          ],
+        ]
+      : [request.chromiumPath, request.flags];
   const browser = await puppeteer.launch({
     executablePath,
     args,
