@@ -155,6 +155,7 @@ for (const [label, boot] of [
   });
   for (const c of boot.checks)
     rows.push({ check: `${label}:${c.check}`, ok: c.ok, detail: JSON.stringify(c.detail) });
+  for (const c of boot.hostChecks) rows.push({ ...c, check: `${label}:${c.check}` });
 }
 for (const scan of scans) {
   rows.push({
