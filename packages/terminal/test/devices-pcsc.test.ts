@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardReaderWatch } from '../src/devices/pcsc/card-reader-watch.js';
 import { nextEvent } from './helpers/devices/next-event.js';
@@ -59,3 +61,58 @@ describe('card reader awareness from a real pcscd with the vpcd virtual reader',
     expect(listenerErrors).toEqual([]);
   });
 });
+
+describe('a pcscd socket that exists a moment before it listens', () => {
+  it('is tried again until it answers, not given up on', async () => {
+    const socketPath = join(dir, 'late', 'pcscd.comm');
+    await mkdir(dirname(socketPath), { recursive: true });
+    const late = new CardReaderWatch({ socketPath }, (e) => listenerErrors.push(e));
+    const gone = nextEvent(late, 'service-lost');
+    late.start();
+    await gone; // no pcscd at all yet
+    // A stand-in for pcscd's start: bind (the file appears), then listen when told to.
+    const stand = spawn('/usr/bin/python3', ['-c', BIND_THEN_LISTEN, socketPath]);
+    const lines = createInterface({ input: stand.stdout });
+    const said = (what: string) =>
+      new Promise<void>((resolve) => {
+        const hear = (line: string) => {
+          if (line !== what) return;
+          lines.off('line', hear);
+          resolve();
+        };
+        lines.on('line', hear);
+      });
+    try {
+      const bound = said('bound');
+      const refused = nextEvent(late, 'service-lost', (e) => e.detail.includes('ECONNREFUSED'));
+      stand.stdin.write('go\n');
+      await bound;
+      // The watch saw the file appear and was refused: the socket does not listen yet.
+      await refused;
+      const accepted = said('accepted');
+      stand.stdin.write('listen\n');
+      await accepted;
+    } finally {
+      stand.kill();
+      await late.stop();
+    }
+  });
+});
+
+/**
+ * Binds a Unix socket when told (the file appears; connects are refused), listens when told
+ * again, and reports the connect it accepts.
+ */
+const BIND_THEN_LISTEN = String.raw`
+import socket, sys
+path = sys.argv[1]
+sys.stdin.readline()
+server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+server.bind(path)
+print('bound', flush=True)
+sys.stdin.readline()
+server.listen(1)
+connection, _ = server.accept()
+print('accepted', flush=True)
+connection.recv(64)
+`;

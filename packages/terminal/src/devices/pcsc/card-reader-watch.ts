@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { TypedEmitter } from '../../browser/typed-emitter.js';
 import type { DeviceState } from '../device-state.js';
@@ -15,6 +16,12 @@ import {
   type ReaderSnapshot,
 } from './pcscd-wire.js';
 import { SocketReader } from './socket-reader.js';
+
+/**
+ * pcscd creates its socket file (bind) a moment before it listens: a connect in between is
+ * refused. This many quick retries (50 ms, doubling: about 3 s in all) cover that moment.
+ */
+const REFUSED_RETRIES = 6;
 
 export interface CardReaderWatchConfig {
   /** pcscd's socket; /run/pcscd/pcscd.comm on Debian. */
@@ -44,6 +51,9 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
   #status: DeviceState['status'] = 'starting';
   #problem = '';
   #running = false;
+  #refusals = 0;
+  #retry: NodeJS.Timeout | undefined;
+  #lostDetail = '';
 
   constructor(
     private readonly config: CardReaderWatchConfig,
@@ -60,6 +70,7 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
   async stop(): Promise<void> {
     this.#running = false;
     this.#stopWatching?.();
+    clearTimeout(this.#retry);
     const socket = this.#socket;
     this.#socket = undefined;
     if (socket && !socket.destroyed) {
@@ -94,8 +105,8 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
     this.#socket = socket;
     const reader = new SocketReader(socket);
     socket.on('error', () => undefined); // surfaced by the reader's rejection below
-    void this.#watch(socket, reader).catch((error: Error) => {
-      if (this.#running) this.#lost('no-service', error.message);
+    void this.#watch(socket, reader).catch((error: NodeJS.ErrnoException) => {
+      if (this.#running) this.#lost('no-service', error.message, error.code === 'ECONNREFUSED');
     });
   }
 
@@ -109,6 +120,7 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
     }
     this.#status = 'ok';
     this.#problem = '';
+    this.#refusals = 0;
     for (;;) {
       // Registering for the next change makes pcscd send the current table first.
       socket.write(header(CMD_WAIT_READER_STATE_CHANGE, 0));
@@ -137,15 +149,26 @@ export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
     }
   }
 
-  #lost(reason: 'no-service' | 'protocol-mismatch', detail: string): void {
+  #lost(reason: 'no-service' | 'protocol-mismatch', detail: string, refused = false): void {
     this.#apply([]);
+    // Once per kind of loss: retries refused the same way say nothing new.
+    const known = this.#status === 'unavailable' && this.#lostDetail === detail;
     this.#status = 'unavailable';
     this.#problem = reason;
-    this.emit('service-lost', { reason, detail });
+    this.#lostDetail = detail;
+    if (!known) this.emit('service-lost', { reason, detail });
     if (reason === 'protocol-mismatch') return; // retrying cannot help; staff must see it
+    this.#socket?.destroy();
+    if (refused && this.#refusals < REFUSED_RETRIES && existsSync(this.config.socketPath)) {
+      const delay = 50 * 2 ** this.#refusals;
+      this.#refusals += 1;
+      this.#retry = setTimeout(() => {
+        if (this.#running) this.#connect();
+      }, delay);
+      return;
+    }
     // A restarted pcscd recreates its socket: reconnect then, without polling. Only a new
     // socket counts; a dead pcscd's stale one would make this a busy loop.
-    this.#socket?.destroy();
     this.#stopWatching = whenPathAppears(
       this.config.socketPath,
       () => {

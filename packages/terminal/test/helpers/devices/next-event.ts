@@ -1,12 +1,14 @@
 import type { TypedEmitter } from '../../../src/browser/typed-emitter.js';
 
-/** Resolves with the next `event` payload: tests wait on events, never on sleeps. */
+/** Resolves with the next `event` payload (that `matches`): tests wait on events, never on sleeps. */
 export function nextEvent<Events extends object, E extends keyof Events>(
   emitter: TypedEmitter<Events>,
   event: E,
+  matches: (payload: Events[E]) => boolean = () => true,
 ): Promise<Events[E]> {
   return new Promise((resolve) => {
     const off = emitter.on(event, (payload) => {
+      if (!matches(payload)) return;
       off();
       resolve(payload);
     });
