@@ -1,11 +1,15 @@
 // Where Chromium's managed policy goes: the private mount where the daemon may make one, the
 // system's managed directory where it may write it (the stick's unprivileged kiosk user), else
 // nowhere, and then the daemon says so (policyEnforced false: only the CDP wall holds).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choosePolicyPlacement, isWritableDir } from '../src/browser/chromium-process.js';
+import {
+  choosePolicyPlacement,
+  isWritableDir,
+  placePolicyFile,
+} from '../src/browser/chromium-process.js';
 
 const never = (): boolean => {
   throw new Error('must not be probed');
@@ -72,5 +76,28 @@ describe('isWritableDir', () => {
 
   it('is false for a file', () => {
     expect(isWritableDir(join(dir, 'a-file'))).toBe(false);
+  });
+});
+
+describe('placePolicyFile', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sidbox-policy-file-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes the policy, leaves the same one untouched, and replaces a changed one whole', async () => {
+    const file = join(dir, 'sidbox.json');
+    await placePolicyFile(dir, '{"a":1}');
+    const first = await stat(file);
+    expect(first.mode & 0o777).toBe(0o600);
+    // The same rules again (the next browser): the file a running Chromium watches stays as is.
+    await placePolicyFile(dir, '{"a":1}');
+    expect((await stat(file)).ino).toBe(first.ino);
+    // New rules: a new file renamed over the old one, never a truncated one in between.
+    await placePolicyFile(dir, '{"a":2}');
+    expect((await stat(file)).ino).not.toBe(first.ino);
+    expect(await readFile(file, 'utf8')).toBe('{"a":2}');
+    expect(await readdir(dir)).toEqual(['sidbox.json']);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -109,6 +109,19 @@ export function choosePolicyPlacement(options: {
   return options.systemDirWritable() ? 'system-dir' : 'none';
 }
 
+/**
+ * Writes `sidbox.json` into a managed policy directory that running Chromiums watch: not at all
+ * when it is already there (the usual case: the next browser gets the same rules), else complete
+ * or not at all (a temporary file renamed over it), so no Chromium reads half a file.
+ */
+export async function placePolicyFile(dir: string, json: string): Promise<void> {
+  const file = join(dir, 'sidbox.json');
+  if ((await readFile(file, 'utf8').catch(() => null)) === json) return;
+  const temporary = join(dir, `.sidbox.json.${process.pid}`);
+  await writeFile(temporary, json, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
 /** Whether `dir` is a directory this process may create files in (a missing one is not). */
 export function isWritableDir(dir: string): boolean {
   try {
@@ -153,11 +166,8 @@ export async function launchChromium(request: LaunchRequest): Promise<LaunchedCh
     canMountPrivate: canMountPrivatePolicy,
     systemDirWritable: () => isWritableDir(SYSTEM_MANAGED_POLICY_DIR),
   });
-  if (placement === 'system-dir') {
-    await writeFile(join(SYSTEM_MANAGED_POLICY_DIR, 'sidbox.json'), JSON.stringify(policy), {
-      mode: 0o600,
-    });
-  }
+  if (placement === 'system-dir')
+    await placePolicyFile(SYSTEM_MANAGED_POLICY_DIR, JSON.stringify(policy));
   const policyEnforced = placement !== 'none';
   const [executablePath, args] =
     placement === 'private-mount'
