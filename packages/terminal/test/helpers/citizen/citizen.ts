@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import { findScenario } from '@sidbox/eid';
 import { successCodes, type OutcomeCode } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
@@ -104,22 +104,37 @@ export class Citizen {
   #actionDone(type: string): Promise<void> {
     const page = this.page;
     return new Promise((resolve, reject) => {
+      let sent = false;
       const timer = setTimeout(() => {
         stop();
-        reject(new Error(`no answer to the kiosk action ${type}`));
+        reject(new Error(`no answer to the kiosk action ${type}${sent ? '' : ' (never sent)'}`));
       }, stepTimeoutMs);
+      const seen = (request: HTTPRequest): void => {
+        if (actionType(request) === type) sent = true;
+      };
       const done = (request: HTTPRequest): void => {
         if (actionType(request) !== type) return;
         stop();
         resolve();
       };
+      // The daemon's answer can move the page on before the request's own end is reported
+      // (puppeteer then never reports it): the page moving on after the request is an answer.
+      const movedOn = (frame: Frame): void => {
+        if (!sent || frame !== page.mainFrame()) return;
+        stop();
+        resolve();
+      };
       const stop = (): void => {
         clearTimeout(timer);
+        page.off('request', seen);
         page.off('requestfinished', done);
         page.off('requestfailed', done);
+        page.off('framenavigated', movedOn);
       };
+      page.on('request', seen);
       page.on('requestfinished', done);
       page.on('requestfailed', done);
+      page.on('framenavigated', movedOn);
     });
   }
 
