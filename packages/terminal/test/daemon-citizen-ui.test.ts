@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -416,9 +416,8 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     expect(outcome.files).toHaveLength(2);
     for (const file of outcome.files) {
       expect(file).toMatch(/\.jpg$/);
-      expect(execFileSync('file', ['-b', '--mime-type', file], { encoding: 'utf8' }).trim()).toBe(
-        'image/jpeg',
-      );
+      // A JPEG's start-of-image marker (no `file` command: CI has only what npm test installs).
+      expect((await readFile(file)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     }
     expect(browser.fileInputs.get(5)).toEqual(outcome.files);
 
