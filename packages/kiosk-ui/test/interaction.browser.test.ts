@@ -253,6 +253,25 @@ describe('what the controls send', () => {
     expect(await stub.nextAction(typeOf('eid-can'))).toEqual({ type: 'eid-can', value: '654321' });
   });
 
+  it('a digit typed the moment the pad appears is not lost', async () => {
+    await openScreen(page, stub, 'attract');
+    // A key pressed in the same instant the pad is drawn: the listener must already be there.
+    const typedOnArrival = page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          new MutationObserver((_, observer) => {
+            if (!document.querySelector('.pad')) return;
+            observer.disconnect();
+            document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '7', bubbles: true }));
+            resolve();
+          }).observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    stub.publish(screens.can.view());
+    await typedOnArrival;
+    expect(await dotsEntered()).toBe(1);
+  });
+
   it('the PIN change takes a five-digit transport PIN', async () => {
     await openScreen(page, stub, 'current-pin');
     await typeDigits('12345');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../i18n/catalogue.js';
 import { deleteKey, padKeys } from './pad-layout.js';
 
@@ -31,7 +31,9 @@ export function DigitPad(props: {
   const latest = useRef({ press, onEnter, okDisabled });
   latest.current = { press, onEnter, okDisabled };
 
-  useEffect(() => {
+  // A layout effect listens from the moment the pad is in the DOM; a plain effect runs a
+  // frame later, and keys typed in between were lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea')) return;
