@@ -256,19 +256,21 @@ describe('what the controls send', () => {
   it('a digit typed the moment the pad appears is not lost', async () => {
     await openScreen(page, stub, 'attract');
     // A key pressed in the same instant the pad is drawn: the listener must already be there.
-    const typedOnArrival = page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          new MutationObserver((_, observer) => {
-            if (!document.querySelector('.pad')) return;
-            observer.disconnect();
-            document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '7', bubbles: true }));
-            resolve();
-          }).observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    await page.evaluate(() => {
+      const arrival = new Promise<void>((resolve) => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('.pad')) return;
+          observer.disconnect();
+          document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '7', bubbles: true }));
+          resolve();
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      Object.assign(window, { typedOnArrival: arrival });
+    });
     stub.publish(screens.can.view());
-    await typedOnArrival;
+    await page.evaluate(
+      () => (window as unknown as { typedOnArrival: Promise<void> }).typedOnArrival,
+    );
     expect(await dotsEntered()).toBe(1);
   });
 

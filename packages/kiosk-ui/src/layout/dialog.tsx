@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * A modal layer over the screen: focus moves into it when it opens and Tab cycles inside it
@@ -15,7 +15,8 @@ export function Dialog(props: {
 }) {
   const { id, title, role = 'dialog', describedBy, onClose, children } = props;
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // In the same commit as the dialog: a key pressed as it appears lands inside it.
+  useLayoutEffect(() => {
     box.current?.querySelector<HTMLElement>('button, input, [tabindex="0"]')?.focus();
   }, []);
   return (
