@@ -15,6 +15,11 @@ export const DEFAULT_CHROMIUM = existsSync('/usr/lib/chromium/chromium')
 /** Absolute: puppeteer checks that the executable exists. */
 const UNSHARE = existsSync('/usr/bin/unshare') ? '/usr/bin/unshare' : 'unshare';
 
+/** `unshare` arguments that run a shell script in a private mount namespace. */
+function inPrivateMountNamespace(script: string, ...scriptArgs: string[]): string[] {
+  return ['--mount', '--propagation', 'private', 'sh', '-c', script, ...scriptArgs];
+}
+
 /** The only directory Debian's Chromium reads managed policies from. */
 const POLICY_DIR = '/etc/chromium/policies';
 /**
@@ -76,14 +81,7 @@ export function canMountPrivatePolicy(): boolean {
   if (namespaceSupport === undefined) {
     const probe = spawnSync(
       UNSHARE,
-      [
-        '--mount',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        `mkdir -p ${POLICY_DIR} && mount --bind /tmp ${POLICY_DIR}`,
-      ],
+      inPrivateMountNamespace(`mkdir -p ${POLICY_DIR} && mount --bind /tmp ${POLICY_DIR}`),
       { stdio: 'ignore', timeout: 5000 },
     );
     namespaceSupport = probe.status === 0;
@@ -173,18 +171,13 @@ export async function launchChromium(request: LaunchRequest): Promise<LaunchedCh
     placement === 'private-mount'
       ? [
           UNSHARE,
-          [
-            '--mount',
-            '--propagation',
-            'private',
-            'sh',
-            '-c',
+          inPrivateMountNamespace(
             `mount --bind "$1" ${POLICY_DIR} && shift && exec "$@"`,
             'sh',
             dirs.policies,
             request.chromiumPath,
             ...request.flags,
-          ],
+          ),
         ]
       : [request.chromiumPath, request.flags];
   const browser = await puppeteer.launch({
