@@ -41,6 +41,14 @@ export const TerminalStatus = z.strictObject({
   training: z.boolean(),
   /** Navigations, popups, downloads and escape gestures refused since the daemon started. */
   blockedNavigations: z.number().int().nonnegative(),
+  browser: z.strictObject({
+    /**
+     * Chromium reads the daemon's managed policy (URL allowlist, no downloads, no dev tools).
+     * False: only the daemon's request interception guards the browser (no root for a private
+     * mount namespace and no writable /etc/chromium/policies/managed).
+     */
+    policyEnforced: z.boolean(),
+  }),
   /** Staff-only device flags; the kiosk UI never shows them to citizens. */
   devices: z.strictObject({
     /** A configured contact mat is unplugged: sessions end by idle timeout only. */

@@ -79,8 +79,11 @@ describe('control socket and sidbox ctl', () => {
       eid: { workflow: null, step: null },
       training: true,
       blockedNavigations: 0,
+      browser: { policyEnforced: true },
       devices: { matFallback: false, readerMissing: false, staffMenuRequested: false },
     });
+    const human = await sidbox('ctl', 'status', '--ctl-socket', socket);
+    expect(human.stdout).not.toContain('browser:');
   });
 
   it('devices --json prints every device with its state (the heartbeat summary)', async () => {
@@ -99,7 +102,7 @@ describe('control socket and sidbox ctl', () => {
       }),
       training: true,
       ctlSocketPath: devicesSocket,
-      browser: new FakeKioskBrowser(),
+      browser: Object.assign(new FakeKioskBrowser(), { policyEnforced: false }),
       kioskUiDir: dir,
       devices: { cupsServer: join(dir, 'no-cups.sock') },
     });
@@ -148,6 +151,8 @@ describe('control socket and sidbox ctl', () => {
       expect(human.stdout).toContain('contact mat missing: sessions end by idle timeout only');
       const status = await sidbox('ctl', 'status', '--ctl-socket', devicesSocket);
       expect(status.stdout).toContain('mat:      unplugged, idle timeout only');
+      // Staff see when Chromium runs without the managed policy.
+      expect(status.stdout).toContain('browser:  no managed policy, request interception only');
       // The heartbeat carries the same summary.
       expect(withDevices.devices.summary()).toEqual(JSON.parse(stdout));
     } finally {

@@ -16,6 +16,7 @@ type Listener = (payload: never) => void;
  */
 export class FakeKioskBrowser implements KioskBrowser {
   currentUrl = 'about:blank';
+  policyEnforced = true;
   rules: NavigationRules | undefined;
   resets = 0;
   readonly navigations: string[] = [];

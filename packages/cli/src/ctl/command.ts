@@ -44,6 +44,9 @@ function describeStatus(status: TerminalStatus): string {
     `url:      ${status.url}`,
     `eid:      ${eid}`,
     `blocked:  ${status.blockedNavigations}`,
+    ...(status.browser.policyEnforced
+      ? []
+      : ['browser:  no managed policy, request interception only (see the daemon log)']),
     ...(status.devices.matFallback ? ['mat:      unplugged, idle timeout only'] : []),
     ...(status.devices.readerMissing ? ['reader:   no card reader'] : []),
     ...(status.devices.staffMenuRequested ? ['staff:    staff menu requested'] : []),

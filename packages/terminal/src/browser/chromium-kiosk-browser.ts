@@ -124,9 +124,13 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     return this.#currentUrl;
   }
 
+  get policyEnforced(): boolean {
+    return this.#current?.policyEnforced ?? false;
+  }
+
   status(): KioskBrowserStatus {
     return {
-      policyEnforced: this.#current?.policyEnforced ?? false,
+      policyEnforced: this.policyEnforced,
       prepared: this.#next !== null,
       pid: this.#current?.pid ?? null,
     };
@@ -169,6 +173,12 @@ export class ChromiumKioskBrowser implements KioskBrowser {
         'removed profiles left by a killed daemon',
       );
     await this.#swapIn(url);
+    if (!this.policyEnforced)
+      this.#settings.logger.warn(
+        'Chromium runs without the managed policy: run the daemon as root (private mount ' +
+          'namespace) or give it a writable /etc/chromium/policies/managed; until then only ' +
+          "the daemon's request interception guards the browser",
+      );
   }
 
   async navigate(url: string): Promise<void> {

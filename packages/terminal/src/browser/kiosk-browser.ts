@@ -160,6 +160,8 @@ export interface KioskBrowser {
    */
   back(): Promise<boolean>;
   readonly currentUrl: string;
+  /** Chromium reads the daemon's managed policy; false: the request interception is the only wall. */
+  readonly policyEnforced: boolean;
   /** The daemon's handler for eID starts from service pages (http://127.0.0.1:24727/eID-Client?…). */
   setEidStartHandler(handler: (request: EidStartRequest) => Promise<EidStartAnswer>): void;
   setRules(rules: NavigationRules): void;

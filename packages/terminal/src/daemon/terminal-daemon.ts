@@ -351,6 +351,7 @@ export class TerminalDaemon {
       eid: { workflow: workflow?.kind ?? null, step: workflow?.step.step ?? null },
       training: this.training,
       blockedNavigations: this.#blockedNavigations,
+      browser: { policyEnforced: this.#browser.policyEnforced },
       devices: {
         matFallback: this.#devices.matFallback,
         readerMissing: this.#devices.readerMissing,
