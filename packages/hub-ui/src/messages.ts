@@ -66,6 +66,9 @@ const de = {
   'terminals.lastSeen': 'zuletzt gesehen',
   'terminals.health': 'Zustand',
   'terminals.reader': 'Kartenleser',
+  'terminals.policyMissing': 'Browser-Richtlinie fehlt',
+  'terminals.policyMissingHint':
+    'Chromium läuft ohne die Richtlinie des Terminals; nur die Abfangregeln des Terminals schützen ihn. Das Terminal-Protokoll sagt, was zu ändern ist.',
   'terminals.location': 'Standort',
   'terminals.kind': 'Ausstattung',
   'terminals.preset': 'Zielgruppe',
@@ -180,6 +183,9 @@ const en: Record<MessageKey, string> = {
   'terminals.lastSeen': 'last seen',
   'terminals.health': 'Health',
   'terminals.reader': 'Card reader',
+  'terminals.policyMissing': 'Browser policy missing',
+  'terminals.policyMissingHint':
+    "Chromium runs without the terminal's policy; only the terminal's request interception guards it. The terminal's log says what to change.",
   'terminals.location': 'Location',
   'terminals.kind': 'Equipment',
   'terminals.preset': 'Target group',

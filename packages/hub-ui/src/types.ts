@@ -37,6 +37,7 @@ export interface Terminal {
     ausweisAppVersion?: string;
     readerAttached?: boolean;
     blockedNavigations?: number;
+    browserPolicyEnforced?: boolean;
   } | null;
 }
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, startHub } from '@sidbox/hub';
+import { TerminalCredential } from '@sidbox/protocol';
+import { signTerminalToken } from '@sidbox/signing';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const uiDir = join(packageDir, 'dist');
@@ -15,6 +17,7 @@ describe('admin UI in Chromium (smoke)', () => {
   let browser: Browser;
   let page: Page;
   let dataDir: string;
+  let enrolled: TerminalCredential | undefined;
 
   beforeAll(async () => {
     execFileSync('npx', ['vite', 'build'], { cwd: packageDir, stdio: 'ignore' });
@@ -89,14 +92,43 @@ describe('admin UI in Chromium (smoke)', () => {
     await page.type('input[name=name]', 'Smoke-Terminal');
     await page.click('.inline-form button[type=submit]');
     await page.waitForSelector('[data-testid=credential]');
-    const credential = JSON.parse(await text('[data-testid=credential]')) as {
-      terminalId: string;
-      terminalKey: { d: string };
-    };
+    const credential = TerminalCredential.parse(JSON.parse(await text('[data-testid=credential]')));
     expect(credential.terminalKey.d).toBeTruthy();
     const download = await page.$eval('.credential a[download]', (a) => a.getAttribute('download'));
     expect(download).toBe(`sidbox-credential-${credential.terminalId}.json`);
     await page.waitForFunction(() => document.body.innerText.includes('Smoke-Terminal'));
+    enrolled = credential;
+  });
+
+  it("flags a terminal whose browser runs without the terminal's policy", async () => {
+    if (!enrolled) throw new Error('needs the terminal enrolled above');
+    const heartbeat = await fetch(`${hub.url}/api/terminal/heartbeat`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await signTerminalToken(enrolled)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        configVersion: 1,
+        softwareVersion: '0.1.0',
+        readerAttached: true,
+        blockedNavigations: 0,
+        browserPolicyEnforced: false,
+        device: { kind: 'basic', printer: false, scanner: false, uptimeSeconds: 60 },
+      }),
+    });
+    expect(heartbeat.status).toBe(200);
+    await page.goto('about:blank');
+    await page.goto(`${hub.url}/#/terminals`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('tr')].some((r) => r.innerText.includes('Smoke-Terminal')),
+    );
+    const row = await page.$$eval('tr', (rows) =>
+      rows.map((r) => r.innerText).find((r) => r.includes('Smoke-Terminal')),
+    );
+    expect(row).toContain('Browser-Richtlinie fehlt');
+    // Terminals without the flag are not marked.
+    expect(await page.$$eval('.tag.alert', (tags) => tags.length)).toBe(1);
   });
 
   it('edits the catalogue: adds a local entry and selects it for a terminal', async () => {

@@ -42,6 +42,10 @@ export const Heartbeat = z.strictObject({
     .int()
     .min(0)
     .describe('Navigations the policy blocked since the terminal started.'),
+  browserPolicyEnforced: z
+    .boolean()
+    .optional()
+    .describe("Chromium reads the daemon's managed policy; false: request interception only."),
   device: z
     .strictObject({
       kind: z.enum(['basic', 'comfort']).describe('Basic, or comfort with printer and scanner.'),

@@ -178,6 +178,7 @@ describe.each(backends)('hub and terminal together (%s)', (backend) => {
     expect(terminal.lastHeartbeat).toMatchObject({
       softwareVersion: '0.1.0',
       readerAttached: false,
+      browserPolicyEnforced: true,
     });
 
     // The hub goes away; citizens keep coming, through the control socket.

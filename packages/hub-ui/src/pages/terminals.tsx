@@ -163,6 +163,11 @@ export function TerminalsPage({ canManage }: { canManage: boolean }) {
                   } · ${t('terminals.reader')}: ${
                     x.lastHeartbeat.readerAttached ? t('common.yes') : t('common.no')
                   } · config v${x.lastHeartbeat.configVersion ?? 0}`}
+                {x.lastHeartbeat?.browserPolicyEnforced === false && (
+                  <span class="tag alert" title={t('terminals.policyMissingHint')}>
+                    {t('terminals.policyMissing')}
+                  </span>
+                )}
               </td>
               <td class="actions">
                 <button type="button" onClick={() => void showPreview(x.id)}>

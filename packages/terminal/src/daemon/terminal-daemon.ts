@@ -198,7 +198,7 @@ export class TerminalDaemon {
           finished: (outcome) => void this.#onScanFinished(outcome),
         })
       : undefined;
-    this.#facts = new HeartbeatFactsCollector(this.#eid, this.#devices);
+    this.#facts = new HeartbeatFactsCollector(this.#eid, this.#devices, this.#browser);
     this.#hub = options.hub
       ? new HubLink({
           ...options.hub,

@@ -23,16 +23,23 @@ export interface DeviceSummarySource {
   readonly scanner?: unknown;
 }
 
+/** What the collector needs of the kiosk browser. */
+export interface BrowserPolicySource {
+  readonly policyEnforced: boolean;
+}
+
 export class HeartbeatFactsCollector {
   readonly #eid: EidSession;
   readonly #devices: DeviceSummarySource | undefined;
+  readonly #browser: BrowserPolicySource | undefined;
   #blockedNavigations = 0;
   #lastSessionAt: string | undefined;
   #ausweisAppVersion: string | undefined;
 
-  constructor(eid: EidSession, devices?: DeviceSummarySource) {
+  constructor(eid: EidSession, devices?: DeviceSummarySource, browser?: BrowserPolicySource) {
     this.#eid = eid;
     this.#devices = devices;
+    this.#browser = browser;
   }
 
   noteBlockedNavigation(): void {
@@ -51,6 +58,7 @@ export class HeartbeatFactsCollector {
       readerAttached: physicalReaderAttached(this.#eid, summary),
       ...(this.#lastSessionAt && { lastSessionAt: this.#lastSessionAt }),
       blockedNavigations: this.#blockedNavigations,
+      ...(this.#browser && { browserPolicyEnforced: this.#browser.policyEnforced }),
       device: {
         kind: this.#devices?.printer || this.#devices?.scanner ? 'comfort' : 'basic',
         printer: ready(summary, 'printer'),
