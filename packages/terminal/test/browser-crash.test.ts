@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 let service: TestSite;
@@ -9,18 +10,7 @@ let browser: ChromiumKioskBrowser;
 beforeAll(async () => {
   service = await serveSite({ '/': html('<h1>service</h1>') });
   browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/'),
-          origins: [service.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/')),
   });
   await browser.start(service.url('/'));
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { EidStartRequest } from '../src/browser/kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 const TC = 'https://eid.example/tcToken?session=42';
@@ -23,18 +24,7 @@ beforeAll(async () => {
     '/refresh': html('<h1>done</h1>'),
   });
   browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/'),
-          origins: [service.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/')),
     prepareNext: false,
   });
   browser.setEidStartHandler(async (request) => {

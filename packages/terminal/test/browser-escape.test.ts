@@ -5,6 +5,7 @@ import { dragOntoPage } from './helpers/browser/drag.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { installHandlerSpies, type HandlerSpies } from './helpers/browser/external-handlers.js';
 import { watchPageTargets, type PageTargetWatch } from './helpers/browser/page-targets.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 let service: TestSite;
@@ -47,18 +48,7 @@ beforeAll(async () => {
     },
   });
   browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/'),
-          origins: [service.origin, other.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/'), { origins: [service.origin, other.origin] }),
     prepareNext: false,
   });
   await browser.start(service.url('/'));

@@ -9,6 +9,7 @@ import { DEFAULT_KIOSK_BAR_TEXTS } from '../src/browser/kiosk-bar-texts.js';
 import type { KioskBrowserEvents } from '../src/browser/kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { decodePng } from './helpers/browser/png.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
@@ -75,19 +76,10 @@ beforeAll(async () => {
     ),
   });
   browser = new ChromiumKioskBrowser({
-    rules: {
+    rules: oneServiceRules(service.url('/plain'), {
       kioskOrigins: [kiosk.origin],
       languages: ['de', 'en', 'tr', 'ar'],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/plain'),
-          origins: [service.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    }),
     kioskBar: { texts: { ...DEFAULT_KIOSK_BAR_TEXTS, ar: ARABIC } },
     prepareNext: false,
     display: 'headless',

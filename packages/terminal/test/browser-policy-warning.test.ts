@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '@sidbox/eid';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 let service: TestSite;
@@ -16,18 +17,7 @@ afterAll(() => service?.close());
 async function startBrowser(enforcePolicy: boolean) {
   const lines: string[] = [];
   const browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/'),
-          origins: [service.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/')),
     prepareNext: false,
     enforcePolicy,
     logger: createLogger('terminal', { destination: { write: (line) => lines.push(line) } }),

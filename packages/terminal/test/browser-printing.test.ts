@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { NavigationRules } from '../src/browser/kiosk-browser.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 import { realKioskBrowser } from './helpers/real-daemon.js';
@@ -15,18 +16,7 @@ let browser: ChromiumKioskBrowser;
 const groups = new Set<number>();
 
 function rules(allowPrint: boolean): NavigationRules {
-  return {
-    kioskOrigins: [],
-    services: [
-      {
-        id: 'svc',
-        startUrl: service.url('/'),
-        origins: [service.origin],
-        allowDownloads: false,
-        allowPrint,
-      },
-    ],
-  };
+  return oneServiceRules(service.url('/'), { allowPrint });
 }
 
 /** The policy file of the browser in use: <instance>/policies/managed/sidbox.json. */

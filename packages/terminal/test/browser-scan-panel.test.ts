@@ -4,6 +4,7 @@ import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { DEFAULT_KIOSK_BAR_TEXTS } from '../src/browser/kiosk-bar-texts.js';
 import type { KioskBrowserEvents, ScanPanelView } from '../src/browser/kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 // The scan panel the kiosk bar draws over a service page, in real Chromium (headless): a modal
@@ -32,18 +33,7 @@ beforeAll(async () => {
     ),
   });
   browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [kiosk.origin],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/form'),
-          origins: [service.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/form'), { kioskOrigins: [kiosk.origin] }),
     kioskBar: { texts: DEFAULT_KIOSK_BAR_TEXTS },
     prepareNext: false,
     display: 'headless',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { nextEvent } from './helpers/browser/events.js';
+import { oneServiceRules } from './helpers/browser/rules.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type Route, type TestSite } from './helpers/sites.js';
 
@@ -36,18 +37,7 @@ beforeAll(async () => {
     '/sw/page': html('<p>from the network</p>'),
   });
   browser = new ChromiumKioskBrowser({
-    rules: {
-      kioskOrigins: [],
-      services: [
-        {
-          id: 'svc',
-          startUrl: service.url('/'),
-          origins: [service.origin, allowedSocket.origin],
-          allowDownloads: false,
-          allowPrint: false,
-        },
-      ],
-    },
+    rules: oneServiceRules(service.url('/'), { origins: [service.origin, allowedSocket.origin] }),
     prepareNext: false,
     display: 'headless',
   });
