@@ -98,18 +98,24 @@ export class SaneScanner {
     return okResult({ imagePath, previewPath });
   }
 
+  /** The pages' image files, or null unless there are some and all were scanned here. */
+  #ownImages(pages: readonly ScannedPage[]): [string, ...string[]] | null {
+    const images = pages.map((page) => page.imagePath);
+    const [first, ...rest] = images;
+    if (first === undefined || images.some((image) => !this.#pages.has(image))) return null;
+    return [first, ...rest];
+  }
+
   /** Binds scanned pages, in the order given, into one PDF beside them. */
   async toPdf(
     pages: readonly ScannedPage[],
-  ): Promise<DeviceResult<{ pdfPath: string; pages: number }, ScanErrorCode>> {
-    const images = pages.map((page) => page.imagePath);
-    const [first] = images;
-    if (first === undefined || images.some((image) => !this.#pages.has(image)))
-      return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
-    const pdfPath = join(dirname(first), `scan-${(this.#pdfCount += 1)}.pdf`);
+  ): Promise<DeviceResult<{ pdfPath: string }, ScanErrorCode>> {
+    const images = this.#ownImages(pages);
+    if (!images) return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
+    const pdfPath = join(dirname(images[0]), `scan-${(this.#pdfCount += 1)}.pdf`);
     const bound = await runCommand('img2pdf', ['-o', pdfPath, ...images]);
     if (bound.code !== 0) return failure('scan-failed', 'scan.failed', bound.stderr.trim());
-    return okResult({ pdfPath, pages: images.length });
+    return okResult({ pdfPath });
   }
 
   /**
@@ -120,14 +126,14 @@ export class SaneScanner {
     pages: readonly ScannedPage[],
     format: 'png' | 'jpeg',
   ): Promise<DeviceResult<{ files: string[] }, ScanErrorCode>> {
-    const images = pages.map((page) => page.imagePath);
-    if (images.length === 0 || images.some((image) => !this.#pages.has(image)))
-      return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
+    const images = this.#ownImages(pages);
+    if (!images) return failure('scan-failed', 'scan.failed', 'not pages of this scanner');
     if (format === 'png') return okResult({ files: images });
-    const files = images.map((image) => image.replace(/\.png$/, '.jpg'));
-    for (const [index, image] of images.entries()) {
-      if (!(await writeJpeg(image, files[index] ?? '')))
-        return failure('scan-failed', 'scan.failed', 'no JPEG');
+    const files: string[] = [];
+    for (const image of images) {
+      const jpeg = image.replace(/\.png$/, '.jpg');
+      if (!(await writeJpeg(image, jpeg))) return failure('scan-failed', 'scan.failed', 'no JPEG');
+      files.push(jpeg);
     }
     return okResult({ files });
   }
