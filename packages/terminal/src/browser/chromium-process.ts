@@ -157,15 +157,15 @@ export interface LaunchedChromium {
  * reloads changed policy files), which holds the rules as they are now, as the CDP wall does.
  */
 export async function launchChromium(request: LaunchRequest): Promise<LaunchedChromium> {
-  const { dirs, policy } = request;
-  await writeFile(join(dirs.policies, 'managed', 'sidbox.json'), JSON.stringify(policy));
+  const { dirs } = request;
+  const policy = JSON.stringify(request.policy);
+  await writeFile(join(dirs.policies, 'managed', 'sidbox.json'), policy);
   const placement = choosePolicyPlacement({
     enforcePolicy: request.enforcePolicy,
     canMountPrivate: canMountPrivatePolicy,
     systemDirWritable: () => isWritableDir(SYSTEM_MANAGED_POLICY_DIR),
   });
-  if (placement === 'system-dir')
-    await placePolicyFile(SYSTEM_MANAGED_POLICY_DIR, JSON.stringify(policy));
+  if (placement === 'system-dir') await placePolicyFile(SYSTEM_MANAGED_POLICY_DIR, policy);
   const policyEnforced = placement !== 'none';
   const [executablePath, args] =
     placement === 'private-mount'
