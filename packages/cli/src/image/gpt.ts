@@ -45,6 +45,12 @@ export function entrySectors(gpt: Pick<Gpt, 'entryCount' | 'entrySize'>): number
   return Math.ceil((gpt.entryCount * gpt.entrySize) / sectorSize);
 }
 
+/** Sectors of `region`, a part of the image that starts at sector `firstLba`, by their LBA. */
+export function sectorsOf(region: Buffer, firstLba = 0) {
+  return (lba: number, count: number): Buffer =>
+    region.subarray((lba - firstLba) * sectorSize, (lba - firstLba + count) * sectorSize);
+}
+
 /** Mixed-endian on disk: the first three fields little-endian, the rest as written. */
 export function guidToString(bytes: Buffer): string {
   const hex = (b: Buffer) => b.toString('hex');
@@ -136,8 +142,7 @@ export function withGptConfigPartition(
   startLba: number,
   sectors: number,
 ): GptWithConfig {
-  const sector = (lba: number, count: number) =>
-    region.subarray(lba * sectorSize, (lba + count) * sectorSize);
+  const sector = sectorsOf(region);
   const gpt = parseGpt(sector(1, 1), sector);
   if (!gpt) throw new GptError('no GPT in the image');
   if (gpt.partitions.some((p) => p.typeGuid === configPartitionTypeGuid)) {

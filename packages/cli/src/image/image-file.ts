@@ -8,6 +8,7 @@ import {
   findGptConfigPartition,
   GptError,
   parseGpt,
+  sectorsOf,
   withGptConfigPartition,
   type Gpt,
   type GptPartition,
@@ -61,11 +62,6 @@ export async function writeRegion(path: string, offset: number, data: Buffer): P
   }
 }
 
-function sectorsOf(region: Buffer) {
-  return (lba: number, count: number) =>
-    region.subarray(lba * sectorSize, (lba + count) * sectorSize);
-}
-
 /** Both partition tables; throws MbrError or GptError when they do not describe one stick. */
 export async function readLayout(path: string): Promise<ImageLayout> {
   const head = await readRegion(path, 0, headRegionBytes);
@@ -103,9 +99,7 @@ async function readBackupGpt(path: string, primary: Gpt): Promise<Gpt | string> 
     return `backup GPT at sector ${primary.alternateLba} lies beyond the end of the image`;
   }
   try {
-    const backup = parseGpt(region.subarray(arraySectors * sectorSize), (lba, count) =>
-      region.subarray((lba - start) * sectorSize, (lba - start + count) * sectorSize),
-    );
+    const backup = parseGpt(region.subarray(arraySectors * sectorSize), sectorsOf(region, start));
     if (!backup) return `no backup GPT at sector ${primary.alternateLba}`;
     if (backup.myLba !== primary.alternateLba || backup.alternateLba !== 1) {
       return 'backup GPT header does not point back at the primary';
