@@ -3,16 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DevicesData,
-  LocalTerminalConfig,
-  type DevicesConfig,
-  type SessionState,
-} from '@sidbox/protocol';
+import { DevicesData, LocalTerminalConfig, type DevicesConfig } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { FakeKioskBrowser } from './daemon-fake-browser.js';
-import { nextDaemonEvent } from './helpers/daemon-waits.js';
+import { attractReady, nextDaemonEvent, reaches } from './helpers/daemon-waits.js';
 import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
 import { startPcscd, type TestPcscd } from './helpers/devices/pcscd.js';
 import { VirtualCard } from './helpers/devices/vpcd-card.js';
@@ -62,26 +57,6 @@ async function startDaemon(devices: DevicesConfig, matGraceSeconds = 0): Promise
   return daemon;
 }
 
-function reaches(terminal: TerminalDaemon, state: SessionState): Promise<void> {
-  return new Promise((resolve) => {
-    if (terminal.status().state === state) return resolve();
-    const off = terminal.session.on('changed', ({ phase }) => {
-      if (phase !== state) return;
-      off();
-      resolve();
-    });
-  });
-}
-
-function ended(terminal: TerminalDaemon): Promise<string> {
-  return new Promise((resolve) => {
-    const off = terminal.session.on('attract-ready', ({ reason }) => {
-      off();
-      resolve(reason);
-    });
-  });
-}
-
 function nextDevice(terminal: TerminalDaemon, event: 'reset-pressed'): Promise<void> {
   return new Promise((resolve) => {
     const off = terminal.devices.on(event, () => {
@@ -124,20 +99,20 @@ describe('daemon with device adapters (fake browser, training card, real devices
     let active = reaches(terminal, 'active');
     await writer.write(key(MAT, 1));
     await active;
-    let end = ended(terminal);
+    let end = attractReady(terminal);
     await writer.write(key(MAT, 0));
-    expect(await end).toBe('mat-left');
+    expect((await end).reason).toBe('mat-left');
 
     // A short reset press ends the session at once, mat or not.
     active = reaches(terminal, 'active');
     await writer.write(key(MAT, 1));
     await active;
-    end = ended(terminal);
+    end = attractReady(terminal);
     let pressed = nextDevice(terminal, 'reset-pressed');
     await writer.write(key(RESET, 1));
     await pressed;
     await writer.write(key(RESET, 0));
-    expect(await end).toBe('reset-button');
+    expect((await end).reason).toBe('reset-button');
 
     // A long press asks for the staff menu: logged and flagged for staff, no session change.
     const staff = nextDaemonEvent(terminal, 'staff-menu');
@@ -195,7 +170,7 @@ describe('daemon with device adapters (fake browser, training card, real devices
     await inserted;
 
     const shown = nextDaemonEvent(terminal, 'card-reminder');
-    const end = ended(terminal);
+    const end = attractReady(terminal);
     await terminal.handle({ cmd: 'session', action: 'end' });
     expect(await shown).toEqual({ shown: true });
     await end;

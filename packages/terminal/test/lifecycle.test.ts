@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalTerminalConfig, type SessionState } from '@sidbox/protocol';
+import { LocalTerminalConfig } from '@sidbox/protocol';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { attractReady, reaches } from './helpers/daemon-waits.js';
 
 // Lifecycle against the FAKE KioskBrowser (the real one is the browser layer's); the eID side
 // is the real training card.
@@ -65,27 +66,6 @@ async function startDaemon(overrides: Partial<LocalTerminalConfig['session']> = 
 }
 
 /** Resolves when the daemon enters `state`; no sleeps. */
-function reaches(state: SessionState): Promise<void> {
-  return new Promise((resolve) => {
-    if (daemon.status().state === state) return resolve();
-    const off = daemon.session.on('changed', ({ phase }) => {
-      if (phase === state) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
-
-function attractReady(): Promise<{ reason: string; wipeMs: number }> {
-  return new Promise((resolve) => {
-    const off = daemon.session.on('attract-ready', (event) => {
-      off();
-      resolve(event);
-    });
-  });
-}
-
 describe('terminal lifecycle (fake browser, training card)', () => {
   it('mat-off with grace → wipe; mat-on within grace keeps the session', async () => {
     await startDaemon();
@@ -95,7 +75,7 @@ describe('terminal lifecycle (fake browser, training card)', () => {
     await daemon.handle({ cmd: 'input', input: 'mat-off' });
     await daemon.handle({ cmd: 'input', input: 'mat-on' });
     expect(daemon.status()).toMatchObject({ state: 'active', sessionId });
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     await daemon.handle({ cmd: 'input', input: 'mat-off' });
     expect(await ready).toMatchObject({ reason: 'mat-left' });
     expect(daemon.status()).toMatchObject({ state: 'idle', sessionId: null });
@@ -113,7 +93,7 @@ describe('terminal lifecycle (fake browser, training card)', () => {
     await atRights;
     const workflowBefore = daemon.status().eid.workflow;
     expect(workflowBefore).toBe('auth');
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     await daemon.handle({ cmd: 'input', input: 'reset-button' });
     expect(daemon.status().state).toBe('wiping');
     expect(await ready).toMatchObject({ reason: 'reset-button' });
@@ -159,7 +139,7 @@ describe('terminal lifecycle (fake browser, training card)', () => {
     await daemon.handle({ cmd: 'input', input: 'activity' });
     expect(daemon.status().state).toBe('active');
     daemon.session.dispatch({ type: 'timer', timer: 'idle' });
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     daemon.session.dispatch({ type: 'timer', timer: 'warning' });
     expect(await ready).toMatchObject({ reason: 'idle-timeout' });
   });
@@ -167,10 +147,10 @@ describe('terminal lifecycle (fake browser, training card)', () => {
   it('browser crash → back to attract with the session wiped', async () => {
     await startDaemon();
     await daemon.handle({ cmd: 'session', action: 'start' });
-    const ready = attractReady();
+    const ready = attractReady(daemon);
     browser.emit('crashed', { kind: 'renderer', detail: 'killed' });
     expect(await ready).toMatchObject({ reason: 'browser-crash' });
-    await reaches('idle');
+    await reaches(daemon, 'idle');
     expect(browser.resets).toBe(1);
   });
 });
