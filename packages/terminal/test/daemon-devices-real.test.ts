@@ -11,7 +11,7 @@ import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 import { reportingFault, startCups, type TestCups } from './helpers/devices/cupsd.js';
 import { firstFileIn } from './helpers/devices/first-file.js';
-import { browserGroups, nextDaemonEvent, reaches } from './helpers/daemon-waits.js';
+import { attractReady, browserGroups, nextDaemonEvent, reaches } from './helpers/daemon-waits.js';
 import { ownBrowserDirs, survivors } from './helpers/processes.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 import { oneServiceConfig, startRealDaemon } from './helpers/real-daemon.js';
@@ -210,12 +210,7 @@ async function bar(selector: string) {
 }
 
 async function endSession(): Promise<void> {
-  const ready = new Promise<void>((resolve) => {
-    const off = daemon.session.on('attract-ready', () => {
-      off();
-      resolve();
-    });
-  });
+  const ready = attractReady(daemon);
   await daemon.handle({ cmd: 'session', action: 'end' });
   await ready;
   pids.track();
