@@ -129,9 +129,6 @@ export class TerminalDaemon {
   #eidStep: EidStep | null = null;
   #cardReminder: AbortController | undefined;
   #sessionDir: string | undefined;
-  /** Navigations and gestures the browser refused since the daemon started. */
-  #blockedNavigations = 0;
-
   constructor(options: TerminalDaemonOptions) {
     this.#options = options;
     this.#config = options.config;
@@ -282,10 +279,7 @@ export class TerminalDaemon {
         }),
         // A reader or card came or went, or a training card was put in: no polling.
         this.#eid.on('readers', () => this.#publish()),
-        this.#browser.on('blocked', () => {
-          this.#blockedNavigations++;
-          this.#facts.noteBlockedNavigation();
-        }),
+        this.#browser.on('blocked', () => this.#facts.noteBlockedNavigation()),
         this.#browser.on('kiosk-bar', (report) => this.#onKioskBar(report)),
         this.#session.on('changed', ({ phase }) => {
           this.#publish();
@@ -350,7 +344,7 @@ export class TerminalDaemon {
       url: this.#browser.currentUrl,
       eid: { workflow: workflow?.kind ?? null, step: workflow?.step.step ?? null },
       training: this.training,
-      blockedNavigations: this.#blockedNavigations,
+      blockedNavigations: this.#facts.blockedNavigations,
       browser: { policyEnforced: this.#browser.policyEnforced },
       devices: {
         matFallback: this.#devices.matFallback,

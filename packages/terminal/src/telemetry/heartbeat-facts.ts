@@ -46,6 +46,11 @@ export class HeartbeatFactsCollector {
     this.#blockedNavigations += 1;
   }
 
+  /** Navigations refused since the daemon started (`ctl status` and the heartbeat). */
+  get blockedNavigations(): number {
+    return this.#blockedNavigations;
+  }
+
   noteSessionEnded(at = new Date()): void {
     this.#lastSessionAt = at.toISOString();
   }
