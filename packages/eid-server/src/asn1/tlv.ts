@@ -27,7 +27,8 @@ function partsOf(tag: number): TagParts {
   const [first, ...more] = bytes.length === 0 ? [0] : bytes;
   const tagClass = ((first ?? 0) >> 6) + 1;
   const isConstructed = ((first ?? 0) & 0x20) !== 0;
-  if (((first ?? 0) & 0x1f) !== 0x1f) return { tagClass, isConstructed, tagNumber: (first ?? 0) & 0x1f };
+  if (((first ?? 0) & 0x1f) !== 0x1f)
+    return { tagClass, isConstructed, tagNumber: (first ?? 0) & 0x1f };
   const tagNumber = more.reduce((acc, byte) => acc * 128 + (byte & 0x7f), 0);
   return { tagClass, isConstructed, tagNumber };
 }
@@ -36,7 +37,11 @@ function tagOf(id: { tagClass: number; tagNumber: number; isConstructed: boolean
   const head = ((id.tagClass - 1) << 6) | (id.isConstructed ? 0x20 : 0);
   if (id.tagNumber < 31) return head | id.tagNumber;
   const tail: number[] = [];
-  for (let rest = id.tagNumber, last = true; rest > 0 || last; rest = Math.floor(rest / 128), last = false) {
+  for (
+    let rest = id.tagNumber, last = true;
+    rest > 0 || last;
+    rest = Math.floor(rest / 128), last = false
+  ) {
     tail.unshift((rest % 128) | (last ? 0 : 0x80));
   }
   return tail.reduce((acc, byte) => acc * 256 + byte, head | 0x1f);
@@ -45,7 +50,9 @@ function tagOf(id: { tagClass: number; tagNumber: number; isConstructed: boolean
 /** One TLV object. A constructed tag takes its children (already encoded) as a list. */
 export function encodeTlv(tag: number, content: Buffer | readonly Buffer[]): Buffer {
   const { tagClass, tagNumber, isConstructed } = partsOf(tag);
-  const valueHex = Array.isArray(content) ? Buffer.concat(content as Buffer[]) : (content as Buffer);
+  const valueHex = Array.isArray(content)
+    ? Buffer.concat(content as Buffer[])
+    : (content as Buffer);
   const object = isConstructed
     ? new asn1js.Constructed({ idBlock: { tagClass, tagNumber }, value: decodeAsn1All(valueHex) })
     : new asn1js.Primitive({ idBlock: { tagClass, tagNumber }, valueHex });
@@ -54,7 +61,7 @@ export function encodeTlv(tag: number, content: Buffer | readonly Buffer[]): Buf
 
 function decodeAsn1All(der: Buffer): asn1js.AsnType[] {
   const objects: asn1js.AsnType[] = [];
-  for (let offset = 0; offset < der.length; ) {
+  for (let offset = 0; offset < der.length;) {
     const view = der.subarray(offset);
     const decoded = asn1js.fromBER(view);
     if (decoded.offset === -1) throw new Asn1Error(`malformed TLV at offset ${offset}`);
@@ -67,7 +74,7 @@ function decodeAsn1All(der: Buffer): asn1js.AsnType[] {
 /** Every TLV object in a buffer, in order; throws Asn1Error when the buffer is not whole TLVs. */
 export function decodeTlvs(der: Buffer): Tlv[] {
   const found: Tlv[] = [];
-  for (let offset = 0; offset < der.length; ) {
+  for (let offset = 0; offset < der.length;) {
     const decoded = asn1js.fromBER(der.subarray(offset));
     if (decoded.offset === -1) throw new Asn1Error(`malformed TLV at offset ${offset}`);
     const block = decoded.result;
@@ -86,7 +93,8 @@ export function decodeTlvs(der: Buffer): Tlv[] {
 export function decodeTlv(der: Buffer, expectedTag?: number): Tlv {
   const all = decodeTlvs(der);
   const [only] = all;
-  if (all.length !== 1 || only === undefined) throw new Asn1Error(`expected one TLV, found ${all.length}`);
+  if (all.length !== 1 || only === undefined)
+    throw new Asn1Error(`expected one TLV, found ${all.length}`);
   if (expectedTag !== undefined && only.tag !== expectedTag) {
     throw new Asn1Error(`expected tag ${expectedTag.toString(16)}, found ${only.tag.toString(16)}`);
   }
