@@ -1,17 +1,17 @@
+import { LocalTerminalConfig } from '@sidbox/protocol';
 import {
   ConfigError,
-  LocalTerminalConfig,
   parseYamlConfig,
   readConfigFile,
   type ConfigProblem,
-} from '@sidbox/protocol';
+} from '@sidbox/protocol/config-file';
 
 export {
   ConfigError,
   formatProblems,
   type ConfigErrorCode,
   type ConfigProblem,
-} from '@sidbox/protocol';
+} from '@sidbox/protocol/config-file';
 
 export async function loadTerminalConfig(file: string): Promise<LocalTerminalConfig> {
   return parseTerminalConfig(await readConfigFile(file));
