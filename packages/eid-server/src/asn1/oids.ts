@@ -14,6 +14,32 @@ export const oids = {
   auxDateOfExpiry: '0.4.0.127.0.7.3.1.4.2',
   auxCommunityId: '0.4.0.127.0.7.3.1.4.3',
   securityObject: '0.4.0.127.0.7.3.2.1',
+  // SecurityInfos (TR-03110-3 A.1): protocol families, matched by prefix where a family has members.
+  pkDh: '0.4.0.127.0.7.2.2.1.1',
+  terminalAuthentication: '0.4.0.127.0.7.2.2.2',
+  caDh: '0.4.0.127.0.7.2.2.3.1',
+  caEcdh: '0.4.0.127.0.7.2.2.3.2',
+  pace: '0.4.0.127.0.7.2.2.4',
+  riDh: '0.4.0.127.0.7.2.2.5.1',
+  riEcdh: '0.4.0.127.0.7.2.2.5.2',
+  privilegedTerminalInfo: '0.4.0.127.0.7.2.2.8',
+  standardizedDomainParameters: '0.4.0.127.0.7.1.2',
+  // CMS and X.509, for passive authentication of EF.CardSecurity.
+  signedData: '1.2.840.113549.1.7.2',
+  cmsContentType: '1.2.840.113549.1.9.3',
+  cmsMessageDigest: '1.2.840.113549.1.9.4',
+  sha224: '2.16.840.1.101.3.4.2.4',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  ecdsaWithSha224: '1.2.840.10045.4.3.1',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecdsaWithSha512: '1.2.840.10045.4.3.4',
+  subjectKeyIdentifier: '2.5.29.14',
+  basicConstraints: '2.5.29.19',
+  ecPublicKey: '1.2.840.10045.2.1',
+  brainpoolP256r1: '1.3.36.3.3.2.8.1.1.7',
 } as const;
 
 /** The content octets of an OID (what follows tag 06 and its length). */

@@ -1,0 +1,13 @@
+export type CryptoErrorCode = 'invalid-key' | 'invalid-point' | 'invalid-pem';
+
+/** A key or point the curve or cipher cannot use. Never carries key material. */
+export class CryptoError extends Error {
+  override readonly name = 'CryptoError';
+
+  constructor(
+    readonly code: CryptoErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
