@@ -28,6 +28,8 @@ export interface LaunchOptions {
   requestTimeoutMs: number;
   /** Where private directories are created; the system temp dir by default. */
   baseDir?: string;
+  /** Accept a test PKI's authorization certificates (pre-verification off). */
+  acceptTestPki?: boolean;
   logger: Logger;
 }
 
@@ -69,7 +71,7 @@ export class AusweisAppInstance {
     const dir = await createPrivateDir(options.baseDir);
     let child: ChildProcess | undefined;
     try {
-      await writeKioskSettings(dir.config);
+      await writeKioskSettings(dir.config, { acceptTestPki: options.acceptTestPki === true });
       child = spawnAusweisApp(options, dir);
       const exited = exitOf(child);
       const pid = child.pid;

@@ -27,6 +27,11 @@ export interface SupervisorOptions {
   requestTimeoutMs?: number;
   /** Where the per-instance private directories are created. */
   baseDir?: string;
+  /**
+   * Accept authorization certificates of a test PKI (AusweisApp's pre-verification off), for
+   * tests and demos against `sidbox eid-server test-pki`. Never on a production terminal.
+   */
+  acceptTestPki?: boolean;
 }
 
 export interface SupervisorEvents extends Record<string, unknown> {
@@ -162,6 +167,7 @@ export class AusweisAppSupervisor {
       startTimeoutMs: this.#options.startTimeoutMs ?? 15_000,
       requestTimeoutMs: this.#options.requestTimeoutMs ?? 10_000,
       baseDir: this.#options.baseDir,
+      acceptTestPki: this.#options.acceptTestPki ?? false,
       logger: this.#logger,
     });
     this.#instance = instance;
