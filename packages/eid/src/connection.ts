@@ -7,7 +7,13 @@ import { createTrainingChannel } from './training/channel.js';
 
 /** Where a workflow's SDK messages come from: the real AusweisApp, or a training card. */
 export type EidSource =
-  { kind: 'ausweisapp'; binary?: string } | { kind: 'training'; scenario: string };
+  | {
+      kind: 'ausweisapp';
+      binary?: string;
+      /** Accept a test PKI's authorization certificates (tests and demos only). */
+      acceptTestPki?: boolean;
+    }
+  | { kind: 'training'; scenario: string };
 
 export interface EidConnection {
   readonly client: SdkClient;
@@ -44,7 +50,11 @@ export async function openEidConnection(
       close: async () => client.close(),
     };
   }
-  const supervisor = new AusweisAppSupervisor({ binary: source.binary, logger });
+  const supervisor = new AusweisAppSupervisor({
+    binary: source.binary,
+    acceptTestPki: source.acceptTestPki ?? false,
+    logger,
+  });
   const client = await supervisor.start();
   return {
     get client() {

@@ -21,6 +21,7 @@ interface SourceOptions {
   reader?: string;
   training?: string;
   binary?: string;
+  testPki?: boolean;
   json?: boolean;
   timeout: string;
   verbose?: boolean;
@@ -45,7 +46,11 @@ function sourceOf(options: SourceOptions): EidSource {
     }
     return { kind: 'training', scenario: options.training };
   }
-  return { kind: 'ausweisapp', ...(options.binary ? { binary: options.binary } : {}) };
+  return {
+    kind: 'ausweisapp',
+    ...(options.binary ? { binary: options.binary } : {}),
+    ...(options.testPki ? { acceptTestPki: true } : {}),
+  };
 }
 
 function stepTimeoutMs(options: SourceOptions): number {
@@ -114,6 +119,10 @@ function withSourceOptions(command: Command): Command {
       'use a training card instead of AusweisApp (see: sidbox eid scenarios)',
     )
     .option('--binary <path>', 'AusweisApp binary to run (default: found on PATH)')
+    .option(
+      '--test-pki',
+      "accept a test eID-Server's certificates (AusweisApp pre-verification off; never in production)",
+    )
     .option('--timeout <seconds>', 'time allowed for each step', '60')
     .option('--json', 'machine-readable output')
     .option('--verbose', 'log workflow steps to stderr');
