@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { doctorCommand } from './doctor/command.js';
 import { eidCommand } from './eid/command.js';
+import { eidServerCommand } from './eid-server/command.js';
 import { demoCommand } from './demo.js';
 import { hubCommand } from './hub/command.js';
 import { terminalCommand } from './terminal/command.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(false);
   program.addCommand(doctorCommand());
   program.addCommand(eidCommand());
+  program.addCommand(eidServerCommand());
   program.addCommand(demoCommand());
   program.addCommand(hubCommand());
   program.addCommand(terminalCommand());

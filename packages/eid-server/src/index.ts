@@ -1,1 +1,13 @@
-export {};
+export { AuthenticationService, type AuthenticationRequest } from './authentication-service.js';
+export { loadEidServerConfig, type LoadedConfig, type LoadedService } from './config/load.js';
+export { eidServerConfigSchema, type EidServerConfig } from './config/schema.js';
+export { EidServerError, type ErrorCode } from './errors.js';
+export { operationNames, type OperationName, type RequestedOperations } from './operations.js';
+export type { PersonalData, PartialDate, Place } from './personal-data.js';
+export {
+  writeTestSetup,
+  SELF_CHECK_SERVICE,
+  type TestSetup,
+  type TestSetupOptions,
+} from './pki/test-setup.js';
+export { startEidServer, startEidServerFromFile, type RunningEidServer } from './server.js';

@@ -2,22 +2,10 @@ import { Command, Option } from 'commander';
 import { addUser, seedDemo, startHub, type Role } from '@sidbox/hub';
 import { readPasswordFromStdin } from './read-password.js';
 import { portFromFlag, storageFromFlags } from './storage-flags.js';
+import { untilSignal } from '../until-signal.js';
 
 const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
-
-/** Runs until SIGINT/SIGTERM, then closes the hub. */
-function untilSignal(close: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void close().then(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 function userCommand(): Command {
   const add = new Command('add')

@@ -1,0 +1,86 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AuthenticationService } from '../authentication-service.js';
+import type { LoadedConfig } from '../config/load.js';
+import { EidServerError } from '../errors.js';
+import { registerJsonApiRoutes } from './json-api-routes.js';
+import { registerPaosRoutes } from './paos-routes.js';
+import { httpsOptions, PskIdentities } from './tls.js';
+
+export interface AppDeps {
+  config: LoadedConfig;
+  authentications: AuthenticationService;
+  logger: Logger;
+}
+
+/** Small bodies only: PAOS messages and eService requests are a few KiB. */
+const bodyLimitBytes = 256 * 1024;
+
+/** The eID-Server's one HTTPS port: TC tokens, PAOS over TLS-PSK, the eService interface. */
+export async function buildApp(deps: AppDeps) {
+  const psk = new PskIdentities(deps.authentications);
+  const requestClientCertificate = [...deps.config.services.values()].some(
+    (service) => service.clientCertificateSha256 !== undefined,
+  );
+  const app = Fastify({
+    logger: false,
+    bodyLimit: bodyLimitBytes,
+    trustProxy: false,
+    https: httpsOptions({
+      key: deps.config.tls.key,
+      cert: deps.config.tls.certificate,
+      requestClientCertificate,
+      psk,
+    }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const mapped = toEidServerError(error);
+    if (mapped.status >= 500) deps.logger.error({ code: error.code }, 'request failed');
+    return sendError(reply, mapped);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, new EidServerError('not-found', 'no such route')),
+  );
+  app.get('/healthz', async () => ({
+    status: 'ok',
+    openSessions: deps.authentications.openSessions,
+  }));
+  registerPaosRoutes(app, deps.authentications, psk);
+  registerJsonApiRoutes(app, deps.authentications);
+  return app;
+}
+
+export type EidServerHttp = Awaited<ReturnType<typeof buildApp>>;
+
+export function sendError(reply: FastifyReply, error: EidServerError) {
+  return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+}
+
+/** Maps anything thrown to a named error; only the unexpected becomes 500, without details. */
+function toEidServerError(error: FastifyError): EidServerError {
+  if (error instanceof EidServerError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation
+      .slice(0, 5)
+      .map(
+        (v) =>
+          `${error.validationContext ?? 'request'}${v.instancePath === '/' ? '' : v.instancePath}: ${v.message}`,
+      );
+    return new EidServerError('invalid-request', issues.join('; '));
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new EidServerError('payload-too-large', 'the body is too large');
+  if (status === 415)
+    return new EidServerError('unsupported-media-type', 'unsupported content type');
+  if (status >= 400 && status < 500)
+    return new EidServerError('invalid-request', 'the request is malformed');
+  return new EidServerError('internal', 'internal error');
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { simulatorCscaCertificate } from './simulator-trust.js';
+import { createTestPki, type TestPki } from './test-pki.js';
+
+export interface TestSetupOptions {
+  /** Where eID-Clients reach the server: the TC token and PAOS origin, and the subjectURL. */
+  host: string;
+  port: number;
+  /** The interface to listen on (default 127.0.0.1). */
+  listenHost?: string;
+  serviceName?: string;
+}
+
+export interface TestSetup {
+  configFile: string;
+  /** The self-check service's API key for the JSON eService interface. */
+  apiKey: string;
+  publicOrigin: string;
+  pki: TestPki;
+}
+
+/** The service every test setup has: the self-check ("Online-Ausweis testen"). */
+export const SELF_CHECK_SERVICE = 'self-check';
+
+/**
+ * Writes a complete test setup into `dir`: TLS certificate, a DV/AT chain under the test CVCA
+ * name the AusweisApp Simulator trusts, the sector key, the Simulator's CSCA as trust anchor, an
+ * API key and `eid-server.yaml` naming them. For tests and demos: AusweisApp accepts it only with
+ * pre-verification off, and no real card trusts it.
+ */
+export async function writeTestSetup(dir: string, options: TestSetupOptions): Promise<TestSetup> {
+  const publicOrigin = new URL(`https://${options.host}:${options.port}`).origin;
+  const pki = await createTestPki({
+    origin: publicOrigin,
+    serviceName: options.serviceName ?? 'SIDbox Online-Ausweis testen',
+    hosts: [...new Set([options.host, 'localhost', '127.0.0.1'])],
+  });
+  const apiKey = randomBytes(32).toString('base64url');
+  await mkdir(join(dir, 'terminal'), { recursive: true, mode: 0o700 });
+  const files: [string, string | Buffer][] = [
+    ['tls.key.pem', pki.tls.keyPem],
+    ['tls.cert.pem', pki.tls.certPem],
+    ['terminal/dv.cvc', pki.dvCertificate],
+    ['terminal/at.cvc', pki.atCertificate],
+    ['terminal/at.key.pem', pki.atPrivateKeyPem],
+    ['terminal/description.der', pki.certificateDescription],
+    ['terminal/sector.key.pem', pki.sectorPrivateKeyPem],
+    ['simulator-csca.der', simulatorCscaCertificate],
+    ['self-check.key', `${apiKey}\n`],
+  ];
+  for (const [name, content] of files) {
+    await writeFile(join(dir, name), content, { mode: 0o600 });
+  }
+  const config = {
+    listen: { host: options.listenHost ?? '127.0.0.1', port: options.port },
+    publicOrigin,
+    tls: { key: 'tls.key.pem', certificate: 'tls.cert.pem' },
+    trust: { certificates: ['simulator-csca.der'] },
+    selfCheck: { service: SELF_CHECK_SERVICE },
+    services: [
+      {
+        id: SELF_CHECK_SERVICE,
+        name: 'Online-Ausweis testen',
+        apiKeyFile: 'self-check.key',
+        terminal: {
+          certificates: ['terminal/dv.cvc', 'terminal/at.cvc'],
+          privateKey: 'terminal/at.key.pem',
+          certificateDescription: 'terminal/description.der',
+          sectorPrivateKey: 'terminal/sector.key.pem',
+        },
+      },
+    ],
+  };
+  const configFile = join(dir, 'eid-server.yaml');
+  const header = '# A test setup made by `sidbox eid-server test-pki`: for tests and demos only.\n';
+  await writeFile(configFile, header + stringify(config), { mode: 0o600 });
+  return { configFile, apiKey, publicOrigin, pki };
+}
