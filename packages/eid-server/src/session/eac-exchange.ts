@@ -80,7 +80,10 @@ const failed: DssResult = {
   minor: 'http://www.bsi.bund.de/ecard/api/1.1/resultminor/al/common#internalError',
 };
 const cancellation = /cancellationByUser/;
-/** RI key 2 of the German eID card: the one not reserved for authorized terminals. */
+/**
+ * The pseudonym comes from the RI key reserved for terminals with the RI right (key 2 on the
+ * German eID card, authorizedOnly in EF.CardSecurity); key 1 serves revocation sector ids.
+ */
 const DEFAULT_RI_KEY = 2;
 
 /**
@@ -259,7 +262,7 @@ export class EacExchange {
   #readoutTasks(granted: ReadonlySet<ChatRight>, cardSecurity: CardSecurity): ReadoutTasks {
     const steps = cardSteps(granted, this.input.requested);
     const sectorPrivateKey = this.input.credentials.sectorPrivateKey;
-    const riKey = cardSecurity.restrictedIdentification.find((info) => !info.authorizedOnly);
+    const riKey = cardSecurity.restrictedIdentification.find((info) => info.authorizedOnly);
     return {
       verifications: steps.verifications,
       dataGroups: steps.reads,

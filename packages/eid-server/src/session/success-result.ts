@@ -1,4 +1,4 @@
-import type { AuthenticationResult } from '../authentication-result.js';
+import type { AuthenticationResult, OperationsAllowedByUser } from '../authentication-result.js';
 import type { ChatRight } from '../cvc/chat.js';
 import type { OperationName, RequestedOperations } from '../operations.js';
 import { operationAccess } from '../request/plan.js';
@@ -6,21 +6,23 @@ import type { CardAnswers } from './card-readout.js';
 
 /**
  * The result an eService reads: what the card answered, and for each operation it asked for
- * whether the citizen allowed it (TR-03130 OperationsAllowedByUser).
+ * whether the citizen allowed it (TR-03130 OperationsAllowedByUser: ALLOWED, NOTONCHIP when the
+ * card holds no such value, absent when the citizen deselected it).
  */
 export function successResult(
   requested: RequestedOperations,
   granted: ReadonlySet<ChatRight>,
   answers: CardAnswers,
 ): AuthenticationResult {
-  const operationsAllowedByUser: RequestedOperations = {};
+  const operationsAllowedByUser: OperationsAllowedByUser = {};
   for (const [operation, selection] of Object.entries(requested) as [OperationName, string][]) {
-    if (selection === 'PROHIBITED') continue;
-    const access = Object.hasOwn(operationAccess, operation)
-      ? operationAccess[operation as keyof typeof operationAccess]
-      : undefined;
-    operationsAllowedByUser[operation] =
-      access && granted.has(access.right) ? 'ALLOWED' : 'PROHIBITED';
+    if (selection === 'PROHIBITED' || !Object.hasOwn(operationAccess, operation)) continue;
+    const access = operationAccess[operation as keyof typeof operationAccess];
+    if (!granted.has(access.right)) continue;
+    const onChip =
+      access.dataGroup === undefined ||
+      answers.personalData[operation as keyof typeof answers.personalData] !== undefined;
+    operationsAllowedByUser[operation] = onChip ? 'ALLOWED' : 'NOTONCHIP';
   }
   const { verified } = answers;
   return {

@@ -1,0 +1,69 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { AuthenticationRequest } from '../../src/authentication-service.js';
+import { loadEidServerConfig } from '../../src/config/load.js';
+import { writeTestSetup, type TestSetup } from '../../src/pki/test-setup.js';
+import { startEidServer, type RunningEidServer } from '../../src/server.js';
+import { httpsRequest, type HttpsAnswer } from './https-client.js';
+
+/** A loopback TCP port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface TestEidServer {
+  server: RunningEidServer;
+  setup: TestSetup;
+  dir: string;
+  /** The TLS certificate clients must trust, PEM. */
+  ca: string;
+  /** Everything the server logged, as written. */
+  logLines: string[];
+  /** POST /api/v1/sessions as the self-check service. */
+  startSession(request: AuthenticationRequest): Promise<HttpsAnswer>;
+  /** GET the result of a session as the self-check service. */
+  result(sessionId: string): Promise<HttpsAnswer>;
+  close(): Promise<void>;
+}
+
+/** A logger whose every line is kept, to search for data that must not be there. */
+export function capturingLogger(lines: string[]): Logger {
+  return pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
+}
+
+/** A `sidbox eid-server test-pki` setup in a temp folder, running on a free loopback port. */
+export async function startTestEidServer(host = '127.0.0.1'): Promise<TestEidServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'sidbox-eid-server-'));
+  const setup = await writeTestSetup(dir, { host, port: await freePort() });
+  const logLines: string[] = [];
+  const server = await startEidServer(await loadEidServerConfig(setup.configFile), capturingLogger(logLines));
+  const ca = await readFile(join(dir, 'tls.cert.pem'), 'utf8');
+  const auth = { authorization: `Bearer ${setup.apiKey}` };
+  return {
+    server,
+    setup,
+    dir,
+    ca,
+    logLines,
+    startSession: (request) =>
+      httpsRequest(`${setup.publicOrigin}/api/v1/sessions`, {
+        method: 'POST',
+        ca,
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      }),
+    result: (sessionId) =>
+      httpsRequest(`${setup.publicOrigin}/api/v1/sessions/${sessionId}/result`, { ca, headers: auth }),
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { EidStep } from '@sidbox/protocol';
+import {
+  AusweisAppSupervisor,
+  silentLogger,
+  startAuthentication,
+  type EidWorkflow,
+  type SdkClient,
+} from '@sidbox/eid';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';
+import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+
+// Complete authentications: the real AusweisApp 1.26.2 with its Simulator card (ERIKA
+// MUSTERMANN) against our eID-Server running the test PKI. AusweisApp runs with pre-verification
+// off, as `sidbox eid auth --test-pki` does; everything else is as in production.
+
+/** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
+const SIMULATOR_RI_KEY_2 = Buffer.from('9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF', 'hex');
+
+let eidServer: TestEidServer;
+let supervisor: AusweisAppSupervisor | undefined;
+
+beforeAll(async () => {
+  eidServer = await startTestEidServer();
+});
+afterAll(() => eidServer.close());
+afterEach(async () => {
+  await supervisor?.stop();
+  supervisor = undefined;
+});
+
+async function ausweisApp(): Promise<SdkClient> {
+  supervisor = new AusweisAppSupervisor({ acceptTestPki: true, logger: silentLogger() });
+  return supervisor.start();
+}
+
+/** Answers the steps like a citizen at the Simulator's keypad; `stopAt` cancels there instead. */
+function citizen(workflow: EidWorkflow, options: { deselect?: string[]; stopAt?: EidStep['step'] } = {}) {
+  const seen: EidStep[] = [];
+  const answer = (step: EidStep): void => {
+    seen.push(step);
+    if (step.step === options.stopAt) return workflow.act({ type: 'cancel' });
+    if (step.step === 'access-rights') {
+      workflow.act({ type: 'accept', ...(options.deselect && { deselect: options.deselect }) });
+    }
+    if (step.step === 'insert-card') workflow.act({ type: 'insert-card', reader: 'Simulator' });
+    if (step.step === 'enter-pin') workflow.act({ type: 'pin' });
+  };
+  workflow.onStep(answer);
+  answer(workflow.step);
+  return seen;
+}
+
+async function startSession(request: object): Promise<{ sessionId: string; tcTokenURL: string }> {
+  const answer = await eidServer.startSession({
+    refreshAddress: `${eidServer.setup.publicOrigin}/self-check/done`,
+    ...request,
+  } as never);
+  expect(answer.status).toBe(201);
+  return JSON.parse(answer.body) as { sessionId: string; tcTokenURL: string };
+}
+
+async function takeResult(sessionId: string) {
+  const answer = await eidServer.result(sessionId);
+  expect(answer.status).toBe(200);
+  return JSON.parse(answer.body) as Record<string, unknown>;
+}
+
+describe('a complete authentication with the real AusweisApp and its Simulator card', () => {
+  it('reads names, date of birth, address and the pseudonym, once', async () => {
+    const { sessionId, tcTokenURL } = await startSession({
+      operations: {
+        givenNames: 'REQUIRED',
+        familyNames: 'REQUIRED',
+        dateOfBirth: 'REQUIRED',
+        placeOfResidence: 'REQUIRED',
+        restrictedId: 'REQUIRED',
+      },
+    });
+    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
+    const steps = citizen(workflow);
+    const outcome = await workflow.done;
+    expect(outcome).toMatchObject({ workflow: 'auth', ok: true });
+    expect(new URL(outcome.url ?? '').searchParams.get('ResultMajor')).toBe('ok');
+
+    const consent = steps.find((step) => step.step === 'access-rights');
+    expect(consent).toMatchObject({
+      required: expect.arrayContaining(['GivenNames', 'FamilyName', 'DateOfBirth', 'Address', 'Pseudonym']),
+    });
+
+    const result = await takeResult(sessionId);
+    const sectorKey = ecPrivateKeyFromPem(eidServer.setup.pki.sectorPrivateKeyPem);
+    const expectedPseudonym = createHash('sha256')
+      .update(ecSharedX(sectorKey, ecPublicKeyOf(SIMULATOR_RI_KEY_2)))
+      .digest('hex');
+    expect(result).toMatchObject({
+      status: 'success',
+      personalData: {
+        givenNames: 'ERIKA',
+        familyNames: 'MUSTERMANN',
+        dateOfBirth: { iso: '1964-08-12' },
+        placeOfResidence: {
+          kind: 'structured',
+          street: 'HEIDESTRAẞE 17',
+          city: 'KÖLN',
+          country: 'D',
+          zipCode: '51147',
+        },
+      },
+      restrictedId: expectedPseudonym,
+      documentValidity: true,
+    });
+    expect((await eidServer.result(sessionId)).status).toBe(404);
+  });
+
+  it('answers "older than 18" without reading the date of birth', async () => {
+    const { sessionId, tcTokenURL } = await startSession({
+      operations: { ageVerification: 'REQUIRED' },
+      ageVerification: { age: 18 },
+    });
+    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
+    citizen(workflow);
+    expect(await workflow.done).toMatchObject({ ok: true });
+    const result = await takeResult(sessionId);
+    expect(result).toMatchObject({ status: 'success', ageVerification: true, personalData: {} });
+    expect(result.personalData).not.toHaveProperty('dateOfBirth');
+  });
+
+  it('gives "cancelled" and reads nothing when the citizen cancels at the PIN', async () => {
+    const { sessionId, tcTokenURL } = await startSession({ operations: { givenNames: 'REQUIRED' } });
+    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
+    citizen(workflow, { stopAt: 'enter-pin' });
+    expect(await workflow.done).toMatchObject({ ok: false });
+    const result = await takeResult(sessionId);
+    expect(result).toEqual({ status: 'cancelled' });
+  });
+
+  it('logs session ids and outcomes, never what the card said', () => {
+    const log = eidServer.logLines.join('');
+    expect(log).toContain('session ended');
+    for (const secret of ['ERIKA', 'MUSTERMANN', '1964', 'HEIDESTRA', 'KÖLN', '51147']) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
