@@ -1,0 +1,19 @@
+/** An eService request the server cannot carry out; the message never repeats its values. */
+export type RequestErrorCode =
+  | 'nothingRequested'
+  | 'unavailableOperation'
+  | 'ageOutOfRange'
+  | 'missingAge'
+  | 'malformedCommunityId'
+  | 'missingCommunityId';
+
+export class RequestError extends Error {
+  override readonly name = 'RequestError';
+
+  constructor(
+    readonly code: RequestErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
