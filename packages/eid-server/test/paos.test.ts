@@ -392,6 +392,30 @@ describe('server messages, as AusweisApp 1.26.2 parses them', () => {
     ).toThrow(PaosError);
   });
 
+  it('echoes a full connection handle in ISO 24727 order, escaped', () => {
+    const full = didAuthenticateEac2(
+      {
+        relatesTo: 'urn:uuid:x',
+        connectionHandle: {
+          slotHandle: '3734',
+          cardApplication: 'e80704007f00070302',
+          slotIndex: '0',
+          ifdName: 'REINER SCT cyberJack RFID komfort <USB> & 52',
+          contextHandle: '4549445F',
+        },
+      },
+      { certificates: [], ephemeralPublicKey: Buffer.alloc(65, 4), signature: Buffer.alloc(64) },
+    );
+    const handle = child(bodyOf(full.xml), 'ConnectionHandle');
+    expect(handle?.children.map((element) => [element.name, element.text])).toEqual([
+      ['ContextHandle', '4549445F'],
+      ['IFDName', 'REINER SCT cyberJack RFID komfort <USB> & 52'],
+      ['SlotIndex', '0'],
+      ['CardApplication', 'e80704007f00070302'],
+      ['SlotHandle', '3734'],
+    ]);
+  });
+
   it('builds DIDAuthenticate EAC2 in the fixture DIDAuthenticateEAC2.xml shape', () => {
     const key = Buffer.concat([Buffer.from([4]), randomBytes(64)]);
     const signature = randomBytes(64);

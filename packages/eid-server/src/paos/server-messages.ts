@@ -43,17 +43,19 @@ function hexElement(name: string, bytes: Buffer | undefined): XmlFragment | unde
   return bytes === undefined ? undefined : el(name, hexBinary(bytes));
 }
 
+function optionalText(name: string, value: string | undefined): XmlFragment | undefined {
+  return value === undefined ? undefined : el(name, value);
+}
+
 function connectionHandleXml(handle: ConnectionHandle): XmlFragment {
   return el(
     'ConnectionHandle',
     [
-      handle.contextHandle === undefined ? undefined : el('ContextHandle', handle.contextHandle),
-      handle.ifdName === undefined ? undefined : el('IFDName', handle.ifdName),
-      handle.slotIndex === undefined ? undefined : el('SlotIndex', handle.slotIndex),
-      handle.cardApplication === undefined
-        ? undefined
-        : el('CardApplication', handle.cardApplication),
-      handle.slotHandle === undefined ? undefined : el('SlotHandle', handle.slotHandle),
+      optionalText('ContextHandle', handle.contextHandle),
+      optionalText('IFDName', handle.ifdName),
+      optionalText('SlotIndex', handle.slotIndex),
+      optionalText('CardApplication', handle.cardApplication),
+      optionalText('SlotHandle', handle.slotHandle),
     ],
     { 'xsi:type': 'iso:ConnectionHandleType' },
   );
