@@ -14,7 +14,7 @@ import {
   type Transition,
 } from './machine.js';
 import { codeFromMinor, codeFromReason, isMajorOk } from './outcome-map.js';
-import { isUnknownCard, knownCounter, readerView, requiredAge } from './views.js';
+import { isUnknownCard, knownCounter, readerView, requiredAge, SIMULATOR_READER } from './views.js';
 
 type EnterMessage = MessageOf<'ENTER_PIN' | 'ENTER_CAN' | 'ENTER_PUK' | 'ENTER_NEW_PIN'>;
 
@@ -120,7 +120,12 @@ function onReader(state: MachineState, message: MessageOf<'READER'>): Transition
   const next = withReader(state, reader);
   if (next.phase !== 'running') return unchanged(next);
   const cardGone = !reader.attached || !reader.card;
-  if (reader.name === next.readerInUse && cardGone && isCardStep(next.step)) {
+  if (
+    reader.name === next.readerInUse &&
+    cardGone &&
+    isCardStep(next.step) &&
+    removedByCitizen(reader, next.step)
+  ) {
     return beginCancel(next, 'card-removed');
   }
   // The card we just inserted has its eID function off: AusweisApp waits for another forever.
@@ -140,6 +145,16 @@ function onReaderList(state: MachineState, readers: Reader[]): Transition {
 /** Steps in which the card must stay on the reader. */
 function isCardStep(step: EidStep): boolean {
   return step.step === 'working' || step.step.startsWith('enter-');
+}
+
+/**
+ * Nobody can take the Simulator's card: it leaves its reader only when AusweisApp shelves it,
+ * which 1.26.2 does as soon as an authentication is done with the card, before the final AUTH
+ * (the READER event can even overtake the STATUS that says so). AusweisApp reports a card lost
+ * while it still needs it by itself.
+ */
+function removedByCitizen(reader: Reader, step: EidStep): boolean {
+  return !(reader.name === SIMULATOR_READER && step.step === 'working');
 }
 
 function onAccessRights(state: MachineState, message: MessageOf<'ACCESS_RIGHTS'>): Transition {

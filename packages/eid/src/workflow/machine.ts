@@ -65,7 +65,8 @@ export type MachineEvent =
   | { type: 'channel-closed'; expected: boolean };
 
 export type Effect =
-  | { type: 'send'; command: SdkCommand }
+  /** `afterMs`: send only then, unless another command or the end comes first. */
+  | { type: 'send'; command: SdkCommand; afterMs?: number }
   | { type: 'request-certificate' }
   | { type: 'start-timer'; timerId: number; ms: number }
   | { type: 'stop-timer' }

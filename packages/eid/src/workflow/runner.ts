@@ -94,6 +94,7 @@ class WorkflowRunner implements EidWorkflow {
   #state: MachineState;
   #busy = false;
   #timer: NodeJS.Timeout | undefined;
+  #delayedSend: NodeJS.Timeout | undefined;
   #resolve!: (outcome: Outcome) => void;
 
   constructor(port: WorkflowPort, machineConfig: MachineConfig, logger?: Logger) {
@@ -166,9 +167,13 @@ class WorkflowRunner implements EidWorkflow {
   #apply(effects: readonly Effect[]): void {
     for (const effect of effects) {
       switch (effect.type) {
-        case 'send':
-          this.#send(effect.command);
+        case 'send': {
+          clearTimeout(this.#delayedSend);
+          const { command, afterMs } = effect;
+          if (afterMs === undefined) this.#send(command);
+          else this.#delayedSend = setTimeout(() => this.#send(command), afterMs);
           break;
+        }
         case 'request-certificate':
           this.#port.request({ cmd: 'GET_CERTIFICATE' }, 'CERTIFICATE').then(
             (certificate) => this.#dispatch({ type: 'certificate', certificate }),
@@ -225,6 +230,7 @@ class WorkflowRunner implements EidWorkflow {
 
   #finish(outcome: Outcome): void {
     clearTimeout(this.#timer);
+    clearTimeout(this.#delayedSend);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     const { workflow, code, ok, training, retryCounter, detail } = outcome;
     this.#logger.info({ workflow, code, ok, training, retryCounter, detail }, 'outcome');
