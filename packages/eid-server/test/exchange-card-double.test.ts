@@ -297,7 +297,9 @@ describe('what the card refuses, and how the session ends', () => {
     const authentication = authenticate(everything);
     const { auth, sessionId, run } = authentication;
     for (const message of [run.sent[0] ?? '', run.sent.at(-1) ?? '']) {
-      expect(() => auth.paos(sessionId, message)).toThrow(EidServerError);
+      expect(() => auth.paos(sessionId, message)).toThrow(
+        expect.objectContaining({ name: EidServerError.name, code: 'not-found' }),
+      );
     }
     expect(outcomeOf(authentication)['status']).toBe('success');
   });
