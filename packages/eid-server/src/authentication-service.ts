@@ -146,13 +146,22 @@ export class AuthenticationService {
       throw new EidServerError('invalid-request', 'the PAOS message is malformed');
     }
     session.state = 'running';
-    const step = session.detail.exchange.receive(message);
+    const { exchange } = session.detail;
+    const phase = exchange.phase;
+    const step = exchange.receive(message);
     if (step.outcome !== undefined) {
       this.#store.finish(session, step.outcome);
       const { kind } = step.outcome;
       const reason = step.outcome.kind === 'failed' ? step.outcome.reason : undefined;
+      const clientMinor = 'result' in message ? message.result.minor : undefined;
       this.logger.info(
-        { session: session.id, outcome: kind, ...(reason && { reason }) },
+        {
+          session: session.id,
+          outcome: kind,
+          phase,
+          ...(reason && { reason }),
+          ...(clientMinor && { clientMinor }),
+        },
         'session ended',
       );
     }

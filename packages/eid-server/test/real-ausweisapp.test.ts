@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EidStep } from '@sidbox/protocol';
+import type { EidStep, Outcome } from '@sidbox/protocol';
 import {
   AusweisAppSupervisor,
   silentLogger,
@@ -16,7 +16,10 @@ import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js'
 // off, as `sidbox eid auth --test-pki` does; everything else is as in production.
 
 /** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
-const SIMULATOR_RI_KEY_2 = Buffer.from('9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF', 'hex');
+const SIMULATOR_RI_KEY_2 = Buffer.from(
+  '9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF',
+  'hex',
+);
 
 let eidServer: TestEidServer;
 let supervisor: AusweisAppSupervisor | undefined;
@@ -36,7 +39,10 @@ async function ausweisApp(): Promise<SdkClient> {
 }
 
 /** Answers the steps like a citizen at the Simulator's keypad; `stopAt` cancels there instead. */
-function citizen(workflow: EidWorkflow, options: { deselect?: string[]; stopAt?: EidStep['step'] } = {}) {
+function citizen(
+  workflow: EidWorkflow,
+  options: { deselect?: string[]; stopAt?: EidStep['step'] } = {},
+) {
   const seen: EidStep[] = [];
   const answer = (step: EidStep): void => {
     seen.push(step);
@@ -52,13 +58,52 @@ function citizen(workflow: EidWorkflow, options: { deselect?: string[]; stopAt?:
   return seen;
 }
 
-async function startSession(request: object): Promise<{ sessionId: string; tcTokenURL: string }> {
-  const answer = await eidServer.startSession({
-    refreshAddress: `${eidServer.setup.publicOrigin}/self-check/done`,
-    ...request,
-  } as never);
-  expect(answer.status).toBe(201);
-  return JSON.parse(answer.body) as { sessionId: string; tcTokenURL: string };
+interface Authentication {
+  sessionId: string;
+  outcome: Outcome;
+  steps: EidStep[];
+}
+
+/**
+ * AusweisApp 1.26.2 sometimes loses the race between releasing the Simulator card it has just
+ * inserted for SET_CARD and connecting to it ("Card is already connected": a Qt deleteLater
+ * against a queued connect, see eid-server.md). The authentication then fails at EAC1 with
+ * ResultMinor unknownError before any card data exists. Only that case is run again, at most
+ * twice; any other outcome, and a third such failure, is the result.
+ */
+async function authenticate(
+  request: object,
+  options: Parameters<typeof citizen>[1] = {},
+): Promise<Authentication> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await eidServer.startSession({
+      refreshAddress: `${eidServer.setup.publicOrigin}/self-check/done`,
+      ...request,
+    } as never);
+    expect(answer.status).toBe(201);
+    const { sessionId, tcTokenURL } = JSON.parse(answer.body) as {
+      sessionId: string;
+      tcTokenURL: string;
+    };
+    await supervisor?.stop();
+    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
+    const steps = citizen(workflow, options);
+    const outcome = await workflow.done;
+    if (attempt < 3 && lostSimulatorRace(sessionId)) continue;
+    return { sessionId, outcome, steps };
+  }
+}
+
+function lostSimulatorRace(sessionId: string): boolean {
+  return eidServer.logLines.some((line) => {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    return (
+      entry.session === sessionId &&
+      entry.phase === 'awaiting-eac1' &&
+      entry.reason === 'client-error' &&
+      String(entry.clientMinor).endsWith('/al/common#unknownError')
+    );
+  });
 }
 
 async function takeResult(sessionId: string) {
@@ -69,7 +114,7 @@ async function takeResult(sessionId: string) {
 
 describe('a complete authentication with the real AusweisApp and its Simulator card', () => {
   it('reads names, date of birth, address and the pseudonym, once', async () => {
-    const { sessionId, tcTokenURL } = await startSession({
+    const { sessionId, outcome, steps } = await authenticate({
       operations: {
         givenNames: 'REQUIRED',
         familyNames: 'REQUIRED',
@@ -78,15 +123,21 @@ describe('a complete authentication with the real AusweisApp and its Simulator c
         restrictedId: 'REQUIRED',
       },
     });
-    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
-    const steps = citizen(workflow);
-    const outcome = await workflow.done;
-    expect(outcome).toMatchObject({ workflow: 'auth', ok: true });
-    expect(new URL(outcome.url ?? '').searchParams.get('ResultMajor')).toBe('ok');
+    expect(outcome).toMatchObject({
+      workflow: 'auth',
+      code: 'auth-success',
+      url: `${eidServer.setup.publicOrigin}/self-check/done`,
+    });
 
     const consent = steps.find((step) => step.step === 'access-rights');
     expect(consent).toMatchObject({
-      required: expect.arrayContaining(['GivenNames', 'FamilyName', 'DateOfBirth', 'Address', 'Pseudonym']),
+      required: expect.arrayContaining([
+        'GivenNames',
+        'FamilyName',
+        'DateOfBirth',
+        'Address',
+        'Pseudonym',
+      ]),
     });
 
     const result = await takeResult(sessionId);
@@ -115,23 +166,22 @@ describe('a complete authentication with the real AusweisApp and its Simulator c
   });
 
   it('answers "older than 18" without reading the date of birth', async () => {
-    const { sessionId, tcTokenURL } = await startSession({
+    const { sessionId, outcome } = await authenticate({
       operations: { ageVerification: 'REQUIRED' },
       ageVerification: { age: 18 },
     });
-    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
-    citizen(workflow);
-    expect(await workflow.done).toMatchObject({ ok: true });
+    expect(outcome).toMatchObject({ ok: true });
     const result = await takeResult(sessionId);
     expect(result).toMatchObject({ status: 'success', ageVerification: true, personalData: {} });
     expect(result.personalData).not.toHaveProperty('dateOfBirth');
   });
 
   it('gives "cancelled" and reads nothing when the citizen cancels at the PIN', async () => {
-    const { sessionId, tcTokenURL } = await startSession({ operations: { givenNames: 'REQUIRED' } });
-    const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
-    citizen(workflow, { stopAt: 'enter-pin' });
-    expect(await workflow.done).toMatchObject({ ok: false });
+    const { sessionId, outcome } = await authenticate(
+      { operations: { givenNames: 'REQUIRED' } },
+      { stopAt: 'enter-pin' },
+    );
+    expect(outcome).toMatchObject({ code: 'cancelled' });
     const result = await takeResult(sessionId);
     expect(result).toEqual({ status: 'cancelled' });
   });

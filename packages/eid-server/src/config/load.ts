@@ -30,8 +30,8 @@ export async function loadEidServerConfig(file: string): Promise<LoadedConfig> {
   const config = parseYamlConfig(await readConfigFile(file), eidServerConfigSchema);
   const files = new ConfigFiles(dirname(resolve(file)));
   const tls = {
-    key: (await files.read('tls.key')).toString('utf8'),
-    certificate: (await files.read('tls.certificate')).toString('utf8'),
+    key: (await files.read('tls.key', config.tls.key)).toString('utf8'),
+    certificate: (await files.read('tls.certificate', config.tls.certificate)).toString('utf8'),
   };
   const trust: TrustList = {
     certificates: await Promise.all(

@@ -227,7 +227,7 @@ function readTrustedCertificate(der: Buffer, index: number): pkijs.Certificate {
   const known = parsedAnchors.get(der);
   if (known !== undefined) return known;
   try {
-    const certificate = pkijs.Certificate.fromBER(der);
+    const certificate = pkijs.Certificate.fromBER(new Uint8Array(der));
     parsedAnchors.set(der, certificate);
     return certificate;
   } catch {

@@ -33,7 +33,11 @@ const IP_ADDRESS = 7;
 // digitalSignature (bit 0) and keyEncipherment (bit 2): RSA-PSK transports the secret with RSA.
 const DIGITAL_SIGNATURE_AND_KEY_ENCIPHERMENT = new Uint8Array([0xa0]);
 
-const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto });
+// Node's webcrypto is the WebCrypto pkijs expects; the cast bridges Node's and the DOM's typings.
+const engine = new pkijs.CryptoEngine({
+  name: 'node',
+  crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'],
+});
 
 function ipv6Bytes(address: string): Buffer {
   const [head = '', tail] = address.split('::');

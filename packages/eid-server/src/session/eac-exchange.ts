@@ -99,8 +99,9 @@ export class EacExchange {
 
   constructor(private readonly input: ExchangeInput) {}
 
-  get ended(): boolean {
-    return this.#phase.name === 'ended';
+  /** Where the exchange stands, for logs: which message it waits for. */
+  get phase(): Phase['name'] {
+    return this.#phase.name;
   }
 
   receive(message: ClientMessage): ExchangeStep {

@@ -43,7 +43,10 @@ export async function startTestEidServer(host = '127.0.0.1'): Promise<TestEidSer
   const dir = await mkdtemp(join(tmpdir(), 'sidbox-eid-server-'));
   const setup = await writeTestSetup(dir, { host, port: await freePort() });
   const logLines: string[] = [];
-  const server = await startEidServer(await loadEidServerConfig(setup.configFile), capturingLogger(logLines));
+  const server = await startEidServer(
+    await loadEidServerConfig(setup.configFile),
+    capturingLogger(logLines),
+  );
   const ca = await readFile(join(dir, 'tls.cert.pem'), 'utf8');
   const auth = { authorization: `Bearer ${setup.apiKey}` };
   return {
@@ -60,7 +63,10 @@ export async function startTestEidServer(host = '127.0.0.1'): Promise<TestEidSer
         body: JSON.stringify(request),
       }),
     result: (sessionId) =>
-      httpsRequest(`${setup.publicOrigin}/api/v1/sessions/${sessionId}/result`, { ca, headers: auth }),
+      httpsRequest(`${setup.publicOrigin}/api/v1/sessions/${sessionId}/result`, {
+        ca,
+        headers: auth,
+      }),
     close: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -19,7 +19,12 @@ export function httpsRequest(url: string, options: HttpsRequest): Promise<HttpsA
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, ca: options.ca, servername: 'localhost' },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ca: options.ca,
+        servername: 'localhost',
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
