@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { AuthenticationService } from '../authentication-service.js';
 import type { LoadedConfig } from '../config/load.js';
 import { EidServerError } from '../errors.js';
+import { registerSelfCheckRoutes } from '../self-check/routes.js';
 import { registerJsonApiRoutes } from './json-api-routes.js';
 import { registerPaosRoutes } from './paos-routes.js';
 import { httpsOptions, PskIdentities } from './tls.js';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps) {
   }));
   registerPaosRoutes(app, deps.authentications, psk);
   registerJsonApiRoutes(app, deps.authentications);
+  if (deps.config.config.selfCheck) registerSelfCheckRoutes(app, deps);
   return app;
 }
 

@@ -1,0 +1,26 @@
+import { languages, type Language } from './texts.js';
+
+const isLanguage = (value: string): value is Language =>
+  (languages as readonly string[]).includes(value);
+
+/**
+ * The page language: `?lang=` when it names one of ours, else the first of ours in the browser's
+ * Accept-Language (by weight), else German.
+ */
+export function chooseLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+  if (typeof query === 'string' && isLanguage(query)) return query;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.trim().split(';');
+      const q = parameters.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { primary: tag.split('-')[0]?.toLowerCase() ?? '', weight: Number(q ?? 1), index };
+    })
+    .filter(({ weight }) => weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked.map(({ primary }) => primary).find(isLanguage) ?? 'de';
+}
+
+export function direction(language: Language): 'rtl' | 'ltr' {
+  return language === 'ar' ? 'rtl' : 'ltr';
+}

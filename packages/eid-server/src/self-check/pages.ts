@@ -1,0 +1,114 @@
+import type { AuthenticationResult } from '../authentication-result.js';
+import type { FailureReason } from '../session/outcome.js';
+import { html, type Html } from './html.js';
+import { headingWithIcon, renderDocument, type Tone } from './layout.js';
+import { paths, withLanguage } from './paths.js';
+import { personalDataList } from './personal-data-view.js';
+import { text, type Language, type TextKey } from './texts.js';
+
+export interface RenderedPage {
+  status: number;
+  html: string;
+}
+
+function button(href: string, label: string, kind: 'primary' | 'secondary' = 'primary'): Html {
+  return html`<p class="actions">
+    <a class="button ${kind === 'secondary' ? 'secondary' : ''}" href="${href}">${label}</a>
+  </p>`;
+}
+
+export function startPage(language: Language): RenderedPage {
+  const heading = text(language, 'startTitle');
+  const body = html`<h1>${heading}</h1>
+    <p>${text(language, 'startWhat')}</p>
+    <p>${text(language, 'startHow')}</p>
+    <p class="prepare">${text(language, 'startPrepare')}</p>
+    ${button(withLanguage(paths.startSession, language), text(language, 'startButton'))}`;
+  return {
+    status: 200,
+    html: renderDocument({ language, heading, title: heading, body, languagesFor: paths.start }),
+  };
+}
+
+/** An outcome other than success: what happened, a sentence on why, and a way back. */
+function outcomePage(
+  language: Language,
+  tone: Tone,
+  keys: { heading: TextKey; explanation: TextKey; action: TextKey },
+  status = 200,
+  reason?: FailureReason,
+): RenderedPage {
+  const heading = text(language, keys.heading);
+  const body = html`${headingWithIcon(tone, heading)}
+    <p ${reason === undefined ? '' : html`data-reason="${reason}"`}>
+      ${text(language, keys.explanation)}
+    </p>
+    ${button(withLanguage(paths.start, language), text(language, keys.action))}`;
+  return { status, html: renderDocument({ language, heading, body }) };
+}
+
+export function busyPage(language: Language): RenderedPage {
+  return outcomePage(
+    language,
+    'notice',
+    { heading: 'busyTitle', explanation: 'busyText', action: 'backToStart' },
+    503,
+  );
+}
+
+export function successPage(result: AuthenticationResult, language: Language): RenderedPage {
+  const heading = text(language, 'successTitle');
+  const body = html`${headingWithIcon('success', heading)}
+    <p>${text(language, 'successIntro')}</p>
+    ${personalDataList(result, language)}
+    <p class="note">${text(language, 'notStored')}</p>
+    ${button(withLanguage(paths.start, language), text(language, 'backToStart'), 'secondary')}`;
+  return { status: 200, html: renderDocument({ language, heading, body }) };
+}
+
+export function cancelledPage(language: Language): RenderedPage {
+  return outcomePage(language, 'notice', {
+    heading: 'cancelledTitle',
+    explanation: 'cancelledText',
+    action: 'tryAgain',
+  });
+}
+
+/** A plain-language hint per failure; the reason code itself is only for staff. */
+const failureHints: Record<FailureReason, TextKey> = {
+  'client-error': 'failedHintCard',
+  card: 'failedHintCard',
+  rights: 'failedHintRights',
+  expired: 'failedHintExpired',
+  protocol: 'failedHintOther',
+  'passive-authentication': 'failedHintOther',
+  'chip-authentication': 'failedHintOther',
+  'secure-messaging': 'failedHintOther',
+};
+
+export function failedPage(reason: FailureReason, language: Language): RenderedPage {
+  return outcomePage(
+    language,
+    'problem',
+    { heading: 'failedTitle', explanation: failureHints[reason], action: 'tryAgain' },
+    200,
+    reason,
+  );
+}
+
+export function pendingPage(language: Language): RenderedPage {
+  return outcomePage(language, 'notice', {
+    heading: 'pendingTitle',
+    explanation: 'pendingText',
+    action: 'tryAgain',
+  });
+}
+
+export function gonePage(language: Language): RenderedPage {
+  return outcomePage(
+    language,
+    'notice',
+    { heading: 'goneTitle', explanation: 'goneText', action: 'startAgain' },
+    404,
+  );
+}
