@@ -247,7 +247,9 @@ describe('the card data list', () => {
       'en',
     ).value;
     expect(list).toContain('The ID card holds no address in Germany:');
-    expect(list).toContain('<span class="line" lang="de">keine Hauptwohnung in Deutschland</span>');
+    expect(list).toContain(
+      '<span class="line" lang="de"><bdi>keine Hauptwohnung in Deutschland</bdi></span>',
+    );
     expect(field(list, 'familyNames')).toBe('Surname not stored on the ID card');
     const freetext = personalDataList(
       resultWith({ placeOfResidence: { kind: 'freetext', text: 'Hof <1>\nBerlin' } }),

@@ -23,16 +23,16 @@ function place(value: Place, language: Language): Html {
       return html`<span class="freetext"><bdi>${value.text}</bdi></span>`;
     case 'none':
       return html`<span class="line">${text(language, 'addressNone')}</span>
-        <span class="line" lang="de">${value.text}</span>`;
+        <span class="line" lang="de"><bdi>${value.text}</bdi></span>`;
   }
 }
 
 type ShownField = 'givenNames' | 'familyNames' | 'dateOfBirth' | 'placeOfResidence';
 
 /**
- * What the card said, as a definition list. The card's words are isolated (`<bdi>`), so that a
- * Latin address reads "51147 KÖLN" on an Arabic page too. A field the citizen deselected says so, and one
- * the card does not hold says that instead.
+ * What the card said, as a definition list. A field the citizen deselected says so, and one the
+ * card does not hold says that instead. The card's words are isolated (`<bdi>`), so that a Latin
+ * address reads "51147 KÖLN" on an Arabic page too.
  */
 export function personalDataList(result: AuthenticationResult, language: Language): Html {
   const data = result.personalData;
