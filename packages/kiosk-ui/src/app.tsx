@@ -78,7 +78,13 @@ function Body(props: { screen: Screen; view: KioskView; language: Language; t: T
     case 'eid':
       return <EidScreen step={screen.step} view={view} language={language} t={t} />;
     case 'outcome':
-      return <OutcomeScreen code={screen.code} t={t} />;
+      return (
+        <OutcomeScreen
+          code={screen.code}
+          selfCheck={view.services.find((service) => service.selfCheck)?.id}
+          t={t}
+        />
+      );
     case 'survey':
       return <SurveyScreen ending={screen.ending} t={t} />;
     case 'blocked':

@@ -366,7 +366,7 @@ describe('what the controls send', () => {
     await openScreen(page, stub, 'home-long');
     const titles = () =>
       page.$$eval('.tiles .tile strong', (strongs) => strongs.map((s) => s.textContent));
-    expect(await titles()).toHaveLength(10);
+    expect(await titles()).toHaveLength(11);
     await page.type('#service-search', 'fahrzeug');
     expect(await titles()).toEqual(['Auto zulassen (i-Kfz)']);
     await page.$eval('#service-search', (input) => ((input as HTMLInputElement).value = ''));
@@ -405,6 +405,25 @@ describe('what the controls send', () => {
       expect(text).toContain(catalogue.de[`outcome.next.${code}`]);
       expect(text).not.toContain(code);
     }
+  });
+
+  it('after a new PIN, "Online-Ausweis testen" comes first and opens the self-check', async () => {
+    await page.goto(`${stub.origin}/outcome?code=pin-changed#k=t`);
+    await page.waitForSelector('.outcome');
+    const buttons = await page.$$eval('.outcome .buttons button', (all) =>
+      all.map((b) => b.textContent),
+    );
+    expect(buttons[0]).toBe(catalogue.de['outcome.selfCheck']);
+    await press(catalogue.de['outcome.selfCheck']);
+    expect(await stub.nextAction(typeOf('open'))).toEqual({
+      type: 'open',
+      serviceId: 'online-ausweis-testen',
+    });
+    await page.goto(`${stub.origin}/outcome?code=wrong-pin#k=t`);
+    await page.waitForSelector('.outcome');
+    expect(await page.$eval('.outcome', (o) => o.textContent)).not.toContain(
+      catalogue.de['outcome.selfCheck'],
+    );
   });
 
   it('the survey: answers and comment sent, then thanks; a refusal is shown', async () => {

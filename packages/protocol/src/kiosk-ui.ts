@@ -12,6 +12,8 @@ export const KioskService = z.object({
   description: z.record(z.string(), z.string()),
   category: ServiceCategory,
   eid: z.boolean(),
+  /** "Online-Ausweis testen": offered right after a PIN change. */
+  selfCheck: z.boolean(),
 });
 export type KioskService = z.infer<typeof KioskService>;
 

@@ -51,7 +51,9 @@ export const ServiceEntry = z.strictObject({
   category: ServiceCategory.default('other'),
   startUrl: z
     .url({ protocol: /^https?$/ })
-    .describe('Page the kiosk browser opens when the citizen picks the service.'),
+    .describe(
+      'Page the kiosk browser opens when the citizen picks the service; "{lang}" in it becomes the citizen\'s language (e.g. ?lang={lang}).',
+    ),
   allowedOrigins: z
     .array(Origin)
     .max(32)
@@ -63,6 +65,12 @@ export const ServiceEntry = z.strictObject({
     .default([])
     .describe('Origins of the declared redirect chain (e.g. eID server, payment provider).'),
   eid: z.boolean().default(false).describe('The service starts an eID authentication.'),
+  selfCheck: z
+    .boolean()
+    .default(false)
+    .describe(
+      '"Online-Ausweis testen" at the association\'s eID-Server: the kiosk offers it right after a PIN change.',
+    ),
   allowDownloads: z
     .boolean()
     .default(false)
@@ -301,6 +309,20 @@ export const LocalTerminalConfig = TerminalConfig.extend({
     })
     .optional()
     .describe('The staff menu (long press on reset); absent: no staff menu.'),
+  testEidServer: z
+    .strictObject({
+      tlsSpkiSha256: z
+        .array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of a SHA-256 digest'))
+        .min(1)
+        .max(4)
+        .describe(
+          "Base64 SHA-256 of the test server's TLS public key (SPKI), as `sidbox eid-server test-pki` prints it.",
+        ),
+    })
+    .optional()
+    .describe(
+      "Demos and tests only, never a production terminal: a `sidbox eid-server test-pki` server. The kiosk browser accepts its self-signed TLS certificate, AusweisApp its test authorization certificates (pre-verification off), and the kiosk offers AusweisApp's Simulator card.",
+    ),
 });
 export type LocalTerminalConfig = z.infer<typeof LocalTerminalConfig>;
 export type LocalTerminalConfigInput = z.input<typeof LocalTerminalConfig>;

@@ -58,7 +58,11 @@ export async function runTerminal(
     config,
     training: options.training === true,
     ctlSocketPath: options.ctlSocket,
-    browser: createKioskBrowser({ headless: options.headless === true, logger }),
+    browser: createKioskBrowser({
+      headless: options.headless === true,
+      logger,
+      ...(config.testEidServer && { trustedSpki: config.testEidServer.tlsSpkiSha256 }),
+    }),
     speaker: new EspeakSpeaker(),
     logger,
     ...(credential && {

@@ -15,6 +15,8 @@ export function serviceEntryOf(row: ServiceRow): ServiceEntry {
     allowDownloads: row.allow_downloads === 1,
     allowPrint: row.allow_print === 1,
     allowUpload: row.allow_upload === 1,
+    // The hub's catalogue has no self-check services yet: a terminal configures its own.
+    selfCheck: false,
   };
 }
 

@@ -2,7 +2,12 @@ import type { ServiceEntry } from '@sidbox/protocol';
 
 type DemoService = Omit<
   ServiceEntry,
-  'allowedOrigins' | 'redirectOrigins' | 'allowDownloads' | 'allowPrint' | 'allowUpload'
+  | 'allowedOrigins'
+  | 'redirectOrigins'
+  | 'allowDownloads'
+  | 'allowPrint'
+  | 'allowUpload'
+  | 'selfCheck'
 >;
 
 /** National services of the demo catalogue (examples from the seed presentation). */

@@ -272,6 +272,9 @@ export const ar: Messages = {
   'outcome.toSurvey': 'استبيان قصير',
   'outcome.home': 'إلى الصفحة الرئيسية',
   'outcome.changePin': 'تعيين الرقم السري أو تغييره',
+  'outcome.selfCheck': 'اختبر الهوية الإلكترونية الآن',
+  'outcome.selfCheckHint':
+    'تحقق فوراً من أن رقمك السري الجديد يعمل: تُقرأ بطاقة هويتك وترى ما تحفظه عنك. لا يُحفظ أي شيء.',
   'outcome.auth-success': 'تم إثبات هويتك بنجاح.',
   'outcome.pin-changed': 'تم حفظ رقمك السري الجديد. وظيفة الهوية الإلكترونية جاهزة للاستخدام.',
   'outcome.cancelled': 'تم إلغاء العملية. لم يتم إرسال أي بيانات.',

@@ -278,6 +278,9 @@ export const de = {
   'outcome.toSurvey': 'Kurze Umfrage',
   'outcome.home': 'Zur Startseite',
   'outcome.changePin': 'PIN setzen oder ändern',
+  'outcome.selfCheck': 'Online-Ausweis jetzt testen',
+  'outcome.selfCheckHint':
+    'Prüfen Sie gleich, ob Ihre neue PIN funktioniert: Ihr Ausweis wird gelesen, und Sie sehen, was er über Sie speichert. Gespeichert wird nichts.',
   'outcome.auth-success': 'Sie haben sich erfolgreich ausgewiesen.',
   'outcome.pin-changed': 'Ihre neue PIN ist gesetzt. Die Online-Ausweisfunktion ist bereit.',
   'outcome.cancelled': 'Der Vorgang wurde abgebrochen. Es wurden keine Daten übermittelt.',

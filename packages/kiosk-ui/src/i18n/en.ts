@@ -269,6 +269,9 @@ export const en: Messages = {
   'outcome.toSurvey': 'Short survey',
   'outcome.home': 'To the home page',
   'outcome.changePin': 'Set or change your PIN',
+  'outcome.selfCheck': 'Test your online ID now',
+  'outcome.selfCheckHint':
+    'Check right away that your new PIN works: your ID card is read and you see what it stores about you. Nothing is kept.',
   'outcome.auth-success': 'You have identified yourself successfully.',
   'outcome.pin-changed': 'Your new PIN is set. The online ID function is ready to use.',
   'outcome.cancelled': 'The process was cancelled. No data was transmitted.',

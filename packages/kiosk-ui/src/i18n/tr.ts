@@ -268,6 +268,9 @@ export const tr: Messages = {
   'outcome.toSurvey': 'Kısa anket',
   'outcome.home': 'Ana sayfaya',
   'outcome.changePin': 'PIN belirle veya değiştir',
+  'outcome.selfCheck': 'Çevrimiçi kimliği şimdi test edin',
+  'outcome.selfCheckHint':
+    "Yeni PIN'inizin çalışıp çalışmadığını hemen kontrol edin: kimlik kartınız okunur ve kartta sizinle ilgili neyin kayıtlı olduğunu görürsünüz. Hiçbir şey saklanmaz.",
   'outcome.auth-success': 'Kimliğinizi başarıyla kanıtladınız.',
   'outcome.pin-changed': 'Yeni PIN numaranız ayarlandı. Çevrimiçi kimlik işlevi kullanıma hazır.',
   'outcome.cancelled': 'İşlem iptal edildi. Hiçbir veri gönderilmedi.',

@@ -3,9 +3,14 @@ import { act } from '../api.js';
 import type { Translate } from '../i18n/catalogue.js';
 import { outcomeAdvice } from './outcome-advice.js';
 
-/** The result of an eID workflow in plain words, what to do next, and the way on. */
-export function OutcomeScreen({ code, t }: { code: OutcomeCode; t: Translate }) {
+/**
+ * The result of an eID workflow in plain words, what to do next, and the way on. After a new
+ * PIN, the terminal's self-check ("Online-Ausweis testen") comes first, if it has one.
+ */
+export function OutcomeScreen(props: { code: OutcomeCode; selfCheck?: string; t: Translate }) {
+  const { code, t } = props;
   const advice = outcomeAdvice(code);
+  const selfCheck = code === 'pin-changed' ? props.selfCheck : undefined;
   return (
     <section
       class={`panel outcome ${advice.success ? 'success' : 'failure'}`}
@@ -22,7 +27,17 @@ export function OutcomeScreen({ code, t }: { code: OutcomeCode; t: Translate }) 
       </p>
       <h2>{t('outcome.nextTitle')}</h2>
       <p>{t(`outcome.next.${code}`)}</p>
+      {selfCheck && <p>{t('outcome.selfCheckHint')}</p>}
       <div class="buttons">
+        {selfCheck && (
+          <button
+            type="button"
+            class="primary"
+            onClick={() => void act({ type: 'open', serviceId: selfCheck })}
+          >
+            {t('outcome.selfCheck')}
+          </button>
+        )}
         <button type="button" class="secondary" onClick={() => location.assign('/survey')}>
           {t('outcome.toSurvey')}
         </button>
@@ -31,7 +46,11 @@ export function OutcomeScreen({ code, t }: { code: OutcomeCode; t: Translate }) 
             {t('outcome.changePin')}
           </button>
         )}
-        <button type="button" class="primary" onClick={() => void act({ type: 'home' })}>
+        <button
+          type="button"
+          class={selfCheck ? 'secondary' : 'primary'}
+          onClick={() => void act({ type: 'home' })}
+        >
           {t('outcome.home')}
         </button>
       </div>

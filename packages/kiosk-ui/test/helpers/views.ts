@@ -11,12 +11,14 @@ const service = (
   about: [string, string],
   category: KioskService['category'],
   eid: boolean,
+  selfCheck = false,
 ): KioskService => ({
   id,
   title: { de, en },
   description: { de: about[0], en: about[1] },
   category,
   eid,
+  selfCheck,
 });
 
 export const services: KioskService[] = [
@@ -55,9 +57,18 @@ export const services: KioskService[] = [
     'other',
     false,
   ),
+  service(
+    'online-ausweis-testen',
+    'Online-Ausweis testen',
+    'Test your online ID',
+    ['Sehen, was Ihr Ausweis speichert', 'See what your ID card stores'],
+    'eid',
+    true,
+    true,
+  ),
 ];
 
-/** Ten services: the home screen then offers its search field. */
+/** Eleven services: the home screen then offers its search field. */
 export const manyServices: KioskService[] = [
   ...services,
   service(

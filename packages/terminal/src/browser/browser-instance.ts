@@ -61,6 +61,8 @@ export interface InstanceSettings {
   kioskBar: KioskBarSettings | null;
   /** Size of the window in headless mode (on a display, kiosk mode fills the screen). */
   windowSize: { width: number; height: number };
+  /** Self-signed TLS keys the browser accepts (a test eID-Server's), base64 SHA-256 of the SPKI. */
+  trustedSpki: string[];
   logger: Logger;
 }
 
@@ -152,6 +154,7 @@ export class BrowserInstance {
         printing: settings.printing,
         noSandbox: settings.noSandbox,
         windowSize: settings.windowSize,
+        trustedSpki: settings.trustedSpki,
       });
       const launched = await launchChromium({
         chromiumPath: settings.chromiumPath,

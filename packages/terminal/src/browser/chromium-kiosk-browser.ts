@@ -46,6 +46,8 @@ export interface ChromiumKioskBrowserOptions {
   enforcePolicy?: boolean;
   /** Test-only: `false` turns the daemon's request interception off to see the policy alone. */
   interception?: boolean;
+  /** Demos and tests: a test eID-Server's self-signed TLS keys (base64 SHA-256 of the SPKI). */
+  trustedSpki?: string[];
   logger?: Logger;
 }
 
@@ -104,6 +106,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
       noSandbox: process.getuid?.() === 0,
       enforcePolicy: options.enforcePolicy ?? true,
       interception: options.interception ?? true,
+      trustedSpki: options.trustedSpki ?? [],
       zoom: options.zoom ?? { min: 1, max: 2 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       notice: options.blockedNotice ?? NOTICE,

@@ -15,6 +15,8 @@ export interface LockdownOptions {
   noSandbox: boolean;
   /** Headless window size, so screenshots show what a terminal shows (default 1280×800). */
   windowSize?: { width: number; height: number };
+  /** Demos and tests: self-signed TLS keys (base64 SHA-256 of the SPKI) accepted anyway. */
+  trustedSpki?: string[];
 }
 
 export interface Lockdown {
@@ -168,6 +170,9 @@ export function buildLockdown(rules: NavigationRules, options: LockdownOptions):
     '--deny-permission-prompts',
     '--password-store=basic',
     `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    ...(options.trustedSpki?.length
+      ? [`--ignore-certificate-errors-spki-list=${options.trustedSpki.join(',')}`]
+      : []),
   ];
   return { policy, flags };
 }

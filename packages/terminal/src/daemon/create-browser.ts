@@ -13,6 +13,8 @@ export function createKioskBrowser(options: {
   logger: Logger;
   /** The built kiosk UI, whose kiosk-texts.json has the bar's texts; the default build if unset. */
   kioskUiDir?: string;
+  /** The configuration's `testEidServer` TLS keys the browser accepts (demos and tests only). */
+  trustedSpki?: string[];
 }): KioskBrowser {
   const texts = KioskTexts.load(
     options.kioskUiDir ?? defaultKioskUiDir,
@@ -22,6 +24,7 @@ export function createKioskBrowser(options: {
     rules: { kioskOrigins: [], services: [] },
     ...(options.headless && { display: 'headless' as const }),
     kioskBar: { texts: texts.barTexts() },
+    ...(options.trustedSpki && { trustedSpki: options.trustedSpki }),
     logger: options.logger,
   });
 }

@@ -33,12 +33,13 @@ export function kioskView(facts: ViewFacts): KioskView {
   const { config, session } = facts;
   return {
     state: session.phase,
-    services: config.services.map(({ id, title, description, category, eid }) => ({
+    services: config.services.map(({ id, title, description, category, eid, selfCheck }) => ({
       id,
       title,
       description,
       category,
       eid,
+      selfCheck,
     })),
     languages: config.languages,
     branding: config.branding,

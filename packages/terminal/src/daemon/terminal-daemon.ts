@@ -135,7 +135,9 @@ export class TerminalDaemon {
     this.#look = defaultLook(options.config);
     const training = options.training === true || options.config.training;
     this.#ausweisAppSource =
-      options.eidSource?.kind === 'ausweisapp' ? options.eidSource : { kind: 'ausweisapp' };
+      options.eidSource?.kind === 'ausweisapp'
+        ? options.eidSource
+        : { kind: 'ausweisapp', acceptTestPki: options.config.testEidServer !== undefined };
     // Subsystems get the process logger and name their own component; a child of this child
     // would carry `component` twice.
     const processLogger = options.logger ?? silentLogger();
@@ -386,7 +388,7 @@ export class TerminalDaemon {
     this.#enterSession();
     await this.#session.settled();
     this.#telemetry.record({ type: 'service-opened', serviceId });
-    await this.#browser.navigate(service.startUrl);
+    await this.#browser.navigate(service.startUrl.replaceAll('{lang}', this.#look.language));
   }
 
   /** Starts a session if none runs; refuses while one is being wiped. */
@@ -818,6 +820,11 @@ export class TerminalDaemon {
     return this.#options.eidDeveloperMode === true;
   }
 
+  /** AusweisApp's Simulator card is for tests and for demos against a test eID-Server. */
+  get #offersSimulator(): boolean {
+    return this.#developerMode || this.#options.config.testEidServer !== undefined;
+  }
+
   #view() {
     const training = this.training;
     const devices = this.#devices.summary();
@@ -825,11 +832,11 @@ export class TerminalDaemon {
       config: this.#config,
       training,
       session: this.#session.snapshot,
-      eid: offeredReaders(this.#eidStep, this.#developerMode),
+      eid: offeredReaders(this.#eidStep, this.#offersSimulator),
       cardReminder: this.#cardReminder !== undefined && !this.#cardReminder.signal.aborted,
       look: this.#look,
       readerMissing: readerMissing(
-        training || this.#developerMode,
+        training || this.#offersSimulator,
         physicalReaderAttached(this.#eid, devices),
       ),
       trainingScenario: this.#eid.trainingScenario,
