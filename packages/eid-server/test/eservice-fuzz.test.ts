@@ -1,0 +1,161 @@
+import { Agent, request } from 'node:https';
+import type { Socket } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import { fuzzRequest, type FuzzRequest } from './helpers/eservice-fuzz-requests.js';
+import { SeededRandom } from './helpers/seeded-random.js';
+
+/**
+ * 10 000 valid and broken requests against the eService API at the real HTTPS port, 16 at a
+ * time over keep-alive connections: no 5xx, no stack trace, no API key in any answer, and the
+ * server still serves afterwards.
+ */
+const REQUESTS = 10_000;
+const CONCURRENCY = 16;
+const SEED = 0x5eed_e1d;
+/** The server's body limit (http/app.ts): above it, it may close before the upload ends. */
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * Node's HTTP parser refuses some requests itself (an unknown method, headers over 16 KiB), and
+ * Fastify's default clientError handler then writes a bare 400/431 without `Connection: close`
+ * and closes the socket: a keep-alive client sends its next request into a closed socket.
+ */
+const closedWithoutNotice = new WeakSet<Socket>();
+
+const stackTrace = /\bat (?:\S+ \()?(?:file:\/\/)?\/\S+\.(?:[cm]?js|ts):\d+/;
+
+let server: TestEidServer;
+let agent: Agent;
+
+beforeAll(async () => {
+  server = await startTestEidServer();
+  agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: server.ca });
+});
+afterAll(async () => {
+  agent.destroy();
+  await server.close();
+});
+
+interface Answer {
+  /** The HTTP status, or the network error's code. */
+  status: number | string;
+  body: string;
+  /** The socket's previous answer came from the HTTP parser's refusal (see above). */
+  afterRefusal?: boolean;
+}
+
+function send(fuzz: FuzzRequest): Promise<Answer> {
+  const { hostname, port } = new URL(server.setup.publicOrigin);
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: hostname,
+        port,
+        servername: 'localhost',
+        agent,
+        method: fuzz.method,
+        path: fuzz.path,
+        headers: fuzz.headers,
+      },
+      (response) => {
+        if (response.headers.connection === undefined) closedWithoutNotice.add(response.socket);
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    let afterRefusal = false;
+    req.on('socket', (socket) => (afterRefusal = closedWithoutNotice.has(socket)));
+    req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed meanwhile: Node's documented case for a retry.
+      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(send(fuzz));
+      else resolve({ status: error.code ?? error.message, body: '', afterRefusal });
+    });
+    req.end(fuzz.body);
+  });
+}
+
+/** The histogram's bucket: the status, or why there was none. */
+function bucket(fuzz: FuzzRequest, answer: Answer): string {
+  if (typeof answer.status === 'number') return String(answer.status);
+  const closed = /^(ECONNRESET|EPIPE)$/.test(answer.status);
+  if (closed && (fuzz.body?.length ?? 0) > BODY_LIMIT) return 'closed-oversize';
+  if (closed && answer.afterRefusal === true) return 'closed-after-refusal';
+  // The bare 431 carries a body even when it answers a HEAD.
+  if (answer.status === 'HPE_INVALID_CONSTANT' && fuzz.method === 'HEAD' && refusedByParser(fuzz))
+    return 'head-refused-by-parser';
+  return answer.status;
+}
+
+function refusedByParser(fuzz: FuzzRequest): boolean {
+  return JSON.stringify(fuzz.headers).length > 16 * 1024;
+}
+
+/** A 4xx with a body that is not this server's `{ error: { code, message } }`. */
+function offShape(answer: Answer): boolean {
+  if (typeof answer.status !== 'number' || answer.status < 400 || answer.body === '') return false;
+  try {
+    const { error } = JSON.parse(answer.body) as { error?: { code?: unknown } };
+    return typeof error?.code !== 'string';
+  } catch {
+    return true;
+  }
+}
+
+const tolerated = new Set(['closed-oversize', 'closed-after-refusal', 'head-refused-by-parser']);
+
+const sessionRequest = () => ({
+  operations: { givenNames: 'REQUIRED' as const },
+  refreshAddress: `${server.setup.publicOrigin}/done`,
+});
+
+it(`answers ${REQUESTS} fuzzed eService requests without a 5xx or a leak`, async () => {
+  const sessionIds: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const started = await server.startSession(sessionRequest());
+    sessionIds.push((JSON.parse(started.body) as { sessionId: string }).sessionId);
+  }
+  const random = new SeededRandom(SEED);
+  const context = { apiKey: server.setup.apiKey, origin: server.setup.publicOrigin, sessionIds };
+  const requests = Array.from({ length: REQUESTS }, () => fuzzRequest(random, context));
+
+  const histogram = new Map<string, number>();
+  const leaks: { request: FuzzRequest; answer: Answer }[] = [];
+  const offShapeStatuses = new Map<string, number>();
+  let next = 0;
+  const worker = async () => {
+    for (let fuzz = requests[next++]; fuzz !== undefined; fuzz = requests[next++]) {
+      const answer = await send(fuzz);
+      const key = bucket(fuzz, answer);
+      histogram.set(key, (histogram.get(key) ?? 0) + 1);
+      if (offShape(answer)) offShapeStatuses.set(key, (offShapeStatuses.get(key) ?? 0) + 1);
+      if (stackTrace.test(answer.body) || answer.body.includes(server.setup.apiKey)) {
+        leaks.push({ request: fuzz, answer });
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+  const counts = Object.fromEntries([...histogram].sort(([a], [b]) => a.localeCompare(b)));
+  const framework = JSON.stringify(Object.fromEntries(offShapeStatuses));
+  console.log(
+    `eService fuzz: ${REQUESTS} requests in ${seconds} s: ${JSON.stringify(counts)}; answered by Fastify/Node, not in the error shape: ${framework}`,
+  );
+
+  const unexpected = [...histogram.keys()].filter(
+    (key) => !/^[234]\d\d$/.test(key) && !tolerated.has(key),
+  );
+  expect(unexpected).toEqual([]);
+  expect(leaks).toEqual([]);
+  expect(histogram.get('201')).toBeGreaterThan(500);
+  expect(histogram.get('400')).toBeGreaterThan(2000);
+
+  expect((await send({ method: 'GET', path: '/healthz', headers: {} })).status).toBe(200);
+  expect((await server.startSession(sessionRequest())).status).toBe(201);
+}, 90_000);
