@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { openEidConnection, silentLogger } from '@sidbox/eid';
 import { startDemoHub } from './hub/start-demo-hub.js';
-import { runDemoTerminal } from './terminal/demo-terminal.js';
+import { startDemoEidServer } from './eid-server/demo-eid-server.js';
+import { citizenOfficeExample, runDemoTerminal } from './terminal/demo-terminal.js';
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 
@@ -37,20 +38,31 @@ export function demoCommand(): Command {
       say(await eidCoreLine());
       const workDir = await mkdtemp(join(tmpdir(), 'sidbox-demo-'));
       try {
-        const hub = await startDemoHub({ dataDir: join(workDir, 'hub') });
+        const eidServer = await startDemoEidServer(workDir, citizenOfficeExample);
         try {
-          const credential = join(workDir, 'terminal.json');
-          await writeFile(credential, JSON.stringify(hub.trainingTerminalCredential), {
-            mode: 0o600,
+          const hub = await startDemoHub({
+            dataDir: join(workDir, 'hub'),
+            selfCheckUrl: eidServer.selfCheckUrl,
           });
-          say(`Hub admin UI:   ${hub.adminUrl}`);
-          say(`  demo login:   ${hub.login.email} / ${hub.login.password}`);
-          await runDemoTerminal({
-            say,
-            hub: { credential, stateDir: join(workDir, 'terminal-state') },
-          });
+          try {
+            const credential = join(workDir, 'terminal.json');
+            await writeFile(credential, JSON.stringify(hub.trainingTerminalCredential), {
+              mode: 0o600,
+            });
+            say(`Hub admin UI:   ${hub.adminUrl}`);
+            say(`  demo login:   ${hub.login.email} / ${hub.login.password}`);
+            say(`eID-Server (test PKI): ${eidServer.server.publicOrigin}`);
+            say(`  Online-Ausweis testen: ${eidServer.selfCheckUrl}`);
+            await runDemoTerminal({
+              say,
+              config: eidServer.terminalConfig,
+              hub: { credential, stateDir: join(workDir, 'terminal-state') },
+            });
+          } finally {
+            await hub.close();
+          }
         } finally {
-          await hub.close();
+          await eidServer.server.close();
         }
       } finally {
         await rm(workDir, { recursive: true, force: true });

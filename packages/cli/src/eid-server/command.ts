@@ -45,6 +45,10 @@ function testPkiCommand(): Command {
       say(`test setup written: ${setup.configFile}`);
       say(`run it: sidbox eid-server --config ${setup.configFile}`);
       say(`self-check service API key: in ${resolve(o.out, 'self-check.key')}`);
+      say(`self-check pages: ${setup.publicOrigin}/self-check`);
+      say(
+        `a kiosk terminal trusts its TLS key with:  testEidServer: { tlsSpkiSha256: ['${setup.tlsSpkiSha256}'] }`,
+      );
       say(ausweisAppTestSetting);
     });
 }

@@ -10,6 +10,8 @@ export interface DemoHubOptions {
   /** Default 0 (a free port). */
   port?: number;
   host?: string;
+  /** The self-check pages of the demo's eID-Server, for the catalogue. */
+  selfCheckUrl?: string;
 }
 
 export interface DemoHub {
@@ -34,7 +36,11 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
     logger: false,
   });
   try {
-    const { login, trainingCredential } = await seedDemo({ dataDir, hubUrl: hub.url });
+    const { login, trainingCredential } = await seedDemo({
+      dataDir,
+      hubUrl: hub.url,
+      ...(options.selfCheckUrl && { selfCheckUrl: options.selfCheckUrl }),
+    });
     return {
       adminUrl: `${hub.url}/`,
       login,

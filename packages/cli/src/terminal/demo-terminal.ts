@@ -10,19 +10,24 @@ export interface DemoTerminalOptions {
   say: (line: string) => void;
   /** The demo hub's training-terminal credential and a state directory for hub sync. */
   hub?: { credential: string; stateDir: string };
+  /** The terminal's configuration; the citizen-office example by default. */
+  config?: string;
 }
+
+/** The citizen-office example YAML, for a demo to extend. */
+export const citizenOfficeExample = citizenOffice;
 
 /**
  * `npm run demo`'s terminal part: the citizen-office example in training mode, in a window
  * where a display exists and headless otherwise, until Ctrl+C or SIGTERM.
  */
-export async function runDemoTerminal({ say, hub }: DemoTerminalOptions): Promise<void> {
+export async function runDemoTerminal({ say, hub, config }: DemoTerminalOptions): Promise<void> {
   const headless = !(process.env.WAYLAND_DISPLAY ?? process.env.DISPLAY);
   const socket = defaultCtlSocketPath();
   const ctl = 'npm run sidbox -- ctl';
   await runTerminal(
     {
-      config: citizenOffice,
+      config: config ?? citizenOffice,
       training: true,
       headless,
       ctlSocket: socket,
@@ -42,6 +47,9 @@ export async function runDemoTerminal({ say, hub }: DemoTerminalOptions): Promis
       say(`  ${ctl} input reset-button      wipe the session at once`);
       say(`  ${ctl} screenshot /tmp/kiosk.png`);
       say('Training card: PIN 123456, CAN 654321, PUK 1234567890, transport PIN 12345.');
+      say(
+        'Staff menu (long press on reset) → real AusweisApp: its Simulator card authenticates for real at the demo eID-Server.',
+      );
       say('Ctrl+C stops everything; nothing is left behind.');
     },
   );

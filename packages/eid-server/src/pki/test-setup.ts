@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -19,6 +19,11 @@ export interface TestSetup {
   /** The self-check service's API key for the JSON eService interface. */
   apiKey: string;
   publicOrigin: string;
+  /**
+   * Base64 SHA-256 of the TLS certificate's public key (SPKI): what a kiosk terminal's
+   * `testEidServer.tlsSpkiSha256` (and Chromium's --ignore-certificate-errors-spki-list) names.
+   */
+  tlsSpkiSha256: string;
   pki: TestPki;
 }
 
@@ -77,5 +82,10 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
   const configFile = join(dir, 'eid-server.yaml');
   const header = '# A test setup made by `sidbox eid-server test-pki`: for tests and demos only.\n';
   await writeFile(configFile, header + stringify(config), { mode: 0o600 });
-  return { configFile, apiKey, publicOrigin, pki };
+  const spki = new X509Certificate(pki.tls.certPem).publicKey.export({
+    type: 'spki',
+    format: 'der',
+  });
+  const tlsSpkiSha256 = createHash('sha256').update(spki).digest('base64');
+  return { configFile, apiKey, publicOrigin, tlsSpkiSha256, pki };
 }

@@ -15,8 +15,7 @@ export function serviceEntryOf(row: ServiceRow): ServiceEntry {
     allowDownloads: row.allow_downloads === 1,
     allowPrint: row.allow_print === 1,
     allowUpload: row.allow_upload === 1,
-    // The hub's catalogue has no self-check services yet: a terminal configures its own.
-    selfCheck: false,
+    selfCheck: row.self_check === 1,
   };
 }
 
@@ -35,5 +34,6 @@ export function serviceColumnsOf(
     allow_downloads: entry.allowDownloads ? 1 : 0,
     allow_print: entry.allowPrint ? 1 : 0,
     allow_upload: entry.allowUpload ? 1 : 0,
+    self_check: entry.selfCheck ? 1 : 0,
   };
 }

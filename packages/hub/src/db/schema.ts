@@ -95,6 +95,7 @@ export interface ServiceTable {
   allow_downloads: number;
   allow_print: number;
   allow_upload: number;
+  self_check: number;
   archived: number;
   updated_at: string;
 }

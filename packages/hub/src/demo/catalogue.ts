@@ -57,3 +57,19 @@ export const localDemoService: DemoService = {
   startUrl: 'https://www.bonn.de/',
   eid: true,
 };
+
+/** "Online-Ausweis testen" at the association's eID-Server, offered right after a PIN change. */
+export function selfCheckDemoService(selfCheckUrl: string): DemoService & { selfCheck: true } {
+  return {
+    id: 'online-ausweis-testen',
+    title: { de: 'Online-Ausweis testen', en: 'Test your online ID' },
+    description: {
+      de: 'Sehen, was Ihr Ausweis über Sie speichert',
+      en: 'See what your ID card stores about you',
+    },
+    category: 'eid',
+    startUrl: `${selfCheckUrl}?lang={lang}`,
+    eid: true,
+    selfCheck: true,
+  };
+}

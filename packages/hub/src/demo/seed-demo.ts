@@ -16,7 +16,7 @@ import { ingestSurveys, ingestTelemetry } from '../api/terminal/ingest.js';
 import type { HubDb } from '../db/connect.js';
 import { associationSlug, findOrganisationRef, openHubDatabase } from '../hub-database.js';
 import { storageTarget } from '../start-hub.js';
-import { localDemoService, nationalDemoServices } from './catalogue.js';
+import { localDemoService, nationalDemoServices, selfCheckDemoService } from './catalogue.js';
 
 export const demoLogin = { email: 'admin@sidbox.demo', password: 'sidbox-demo-admin' };
 
@@ -27,6 +27,8 @@ export interface SeedDemoInput {
   databaseSchema?: string;
   /** URL terminals reach the hub at; goes into the credentials. */
   hubUrl: string;
+  /** The self-check pages of a (test) eID-Server: then the catalogue offers "Online-Ausweis testen". */
+  selfCheckUrl?: string;
 }
 
 /** Seed answer shares per statement (of 93), roughly as on the Bonn pilot's slides. */
@@ -138,7 +140,8 @@ async function insertInBatches<T>(
   for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
 }
 
-async function seed(db: HubDb, hubUrl: string): Promise<TerminalCredential> {
+async function seed(db: HubDb, input: SeedDemoInput): Promise<TerminalCredential> {
+  const { hubUrl } = input;
   const association = await findOrganisationRef(db, associationSlug);
   if (!association) throw new Error('demo: association missing');
   await createUser(db, undefined, {
@@ -148,6 +151,12 @@ async function seed(db: HubDb, hubUrl: string): Promise<TerminalCredential> {
   });
   for (const service of nationalDemoServices)
     await createService(db, undefined, ServiceEntry.parse(service));
+  if (input.selfCheckUrl !== undefined)
+    await createService(
+      db,
+      undefined,
+      ServiceEntry.parse(selfCheckDemoService(input.selfCheckUrl)),
+    );
 
   const bonn = await createMember(db, undefined, {
     slug: 'stadt-bonn',
@@ -230,7 +239,7 @@ export async function seedDemo(input: SeedDemoInput) {
   try {
     if (await findOrganisationRef(db, 'stadt-bonn'))
       throw new Error('demo: already seeded (stadt-bonn exists)');
-    const trainingCredential = await seed(db, input.hubUrl);
+    const trainingCredential = await seed(db, input);
     return { login: demoLogin, trainingCredential };
   } finally {
     await db.destroy();
