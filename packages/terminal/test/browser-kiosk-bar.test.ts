@@ -56,6 +56,10 @@ beforeAll(async () => {
   service = await serveSite({
     '/plain': html(plain),
     '/a': html('<h1>a</h1>'),
+    // As strict as the eID-Server's own pages: no inline style of anyone's applies.
+    '/strict-csp': html(plain, {
+      'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'none'",
+    }),
     '/b': html('<h1>b</h1>'),
     '/c': html('<h1>c</h1>'),
     // Hides everything it can reach, then removes the bar and the root's inline style.
@@ -169,6 +173,16 @@ describe('kiosk bar on service pages', () => {
     expect(image.colourAt(4, 4)).toBe(BAR_BLUE);
     // Below the bar: the page's own white.
     expect(image.colourAt(640, 780)).toBe('#ffffff');
+  });
+
+  it('keeps its look on a page whose Content-Security-Policy allows no inline style', async () => {
+    await browser.navigate(service.url('/strict-csp'));
+    expect(await hitAt(640, 30)).toMatch(/^sidbox-bar-/);
+    const box = await boxOf(END);
+    expect(box.height).toBeGreaterThanOrEqual(56);
+    expect(box.y + box.height).toBeLessThanOrEqual(64);
+    const image = decodePng(Buffer.from(await page().screenshot({ type: 'png' })));
+    expect(image.colourAt(4, 4)).toBe(BAR_BLUE);
   });
 
   it('stays visible and in place on a page whose CSS and script try to hide or remove it', async () => {

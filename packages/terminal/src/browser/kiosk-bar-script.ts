@@ -103,9 +103,11 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
   const tag = 'sidbox-bar-' + crypto.getRandomValues(new Uint32Array(2)).join('-');
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('style');
-  const style = document.createElement('style');
-  style.textContent =
+  // Constructed style sheets: a service page's CSP (style-src) governs <style> elements, even in
+  // a closed shadow root, but not sheets the bar builds itself.
+  const frame = new CSSStyleSheet();
+  const style = new CSSStyleSheet();
+  style.replaceSync(
     'nav{all:initial;box-sizing:border-box;display:flex;gap:8px;align-items:center;' +
     'height:var(--bar);width:100%;padding:0 8px;background:#1d3557;' +
     'font:19px/1.1 sans-serif;color:#fff;box-shadow:0 2px 6px rgba(0,0,0,.35)}' +
@@ -137,8 +139,8 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
     '.actions{all:initial;display:flex;flex-wrap:wrap;gap:12px}' +
     '.panel button.primary{background:#1d3557;color:#fff}' +
     '.panel .note{font-size:19px}' +
-    '@media print{:host{display:none !important}}';
-  root.append(frame, style);
+    '@media print{:host{display:none !important}}');
+  root.adoptedStyleSheets = [frame, style];
 
   // The host's own box: the bar's strip, or the whole viewport while a panel is open.
   function frameRule() {
@@ -312,7 +314,7 @@ const KIOSK_BAR_SOURCE = String.raw`(function kioskBar(initial, binding) {
   function render() {
     const t = config.texts;
     const focused = root.activeElement && root.activeElement.dataset.action;
-    frame.textContent = frameRule();
+    frame.replaceSync(frameRule());
     for (const old of root.querySelectorAll('nav, .backdrop')) old.remove();
     const content = panel === 'language' ? languagePanel(t) : panel === 'help' ? helpPanel(t) : scanView && scanPanel(scanView);
     const nav = document.createElement('nav');
