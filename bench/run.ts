@@ -3,6 +3,7 @@
 
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   eid: () => import('./eid.js'),
+  'eid-server': () => import('./eid-server.js'),
   hub: () => import('./hub.js'),
   image: () => import('./image.js'),
   'kiosk-ui': () => import('./kiosk-ui.js'),
