@@ -225,12 +225,14 @@ describe('sidbox eid-server', () => {
     );
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     let stdout = '';
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
       server.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         if (stdout.includes('listening at')) resolve();
       });
-      void exited.then((code) => reject(new Error(`exited ${code} before listening`)));
+      void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr}`)));
     });
     const health = await httpsRequest(`https://localhost:${port}/healthz`, {
       ca: await readFile(join(out, 'tls.cert.pem'), 'utf8'),
