@@ -110,7 +110,7 @@ function report(
     `eid-server: ${authentications} complete authentications (names, address, pseudonym), one after another through one AusweisApp ${real.version} (Simulator card, one SDK connection)`,
   );
   console.log(
-    `  ${authsPerSecond.toFixed(2)} auths/s (retries included)  wall per auth p50 ${ms(wall.p50)} ms  p90 ${ms(wall.p90)} ms  (each with AusweisApp's 700 ms Simulator settle before SET_CARD)`,
+    `  ${authsPerSecond.toFixed(2)} auths/s (retries included)  wall per auth p50 ${ms(wall.p50)} ms  p90 ${ms(wall.p90)} ms  (each includes the eID workflow's 700 ms Simulator settle before SET_CARD)`,
   );
   console.log(
     `  Simulator-race retries (AusweisApp's, not the server's): ${retries}, costing the server ${ms(retriesCpuMs)} ms CPU in all (not counted below)`,
