@@ -21,6 +21,8 @@ export interface AuthenticationRequest {
   /** "Lives in this municipality", by its id (hex digits, a prefix of the card's). */
   placeVerification?: { communityId: string };
   transactionInfo?: string;
+  /** The eService's own PSK (TR-03130 useID); otherwise the server makes one. */
+  psk?: { id: string; key: Buffer };
   /** Where the browser goes when it is done; required when this server serves the TC token. */
   refreshAddress?: string;
   communicationErrorAddress?: string;
@@ -29,7 +31,12 @@ export interface AuthenticationRequest {
 export interface StartedAuthentication {
   sessionId: string;
   psk: Buffer;
-  /** Only when the request named a RefreshAddress: this server serves the TC token. */
+  /**
+   * With a RefreshAddress: the TC token, for the eService to serve from its own origin
+   * (AusweisApp wants it from the subjectURL's origin, TR-03124-1).
+   */
+  tcToken?: string;
+  /** When the service's subjectURL is on this server's origin (the self-check): served here. */
   tcTokenUrl?: string;
   expiresAt: Date;
 }
@@ -83,6 +90,9 @@ export class AuthenticationService {
           credentials: service.credentials,
           requested: request.operations,
           plan,
+          ...(request.transactionInfo !== undefined && {
+            transactionInfo: request.transactionInfo,
+          }),
           trust: this.config.trust,
           now: this.now,
         }),
@@ -93,13 +103,16 @@ export class AuthenticationService {
       throw error;
     }
     this.logger.info({ session: session.id, service: service.id }, 'session started');
-    const publicOrigin = this.config.config.publicOrigin;
+    const tcToken = this.tcToken(session.id);
+    const servedHere = service.subjectOrigin === new URL(this.config.config.publicOrigin).origin;
     return {
       sessionId: session.id,
       psk: session.psk,
-      ...(request.refreshAddress !== undefined && {
-        tcTokenUrl: new URL(`/tc-token/${session.id}`, publicOrigin).href,
-      }),
+      ...(tcToken !== undefined && { tcToken }),
+      ...(tcToken !== undefined &&
+        servedHere && {
+          tcTokenUrl: new URL(`/tc-token/${session.id}`, this.config.config.publicOrigin).href,
+        }),
       expiresAt: new Date(session.expiresAt),
     };
   }
@@ -169,8 +182,8 @@ export class AuthenticationService {
   }
 
   /** The result of a session of this service: once, then it is gone. */
-  takeResult(service: LoadedService, sessionId: string): ResultLookup {
-    const lookup = this.#store.takeResult(service.id, sessionId);
+  takeResult(service: LoadedService, sessionId: string, requestCounter?: number): ResultLookup {
+    const lookup = this.#store.takeResult(service.id, sessionId, requestCounter);
     if (lookup.kind === 'finished') this.logger.info({ session: sessionId }, 'result read');
     return lookup;
   }

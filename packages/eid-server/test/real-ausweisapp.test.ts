@@ -9,7 +9,8 @@ import {
 } from '@sidbox/eid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';
-import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import { freePort, startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import { find, getResultRequest, parseAnswer, startSoapEService } from './helpers/soap-eservice.js';
 
 // Complete authentications: the real AusweisApp 1.26.2 with its Simulator card (ERIKA
 // MUSTERMANN) against our eID-Server running the test PKI. AusweisApp runs with pre-verification
@@ -75,16 +76,23 @@ async function authenticate(
   request: object,
   options: Parameters<typeof citizen>[1] = {},
 ): Promise<Authentication> {
-  for (let attempt = 1; ; attempt++) {
+  return authenticateWith(async () => {
     const answer = await eidServer.startSession({
       refreshAddress: `${eidServer.setup.publicOrigin}/self-check/done`,
       ...request,
     } as never);
     expect(answer.status).toBe(201);
-    const { sessionId, tcTokenURL } = JSON.parse(answer.body) as {
-      sessionId: string;
-      tcTokenURL: string;
-    };
+    return JSON.parse(answer.body) as { sessionId: string; tcTokenURL: string };
+  }, options);
+}
+
+/** Runs an authentication on a fresh session each attempt (see `authenticate`). */
+async function authenticateWith(
+  startSession: () => Promise<{ sessionId: string; tcTokenURL: string }>,
+  options: Parameters<typeof citizen>[1] = {},
+): Promise<Authentication> {
+  for (let attempt = 1; ; attempt++) {
+    const { sessionId, tcTokenURL } = await startSession();
     await supervisor?.stop();
     const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
     const steps = citizen(workflow, options);
@@ -186,11 +194,57 @@ describe('a complete authentication with the real AusweisApp and its Simulator c
     expect(result).toEqual({ status: 'cancelled' });
   });
 
+  it('serves an existing eService over TR-03130 SOAP: useID, its own TC token, getResult once', async () => {
+    const port = await freePort();
+    const soapServer = await startTestEidServer({ serviceOrigin: `https://127.0.0.1:${port}` });
+    const eService = await startSoapEService(soapServer, port);
+    try {
+      let sessionIdHex = '';
+      const { outcome } = await authenticateWith(async () => {
+        const started = await eService.useId({
+          GivenNames: 'REQUIRED',
+          PlaceOfResidence: 'ALLOWED',
+        });
+        sessionIdHex = started.sessionIdHex;
+        return {
+          sessionId: Buffer.from(sessionIdHex, 'hex').toString('utf8'),
+          tcTokenURL: started.tcTokenURL,
+        };
+      });
+      expect(outcome).toMatchObject({ code: 'auth-success' });
+      const answer = parseAnswer((await soapServer.soap(getResultRequest(sessionIdHex, 1))).body);
+      expect(find(answer, 'ResultMajor')?.text).toMatch(/#ok$/);
+      expect(find(find(answer, 'GivenNames') ?? answer, 'GivenNames')?.text).toBe('ERIKA');
+      expect(find(find(answer, 'PlaceOfResidence') ?? answer, 'City')?.text).toBe('KÖLN');
+      const again = parseAnswer((await soapServer.soap(getResultRequest(sessionIdHex, 2))).body);
+      expect(find(again, 'ResultMinor')?.text).toMatch(/getResult#invalidSession$/);
+    } finally {
+      await eService.close();
+      await soapServer.close();
+    }
+  });
+
   it('logs session ids and outcomes, never what the card said', () => {
-    const log = eidServer.logLines.join('');
-    expect(log).toContain('session ended');
-    for (const secret of ['ERIKA', 'MUSTERMANN', '1964', 'HEIDESTRA', 'KÖLN', '51147']) {
-      expect(log).not.toContain(secret);
+    expect(eidServer.logLines.join('')).toContain('session ended');
+    for (const line of eidServer.logLines) {
+      const {
+        time: _time,
+        pid: _pid,
+        session: _session,
+        ...rest
+      } = JSON.parse(line) as Record<string, unknown>;
+      const text = JSON.stringify(rest);
+      for (const secret of [
+        'ERIKA',
+        'MUSTERMANN',
+        '19640812',
+        '1964-08-12',
+        'HEIDESTRA',
+        'KÖLN',
+        '51147',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
     }
   });
 });

@@ -12,6 +12,7 @@ import { EidServerError } from '../errors.js';
 import { registerSelfCheckRoutes } from '../self-check/routes.js';
 import { registerJsonApiRoutes } from './json-api-routes.js';
 import { registerPaosRoutes } from './paos-routes.js';
+import { registerSoapRoutes } from './soap-routes.js';
 import { httpsOptions, PskIdentities } from './tls.js';
 
 export interface AppDeps {
@@ -19,6 +20,13 @@ export interface AppDeps {
   authentications: AuthenticationService;
   logger: Logger;
 }
+
+const XML_TYPES = [
+  'application/vnd.paos+xml',
+  'text/xml',
+  'application/xml',
+  'application/soap+xml',
+];
 
 /** Small bodies only: PAOS messages and eService requests are a few KiB. */
 const bodyLimitBytes = 256 * 1024;
@@ -50,12 +58,17 @@ export async function buildApp(deps: AppDeps) {
   app.setNotFoundHandler((_request, reply) =>
     sendError(reply, new EidServerError('not-found', 'no such route')),
   );
+  // PAOS (AusweisApp: application/vnd.paos+xml) and the SOAP eService interface arrive as XML text.
+  app.addContentTypeParser(XML_TYPES, { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   app.get('/healthz', async () => ({
     status: 'ok',
     openSessions: deps.authentications.openSessions,
   }));
   registerPaosRoutes(app, deps.authentications, psk);
   registerJsonApiRoutes(app, deps.authentications);
+  registerSoapRoutes(app, deps.authentications);
   if (deps.config.config.selfCheck) registerSelfCheckRoutes(app, deps);
   return app;
 }

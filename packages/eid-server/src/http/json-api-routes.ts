@@ -33,7 +33,8 @@ const sessionParams = z.object({ session: z.string().regex(/^[0-9a-f]{64}$/, 'a 
 
 /**
  * The eService interface for our own services: POST a session with the wanted data, hand the
- * returned tcTokenURL to the citizen's eID-Client, GET the result once after the RefreshAddress.
+ * TC token to the citizen's eID-Client (served from the eService's own origin, or here as tcTokenURL
+ * when the service's subjectURL is this server's origin), GET the result once after the RefreshAddress.
  */
 export function registerJsonApiRoutes(
   app: FastifyInstance,
@@ -51,6 +52,7 @@ export function registerJsonApiRoutes(
       return reply.status(201).send({
         sessionId: started.sessionId,
         tcTokenURL: started.tcTokenUrl,
+        tcToken: started.tcToken,
         expiresAt: started.expiresAt.toISOString(),
       });
     },

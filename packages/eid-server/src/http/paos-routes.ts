@@ -3,23 +3,12 @@ import type { AuthenticationService } from '../authentication-service.js';
 import { EidServerError } from '../errors.js';
 import type { PskIdentities } from './tls.js';
 
-const PAOS_TYPES = [
-  'application/vnd.paos+xml',
-  'text/xml',
-  'application/xml',
-  'application/soap+xml',
-];
-
 /** The eID-Client's side: the TC token (certificate TLS) and PAOS (TLS-PSK only). */
 export function registerPaosRoutes(
   app: FastifyInstance,
   authentications: AuthenticationService,
   psk: PskIdentities,
 ): void {
-  app.addContentTypeParser(PAOS_TYPES, { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
-  );
-
   app.get<{ Params: { session: string } }>('/tc-token/:session', async (request, reply) => {
     const token = authentications.tcToken(request.params.session);
     if (token === undefined)

@@ -11,6 +11,11 @@ export interface TestSetupOptions {
   port: number;
   /** The interface to listen on (default 127.0.0.1). */
   listenHost?: string;
+  /**
+   * The eService's own origin (its subjectURL), when it serves its TC tokens itself; AusweisApp
+   * wants the TC token from the subjectURL's origin. Default: this server's, as for the self-check.
+   */
+  serviceOrigin?: string;
   serviceName?: string;
 }
 
@@ -38,8 +43,9 @@ export const SELF_CHECK_SERVICE = 'self-check';
  */
 export async function writeTestSetup(dir: string, options: TestSetupOptions): Promise<TestSetup> {
   const publicOrigin = new URL(`https://${options.host}:${options.port}`).origin;
+  const serviceOrigin = options.serviceOrigin ?? publicOrigin;
   const pki = await createTestPki({
-    origin: publicOrigin,
+    origin: serviceOrigin,
     serviceName: options.serviceName ?? 'SIDbox Online-Ausweis testen',
     hosts: [...new Set([options.host, 'localhost', '127.0.0.1'])],
   });
@@ -64,7 +70,7 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
     publicOrigin,
     tls: { key: 'tls.key.pem', certificate: 'tls.cert.pem' },
     trust: { certificates: ['simulator-csca.der'] },
-    selfCheck: { service: SELF_CHECK_SERVICE },
+    ...(serviceOrigin === publicOrigin && { selfCheck: { service: SELF_CHECK_SERVICE } }),
     services: [
       {
         id: SELF_CHECK_SERVICE,

@@ -135,7 +135,9 @@ export function registerSelfCheckRoutes(app: FastifyInstance, deps: SelfCheckDep
       if (sessionId === undefined) return sendPage(reply, gonePage(language));
       const lookup = deps.authentications.takeResult(service, sessionId);
       if (lookup.kind !== 'pending') tokens.forget(token);
-      if (lookup.kind === 'unknown') return sendPage(reply, gonePage(language));
+      if (lookup.kind === 'unknown' || lookup.kind === 'stale-counter') {
+        return sendPage(reply, gonePage(language));
+      }
       if (lookup.kind === 'pending') return sendPage(reply, pendingPage(language));
       const { outcome } = lookup;
       switch (outcome.kind) {

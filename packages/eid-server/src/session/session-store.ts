@@ -13,10 +13,16 @@ export interface StoredSession<Detail> {
   state: 'new' | 'running' | 'finished';
   outcome?: SessionOutcome;
   expiresAt: number;
+  /** The last getResult's RequestCounter. */
+  requestCounter?: number;
 }
 
 export type ResultLookup =
-  { kind: 'unknown' } | { kind: 'pending' } | { kind: 'finished'; outcome: SessionOutcome };
+  | { kind: 'unknown' }
+  | { kind: 'pending' }
+  /** A getResult whose RequestCounter is not higher than the last one (a replay). */
+  | { kind: 'stale-counter' }
+  | { kind: 'finished'; outcome: SessionOutcome };
 
 export interface SessionStoreOptions {
   ttlMs: number;
@@ -27,6 +33,10 @@ export interface SessionStoreOptions {
 
 export class SessionLimitError extends Error {
   override readonly name = 'SessionLimitError';
+}
+
+export class SessionIdTakenError extends Error {
+  override readonly name = 'SessionIdTakenError';
 }
 
 export class SessionStore<Detail> {
@@ -77,10 +87,17 @@ export class SessionStore<Detail> {
     session.expiresAt = this.#now() + this.options.resultTtlMs;
   }
 
-  /** The result for its service, once: a finished session is gone after this call. */
-  takeResult(serviceId: string, id: string): ResultLookup {
+  /**
+   * The result for its service, once: a finished session is gone after this call. With a
+   * request counter (TR-03130 getResult), each call must count higher than the one before.
+   */
+  takeResult(serviceId: string, id: string, requestCounter?: number): ResultLookup {
     const session = this.get(id);
     if (session === undefined || session.serviceId !== serviceId) return { kind: 'unknown' };
+    if (requestCounter !== undefined) {
+      if (requestCounter <= (session.requestCounter ?? -Infinity)) return { kind: 'stale-counter' };
+      session.requestCounter = requestCounter;
+    }
     if (session.state !== 'finished' || session.outcome === undefined) return { kind: 'pending' };
     this.#sessions.delete(id);
     return { kind: 'finished', outcome: session.outcome };

@@ -30,6 +30,8 @@ export interface TestEidServer {
   startSession(request: AuthenticationRequest): Promise<HttpsAnswer>;
   /** GET the result of a session as the self-check service. */
   result(sessionId: string): Promise<HttpsAnswer>;
+  /** POST a TR-03130 SOAP request to the eService interface as the self-check service. */
+  soap(xml: string): Promise<HttpsAnswer>;
   close(): Promise<void>;
 }
 
@@ -39,9 +41,15 @@ export function capturingLogger(lines: string[]): Logger {
 }
 
 /** A `sidbox eid-server test-pki` setup in a temp folder, running on a free loopback port. */
-export async function startTestEidServer(host = '127.0.0.1'): Promise<TestEidServer> {
+export async function startTestEidServer(
+  options: { serviceOrigin?: string } = {},
+): Promise<TestEidServer> {
   const dir = await mkdtemp(join(tmpdir(), 'sidbox-eid-server-'));
-  const setup = await writeTestSetup(dir, { host, port: await freePort() });
+  const setup = await writeTestSetup(dir, {
+    host: '127.0.0.1',
+    port: await freePort(),
+    ...options,
+  });
   const logLines: string[] = [];
   const server = await startEidServer(
     await loadEidServerConfig(setup.configFile),
@@ -66,6 +74,13 @@ export async function startTestEidServer(host = '127.0.0.1'): Promise<TestEidSer
       httpsRequest(`${setup.publicOrigin}/api/v1/sessions/${sessionId}/result`, {
         ca,
         headers: auth,
+      }),
+    soap: (xml) =>
+      httpsRequest(`${setup.publicOrigin}/eservice`, {
+        method: 'POST',
+        ca,
+        headers: { ...auth, 'content-type': 'text/xml; charset=utf-8' },
+        body: xml,
       }),
     close: async () => {
       await server.close();
