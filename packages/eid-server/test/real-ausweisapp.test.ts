@@ -226,14 +226,11 @@ describe('a complete authentication with the real AusweisApp and its Simulator c
 
   it('logs session ids and outcomes, never what the card said', () => {
     expect(eidServer.logLines.join('')).toContain('session ended');
+    // Timestamps, pids and session ids are numbers and hex: leave them out of the search.
+    const notCardData = new Set(['time', 'pid', 'session']);
     for (const line of eidServer.logLines) {
-      const {
-        time: _time,
-        pid: _pid,
-        session: _session,
-        ...rest
-      } = JSON.parse(line) as Record<string, unknown>;
-      const text = JSON.stringify(rest);
+      const fields = Object.entries(JSON.parse(line) as Record<string, unknown>);
+      const text = JSON.stringify(fields.filter(([key]) => !notCardData.has(key)));
       for (const secret of [
         'ERIKA',
         'MUSTERMANN',
