@@ -85,8 +85,10 @@ function bucket(fuzz: FuzzRequest, answer: Answer): string {
   const closed = /^(ECONNRESET|EPIPE)$/.test(answer.status);
   if (closed && (fuzz.body?.length ?? 0) > BODY_LIMIT) return 'closed-oversize';
   if (closed && answer.afterRefusal === true) return 'closed-after-refusal';
-  // The bare 431 carries a body even when it answers a HEAD.
-  if (answer.status === 'HPE_INVALID_CONSTANT' && fuzz.method === 'HEAD' && refusedByParser(fuzz))
+  // The parser's 431 carries a body even when it answers a HEAD: the server cannot know the
+  // method of a request it could not parse.
+  const bodyAfterHead = /^HPE_(INVALID_CONSTANT|CLOSED_CONNECTION)$/.test(answer.status);
+  if (bodyAfterHead && fuzz.method === 'HEAD' && refusedByParser(fuzz))
     return 'head-refused-by-parser';
   return answer.status;
 }

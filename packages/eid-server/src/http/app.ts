@@ -41,6 +41,16 @@ export async function buildApp(deps: AppDeps) {
     logger: false,
     bodyLimit: bodyLimitBytes,
     trustProxy: false,
+    // Errors of the router (an over-long or badly escaped URL) in the house shape, no URL echoed.
+    frameworkErrors: (_error, _request, reply) =>
+      sendError(reply, new EidServerError('invalid-request', 'the request is malformed')),
+    // Requests Node's parser refuses (unknown method, oversized headers): the house shape, and
+    // the connection closed so that a keep-alive client does not write into a dead socket.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const tooLarge = (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW';
+      socket.end(rawErrorResponse(tooLarge ? 431 : 400));
+    },
     https: httpsOptions({
       key: deps.config.tls.key,
       cert: deps.config.tls.certificate,
@@ -74,6 +84,17 @@ export async function buildApp(deps: AppDeps) {
 }
 
 export type EidServerHttp = Awaited<ReturnType<typeof buildApp>>;
+
+function rawErrorResponse(status: 400 | 431): string {
+  const body = JSON.stringify({
+    error: { code: 'invalid-request', message: 'the request is malformed' },
+  });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
 
 export function sendError(reply: FastifyReply, error: EidServerError) {
   return reply.status(error.status).send({ error: { code: error.code, message: error.message } });

@@ -8,7 +8,7 @@ import { EidServerError } from '../errors.js';
  * Which eService is calling: by its API key (`Authorization: Bearer <key>`) or by the SHA-256 of
  * the client certificate it presented (mutual TLS). Keys are compared in constant time.
  */
-export function authenticateEService(
+function authenticateEService(
   request: FastifyRequest,
   services: Iterable<LoadedService>,
 ): LoadedService {
@@ -35,4 +35,27 @@ function clientCertificateSha256(socket: TLSSocket): string | undefined {
   const raw =
     typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate().raw : undefined;
   return raw === undefined ? undefined : createHash('sha256').update(raw).digest('hex');
+}
+
+const callers = new WeakMap<FastifyRequest, LoadedService>();
+
+/**
+ * An `onRequest` hook: the caller is known before its body is read or validated, so a request
+ * without a valid key learns nothing about the interface's schema.
+ */
+export function requireEService(services: () => Iterable<LoadedService>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    callers.set(request, authenticateEService(request, services()));
+  };
+}
+
+/** The eService `requireEService` authenticated for this request. */
+export function eServiceOf(request: FastifyRequest): LoadedService {
+  const service = callers.get(request);
+  if (service === undefined)
+    throw new EidServerError(
+      'not-authenticated',
+      'an eService key or client certificate is required',
+    );
+  return service;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuthenticationService } from '../authentication-service.js';
 import { EidServerError } from '../errors.js';
 import { operationNames } from '../operations.js';
-import { authenticateEService } from './eservice-auth.js';
+import { eServiceOf, requireEService } from './eservice-auth.js';
 import { presentOutcome } from './present-result.js';
 
 const selection = z.enum(['REQUIRED', 'ALLOWED', 'PROHIBITED']);
@@ -41,13 +41,13 @@ export function registerJsonApiRoutes(
   authentications: AuthenticationService,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const services = () => authentications.services();
+  const onRequest = requireEService(() => authentications.services());
 
   api.post(
     '/api/v1/sessions',
-    { schema: { body: sessionRequestSchema } },
+    { onRequest, schema: { body: sessionRequestSchema } },
     async (request, reply) => {
-      const service = authenticateEService(request, services());
+      const service = eServiceOf(request);
       const started = authentications.start(service, request.body);
       return reply.status(201).send({
         sessionId: started.sessionId,
@@ -60,13 +60,14 @@ export function registerJsonApiRoutes(
 
   api.get(
     '/api/v1/sessions/:session/result',
-    { schema: { params: sessionParams } },
+    { onRequest, schema: { params: sessionParams } },
     async (request, reply) => {
-      const service = authenticateEService(request, services());
+      const service = eServiceOf(request);
       const lookup = authentications.takeResult(service, request.params.session);
       reply.header('cache-control', 'no-store');
       switch (lookup.kind) {
         case 'unknown':
+        case 'stale-counter':
           throw new EidServerError(
             'not-found',
             'no such session, its result was read, or it expired',

@@ -19,7 +19,7 @@ import {
 import { operationNames, type OperationName } from '../operations.js';
 import { operationAccess } from '../request/plan.js';
 import type { ResultLookup } from '../session/session-store.js';
-import { authenticateEService } from './eservice-auth.js';
+import { eServiceOf, requireEService } from './eservice-auth.js';
 
 const SERVER_VERSION = { versionString: 'SIDbox eID-Server, TR-03130 2.0', major: 2, minor: 0 };
 
@@ -32,8 +32,9 @@ export function registerSoapRoutes(
   app: FastifyInstance,
   authentications: AuthenticationService,
 ): void {
-  app.post('/eservice', async (request, reply) => {
-    const service = authenticateEService(request, authentications.services());
+  const onRequest = requireEService(() => authentications.services());
+  app.post('/eservice', { onRequest }, async (request, reply) => {
+    const service = eServiceOf(request);
     reply.type('text/xml; charset=utf-8').header('cache-control', 'no-store');
     let parsed;
     try {
