@@ -6,6 +6,7 @@ import { parseClientMessage } from './paos/parse-client-message.js';
 import { planRequest, type RequestPlan } from './request/plan.js';
 import { EacExchange } from './session/eac-exchange.js';
 import {
+  SessionIdTakenError,
   SessionLimitError,
   SessionStore,
   type ResultLookup,
@@ -82,24 +83,32 @@ export class AuthenticationService {
     const plan = this.#plan(request);
     let session: StoredSession<SessionDetail>;
     try {
-      session = this.#store.create(service.id, (sessionIdentifier) => ({
-        service,
-        request,
-        exchange: new EacExchange({
-          sessionIdentifier,
-          credentials: service.credentials,
-          requested: request.operations,
-          plan,
-          ...(request.transactionInfo !== undefined && {
-            transactionInfo: request.transactionInfo,
+      session = this.#store.create(
+        service.id,
+        (sessionIdentifier) => ({
+          service,
+          request,
+          exchange: new EacExchange({
+            sessionIdentifier,
+            credentials: service.credentials,
+            requested: request.operations,
+            plan,
+            ...(request.transactionInfo !== undefined && {
+              transactionInfo: request.transactionInfo,
+            }),
+            trust: this.config.trust,
+            now: this.now,
           }),
-          trust: this.config.trust,
-          now: this.now,
         }),
-      }));
+        request.psk,
+      );
     } catch (error) {
-      if (error instanceof SessionLimitError)
+      if (error instanceof SessionLimitError) {
         throw new EidServerError('too-many-sessions', 'try again later');
+      }
+      if (error instanceof SessionIdTakenError) {
+        throw new EidServerError('invalid-request', error.message);
+      }
       throw error;
     }
     this.logger.info({ session: session.id, service: service.id }, 'session started');

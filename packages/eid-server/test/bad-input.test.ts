@@ -460,7 +460,7 @@ describe('with a clock and a second service', () => {
     expectErrorAnswer(await resultAs(mine, session.sessionId), 404, 'not-found');
   });
 
-  it('forgets a new session after its time: TC token, PSK handshake and result', async () => {
+  it('ends a new session after its time: no TC token, no PSK handshake, an "expired" result', async () => {
     const session = await openPaosSession(mine);
     clock += 30_000;
     expectErrorAnswer(
@@ -469,10 +469,14 @@ describe('with a clock and a second service', () => {
       'not-found',
     );
     await expect(session.paos(startPaos(session.sessionId).xml)).rejects.toThrow();
+    expect(JSON.parse((await session.result()).body)).toEqual({
+      status: 'failed',
+      reason: 'expired',
+    });
     expectErrorAnswer(await session.result(), 404, 'not-found');
   });
 
-  it('forgets a running session after its time', async () => {
+  it('ends a running session after its time as "expired"', async () => {
     const session = await openPaosSession(mine);
     expect(
       readServerMessage((await session.paos(startPaos(session.sessionId).xml)).body).type,
@@ -481,7 +485,10 @@ describe('with a clock and a second service', () => {
     expect((await session.result()).status).toBe(202);
     clock += 1;
     await expect(session.paos(startPaos(session.sessionId).xml)).rejects.toThrow();
-    expectErrorAnswer(await session.result(), 404, 'not-found');
+    expect(JSON.parse((await session.result()).body)).toEqual({
+      status: 'failed',
+      reason: 'expired',
+    });
   });
 
   it('keeps a result for resultTtlSeconds after the session ended', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionOutcome } from '../src/session/outcome.js';
-import { SessionLimitError, SessionStore } from '../src/session/session-store.js';
+import {
+  SessionIdTakenError,
+  SessionLimitError,
+  SessionStore,
+} from '../src/session/session-store.js';
 
 /** The in-memory sessions with a clock the test moves: expiry, results read once, limits. */
 const TTL_MS = 30_000;
@@ -18,6 +22,7 @@ function storeWithClock(maxOpen = 100) {
 }
 
 const cancelled: SessionOutcome = { kind: 'cancelled' };
+const EXPIRED: SessionOutcome = { kind: 'failed', reason: 'expired' };
 
 describe('SessionStore', () => {
   it('gives each session a 64-hex id, a 32-byte PSK and its detail made with the id', () => {
@@ -32,23 +37,33 @@ describe('SessionStore', () => {
     expect(b.psk.equals(a.psk)).toBe(false);
   });
 
-  it('forgets a new session at its time, not a millisecond before', () => {
+  it('ends a new session at its time, not a millisecond before, as an expired result', () => {
     const { store, clock } = storeWithClock();
     const session = store.create('svc', () => ({ note: '' }));
     clock.now += TTL_MS - 1;
-    expect(store.get(session.id)).toBe(session);
+    expect(store.get(session.id)?.state).toBe('new');
     clock.now += 1;
-    expect(store.get(session.id)).toBeUndefined();
+    expect(store.get(session.id)?.state).toBe('finished');
+    expect(store.takeResult('svc', session.id)).toEqual({ kind: 'finished', outcome: EXPIRED });
     expect(store.takeResult('svc', session.id)).toEqual({ kind: 'unknown' });
   });
 
-  it('forgets a running session at the same time: running does not extend it', () => {
+  it('ends a running session at the same time: running does not extend it', () => {
     const { store, clock } = storeWithClock();
     const session = store.create('svc', () => ({ note: '' }));
     clock.now += TTL_MS / 2;
     session.state = 'running';
     expect(store.takeResult('svc', session.id)).toEqual({ kind: 'pending' });
     clock.now += TTL_MS / 2;
+    expect(store.takeResult('svc', session.id)).toEqual({ kind: 'finished', outcome: EXPIRED });
+  });
+
+  it('keeps an expired result for resultTtlMs, then forgets the session', () => {
+    const { store, clock } = storeWithClock();
+    const session = store.create('svc', () => ({ note: '' }));
+    clock.now += TTL_MS + RESULT_TTL_MS - 1;
+    expect(store.get(session.id)?.outcome).toEqual(EXPIRED);
+    clock.now += RESULT_TTL_MS;
     expect(store.get(session.id)).toBeUndefined();
     expect(store.takeResult('svc', session.id)).toEqual({ kind: 'unknown' });
   });
@@ -97,7 +112,7 @@ describe('SessionStore', () => {
     }
   });
 
-  it('refuses a session beyond maxOpen until one expires or its result is read', () => {
+  it('refuses a session beyond maxOpen until a result is read or forgotten', () => {
     const { store, clock } = storeWithClock(2);
     const first = store.create('svc', () => ({ note: '' }));
     clock.now += 1000;
@@ -108,12 +123,16 @@ describe('SessionStore', () => {
     store.takeResult('svc', second.id);
     const third = store.create('svc', () => ({ note: '' }));
     expect(() => store.create('svc', () => ({ note: '' }))).toThrow(SessionLimitError);
+    // Expired, the first session still holds its place until its result goes.
     clock.now += TTL_MS - 1000;
+    expect(store.get(first.id)?.outcome).toEqual(EXPIRED);
+    expect(() => store.create('svc', () => ({ note: '' }))).toThrow(SessionLimitError);
+    clock.now += RESULT_TTL_MS;
     expect(store.get(first.id)).toBeUndefined();
     expect(store.create('svc', () => ({ note: '' })).id).not.toBe(third.id);
   });
 
-  it('sweeps what expired and keeps the rest; size counts only live sessions', () => {
+  it('sweeps: an unfinished session expires into a result, a result is forgotten after its time', () => {
     const { store, clock } = storeWithClock();
     const old = store.create('svc', () => ({ note: '' }));
     const finished = store.create('svc', () => ({ note: '' }));
@@ -123,10 +142,22 @@ describe('SessionStore', () => {
     expect(store.size).toBe(2);
     clock.now += TTL_MS - RESULT_TTL_MS;
     store.sweep();
-    expect(store.size).toBe(1);
-    expect(store.get(old.id)).toBeUndefined();
+    expect(store.size).toBe(2);
+    expect(store.get(old.id)?.outcome).toEqual(EXPIRED);
     expect(store.get(young.id)).toBe(young);
+    clock.now += RESULT_TTL_MS;
+    store.sweep();
+    expect(store.size).toBe(1);
     store.clear();
     expect(store.size).toBe(0);
+  });
+
+  it("takes an eService's own PSK, and refuses an id in use", () => {
+    const { store } = storeWithClock();
+    const psk = { id: 'eservice-session-0001', key: Buffer.alloc(32, 7) };
+    const session = store.create('svc', () => ({ note: '' }), psk);
+    expect(session.id).toBe(psk.id);
+    expect(session.psk.equals(psk.key)).toBe(true);
+    expect(() => store.create('svc', () => ({ note: '' }), psk)).toThrow(SessionIdTakenError);
   });
 });

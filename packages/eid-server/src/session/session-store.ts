@@ -52,15 +52,26 @@ export class SessionStore<Detail> {
     return this.#sessions.size;
   }
 
-  /** A new session; its detail is made knowing the session's id. */
-  create(serviceId: string, detailFor: (id: string) => Detail): StoredSession<Detail> {
+  /**
+   * A new session; its detail is made knowing the session's id. An eService may bring its own
+   * PSK (TR-03130 useID): its id is then the session's, unless that id is in use.
+   */
+  create(
+    serviceId: string,
+    detailFor: (id: string) => Detail,
+    psk?: { id: string; key: Buffer },
+  ): StoredSession<Detail> {
     this.sweep();
-    if (this.#sessions.size >= this.options.maxOpen)
+    if (this.#sessions.size >= this.options.maxOpen) {
       throw new SessionLimitError('too many open sessions');
-    const id = randomBytes(32).toString('hex');
+    }
+    if (psk !== undefined && this.#sessions.has(psk.id)) {
+      throw new SessionIdTakenError('that PSK id is in use');
+    }
+    const id = psk?.id ?? randomBytes(32).toString('hex');
     const session: StoredSession<Detail> = {
       id,
-      psk: randomBytes(32),
+      psk: psk?.key ?? randomBytes(32),
       serviceId,
       detail: detailFor(id),
       state: 'new',
@@ -70,15 +81,15 @@ export class SessionStore<Detail> {
     return session;
   }
 
-  /** A session that has not expired, or undefined. */
+  /**
+   * A session that has not expired, or undefined. One whose time ran out before it finished
+   * becomes a `failed`/`expired` result, kept like any other, so the eService learns why.
+   */
   get(id: string): StoredSession<Detail> | undefined {
     const session = this.#sessions.get(id);
     if (session === undefined) return undefined;
-    if (session.expiresAt <= this.#now()) {
-      this.#sessions.delete(id);
-      return undefined;
-    }
-    return session;
+    this.#expire(id, session);
+    return this.#sessions.get(id);
   }
 
   finish(session: StoredSession<Detail>, outcome: SessionOutcome): void {
@@ -103,12 +114,15 @@ export class SessionStore<Detail> {
     return { kind: 'finished', outcome: session.outcome };
   }
 
-  /** Drops what has expired; called on every write and on a timer by the server. */
+  /** Expires what is due; called on every write and on a timer by the server. */
   sweep(): void {
-    const now = this.#now();
-    for (const [id, session] of this.#sessions) {
-      if (session.expiresAt <= now) this.#sessions.delete(id);
-    }
+    for (const [id, session] of this.#sessions) this.#expire(id, session);
+  }
+
+  #expire(id: string, session: StoredSession<Detail>): void {
+    if (session.expiresAt > this.#now()) return;
+    if (session.state === 'finished') this.#sessions.delete(id);
+    else this.finish(session, { kind: 'failed', reason: 'expired' });
   }
 
   clear(): void {
