@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLogger } from '@sidbox/eid';
+import { selfCheckDemoService } from '@sidbox/hub';
 import {
   loadEidServerConfig,
   startEidServer,
@@ -49,18 +50,7 @@ export async function startDemoEidServer(
   const terminal = parse(await readFile(exampleConfig, 'utf8')) as Record<string, unknown>;
   terminal.testEidServer = { tlsSpkiSha256: [setup.tlsSpkiSha256] };
   terminal.services = [
-    {
-      id: 'online-ausweis-testen',
-      title: { de: 'Online-Ausweis testen', en: 'Test your online ID' },
-      description: {
-        de: 'Sehen, was Ihr Ausweis über Sie speichert',
-        en: 'See what your ID card stores about you',
-      },
-      category: 'eid',
-      startUrl: `${selfCheckUrl}?lang={lang}`,
-      eid: true,
-      selfCheck: true,
-    },
+    selfCheckDemoService(selfCheckUrl),
     ...((terminal.services as unknown[] | undefined) ?? []),
   ];
   const terminalConfig = join(dir, 'terminal.yaml');
