@@ -183,6 +183,7 @@ export class AuthenticationService {
           phase,
           ...(reason && { reason }),
           ...(clientMinor && { clientMinor }),
+          ...(step.fault && { fault: step.fault }),
         },
         'session ended',
       );

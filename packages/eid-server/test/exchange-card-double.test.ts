@@ -293,6 +293,18 @@ describe('what the card refuses, and how the session ends', () => {
     expectFailure(authentication, 'protocol');
   });
 
+  it('a CHAT no decoder accepts → protocol, answered in PAOS, not thrown', () => {
+    const authentication = authenticate(everything, {
+      outgoing: (xml) =>
+        xml.replace(
+          /<(\w+:)?CertificateHolderAuthorizationTemplate>[0-9A-Fa-f]+</,
+          '<$1CertificateHolderAuthorizationTemplate>7F4C0100<',
+        ),
+    });
+    expectFailure(authentication, 'protocol');
+    expect(authentication.run.result.major).toBe('error');
+  });
+
   it('refuses any message after the end', () => {
     const authentication = authenticate(everything);
     const { auth, sessionId, run } = authentication;

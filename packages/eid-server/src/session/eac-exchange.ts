@@ -59,6 +59,11 @@ export interface ExchangeStep {
   reply: string;
   /** Present when the exchange has ended with this reply. */
   outcome?: SessionOutcome;
+  /**
+   * The kind of error that ended it when it was none of the named failures (a client message
+   * whose content no decoder accepts): its class name, for the log, never its message.
+   */
+  fault?: string;
 }
 
 type Phase =
@@ -113,8 +118,13 @@ export class EacExchange {
       }
       return this.#advance(message);
     } catch (error) {
-      if (!(error instanceof ExchangeError)) throw error;
-      return this.#end(messageId, failed, { kind: 'failed', reason: error.reason });
+      // Whatever the client sent, the session ends with a PAOS answer (AusweisApp 1.26.2 crashes
+      // when the server goes on after an error) and the eService with a result, never a 500.
+      if (error instanceof ExchangeError) {
+        return this.#end(messageId, failed, { kind: 'failed', reason: error.reason });
+      }
+      const fault = error instanceof Error ? error.name : typeof error;
+      return { ...this.#end(messageId, failed, { kind: 'failed', reason: 'protocol' }), fault };
     }
   }
 
