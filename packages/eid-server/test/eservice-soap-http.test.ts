@@ -186,6 +186,10 @@ describe('useID', () => {
     expect(textOf(answer, 'ResultMessage')).toContain('Sex');
     expect(find(answer, 'Session')).toBeUndefined();
     expect(server.authentications.openSessions).toBe(before);
+    // One the XSD names but no CHAT right covers (the e-mail address) is not offered either.
+    const email = await soap(useIdRequest({ GivenNames: 'REQUIRED', EmailAddress: 'REQUIRED' }));
+    expect(result(email).minor).toBe(`${MINOR}/useID#missingTerminalRights`);
+    expect(server.authentications.openSessions).toBe(before);
   });
 
   it('an unknown operation PROHIBITED is no request for it', async () => {

@@ -95,6 +95,8 @@ function parsePsk(request: XmlElement): PresharedKey | undefined {
   const id = read.text(psk, 'ID');
   const key = read.requiredHex(psk, 'Key');
   if (id.length < 16 || key.length < 16) invalid('PSK too short');
+  // TLS-PSK limits (OpenSSL: identity ≤ 128 bytes in older releases, keys ≤ 64 bytes here).
+  if (Buffer.byteLength(id) > 128 || key.length > 64) invalid('PSK too long');
   return { id, key };
 }
 

@@ -17,7 +17,7 @@ import {
   type UseIdRequest,
 } from '../eservice/soap.js';
 import { operationNames, type OperationName } from '../operations.js';
-import { operationAccess } from '../request/plan.js';
+import { operationAccess, unavailableOperations } from '../request/plan.js';
 import type { ResultLookup } from '../session/session-store.js';
 import { eServiceOf, requireEService } from './eservice-auth.js';
 
@@ -70,10 +70,14 @@ function useId(
   service: LoadedService,
   request: UseIdRequest,
 ): string {
-  if (request.unsupportedOperations.length > 0) {
+  const notOffered = [
+    ...request.unsupportedOperations,
+    ...unavailableOperations.filter((operation) => request.operations[operation] === 'REQUIRED'),
+  ];
+  if (notOffered.length > 0) {
     return useIdErrorResponse(
       eidResultMinor.missingTerminalRights,
-      `not offered: ${request.unsupportedOperations.join(', ')}`,
+      `not offered: ${notOffered.join(', ')}`,
     );
   }
   try {
