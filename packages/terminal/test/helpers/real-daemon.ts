@@ -11,9 +11,16 @@ type ServiceInput = z.input<typeof LocalTerminalConfig>['services'] extends (inf
   ? S
   : never;
 
-/** The headless kiosk browser exactly as the daemon builds it, asserted to be the real one. */
-export function realKioskBrowser(): ChromiumKioskBrowser {
-  const browser = createKioskBrowser({ headless: true, logger: silentLogger() });
+/**
+ * The headless kiosk browser exactly as the daemon builds it, asserted to be the real one;
+ * `trustedSpki` as `sidbox terminal` passes a configuration's `testEidServer` keys.
+ */
+export function realKioskBrowser(trustedSpki?: string[]): ChromiumKioskBrowser {
+  const browser = createKioskBrowser({
+    headless: true,
+    logger: silentLogger(),
+    ...(trustedSpki && { trustedSpki }),
+  });
   if (!(browser instanceof ChromiumKioskBrowser)) throw new Error('not the real browser');
   return browser;
 }

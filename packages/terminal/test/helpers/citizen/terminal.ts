@@ -36,7 +36,7 @@ export async function startCitizenTerminal(
 ): Promise<CitizenTerminal> {
   const dir = await mkdtemp(join(tmpdir(), 'sidbox-citizen-'));
   const uiDir = buildKioskUi();
-  const browser = realKioskBrowser();
+  const browser = realKioskBrowser(options.config.testEidServer?.tlsSpkiSha256);
   const groups = new Set<number>();
   const track = (): void => {
     const pid = browser.status().pid;
