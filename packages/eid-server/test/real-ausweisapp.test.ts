@@ -9,7 +9,13 @@ import {
 } from '@sidbox/eid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';
-import { freePort, startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import {
+  freePort,
+  lostSimulatorRace,
+  SIMULATOR_ATTEMPTS,
+  startTestEidServer,
+  type TestEidServer,
+} from './helpers/eid-server.js';
 import { find, getResultRequest, parseAnswer, startSoapEService } from './helpers/soap-eservice.js';
 
 // Complete authentications: the real AusweisApp 1.26.2 with its Simulator card (ERIKA
@@ -65,13 +71,7 @@ interface Authentication {
   steps: EidStep[];
 }
 
-/**
- * AusweisApp 1.26.2 sometimes loses the race between releasing the Simulator card it has just
- * inserted for SET_CARD and connecting to it ("Card is already connected": a Qt deleteLater
- * against a queued connect, see eid-server.md). The authentication then fails at EAC1 with
- * ResultMinor unknownError before any card data exists. Only that case is run again, at most
- * twice; any other outcome, and a third such failure, is the result.
- */
+/** An authentication on a new session, run again only after a lost Simulator race. */
 async function authenticate(
   request: object,
   options: Parameters<typeof citizen>[1] = {},
@@ -98,21 +98,9 @@ async function authenticateWith(
     const workflow = startAuthentication(await ausweisApp(), { tcTokenURL });
     const steps = citizen(workflow, options);
     const outcome = await workflow.done;
-    if (attempt < 3 && lostSimulatorRace(server, sessionId)) continue;
+    if (attempt < SIMULATOR_ATTEMPTS && lostSimulatorRace(server, sessionId)) continue;
     return { sessionId, outcome, steps };
   }
-}
-
-function lostSimulatorRace(server: TestEidServer, sessionId: string): boolean {
-  return server.logLines.some((line) => {
-    const entry = JSON.parse(line) as Record<string, unknown>;
-    return (
-      entry.session === sessionId &&
-      entry.phase === 'awaiting-eac1' &&
-      entry.reason === 'client-error' &&
-      String(entry.clientMinor).endsWith('/al/common#unknownError')
-    );
-  });
 }
 
 async function takeResult(sessionId: string) {

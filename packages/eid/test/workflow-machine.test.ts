@@ -6,7 +6,6 @@ import {
   WorkflowActionError,
   type UserAction,
 } from '../src/workflow/actions.js';
-import { SIMULATOR_SETTLE_MS } from '../src/workflow/machine-actions.js';
 import {
   BASIC,
   Harness,
@@ -403,17 +402,6 @@ describe('authentication', () => {
     h.ok({ type: 'insert-card', reader: SIMULATOR });
     h.msg(f.readerEvent(reader(SIMULATOR, { deactivated: true })), cancelledFinal('auth'));
     expect(h.outcome?.code).toBe('eid-deactivated');
-  });
-
-  it('gives the Simulator time to settle before SET_CARD', () => {
-    const h = atCard('auth', [reader(SIMULATOR, null)]).msg(f.insertCard);
-    h.ok({ type: 'insert-card', reader: SIMULATOR });
-    const setCard = h.effects.find((e) => e.type === 'send' && e.command.cmd === 'SET_CARD');
-    expect(setCard).toEqual({
-      type: 'send',
-      command: { cmd: 'SET_CARD', name: SIMULATOR },
-      afterMs: SIMULATOR_SETTLE_MS,
-    });
   });
 
   it('goes on when AusweisApp shelves the Simulator card after the card phase', () => {

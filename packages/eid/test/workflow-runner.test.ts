@@ -9,8 +9,7 @@ import { Secret } from '../src/secret.js';
 import { TransportPinInAuthError, WorkflowActionError } from '../src/workflow/actions.js';
 import type { WorkflowPort } from '../src/workflow/port.js';
 import { startAuthentication, startChangePin } from '../src/workflow/runner.js';
-import { SIMULATOR_SETTLE_MS } from '../src/workflow/machine-actions.js';
-import { SIMULATOR, cancelledByUser, frames as f, reader } from './workflow-support.js';
+import { cancelledByUser, frames as f, reader } from './workflow-support.js';
 
 /** A WorkflowPort the test speaks for AusweisApp through. */
 class FakePort implements WorkflowPort {
@@ -169,31 +168,6 @@ describe('workflow runner', () => {
     expect(port.names).not.toContain('CANCEL');
     vi.advanceTimersByTime(100);
     expect(port.names.at(-1)).toBe('CANCEL');
-    workflow.cancel();
-  });
-
-  it('sends the Simulator its SET_CARD after the settle time, and not at all after a cancel', async () => {
-    vi.useFakeTimers();
-    const workflow = auth(port);
-    port.deliver(f.readerList(reader(SIMULATOR, null)), f.authStart, f.accessRights());
-    workflow.act({ type: 'accept' });
-    port.deliver(f.insertCard);
-    workflow.act({ type: 'insert-card', reader: SIMULATOR });
-    vi.advanceTimersByTime(SIMULATOR_SETTLE_MS - 1);
-    expect(port.names).not.toContain('SET_CARD');
-    vi.advanceTimersByTime(1);
-    expect(port.names.at(-1)).toBe('SET_CARD');
-
-    const again = new FakePort();
-    const cancelled = auth(again);
-    again.deliver(f.readerList(reader(SIMULATOR, null)), f.authStart, f.accessRights());
-    cancelled.act({ type: 'accept' });
-    again.deliver(f.insertCard);
-    cancelled.act({ type: 'insert-card', reader: SIMULATOR });
-    cancelled.cancel();
-    vi.advanceTimersByTime(SIMULATOR_SETTLE_MS);
-    expect(again.names).not.toContain('SET_CARD');
-    expect(again.names.at(-1)).toBe('CANCEL');
     workflow.cancel();
   });
 

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig, type Outcome } from '@sidbox/protocol';
 import { texts } from '../../eid-server/src/self-check/texts.js';
 import {
+  lostSimulatorRace,
+  SIMULATOR_ATTEMPTS,
   startTestEidServer,
   type TestEidServer,
 } from '../../eid-server/test/helpers/eid-server.js';
@@ -157,17 +159,6 @@ function sessionStartedSince(from: number): string {
  * SimulatorReader::insertCard announces the card before its own connection is released (by
  * deleteLater), so no wait before SET_CARD avoids it: about one walk in three loses.
  */
-function lostSimulatorRace(sessionId: string): boolean {
-  return eidServer.logLines.some((line) => {
-    const entry = JSON.parse(line) as Record<string, unknown>;
-    return (
-      entry.session === sessionId &&
-      entry.phase === 'awaiting-eac1' &&
-      entry.reason === 'client-error' &&
-      String(entry.clientMinor).endsWith('/al/common#unknownError')
-    );
-  });
-}
 
 /** Every address in the tab's back/forward history, as "Back" would find them. */
 async function historyOf(page: Page): Promise<string[]> {
@@ -181,13 +172,14 @@ async function historyOf(page: Page): Promise<string[]> {
 }
 
 /**
- * The walk, run again only after a lost Simulator race, at most twice: once the self-check
- * has shown its failure page, the next citizen starts over.
+ * The walk, run again only after a lost Simulator race (as in the eID-Server's own suite, at most
+ * five times): once the self-check has shown its failure page, the next citizen starts over.
  */
 async function walkUntilCardRead(screenshot: string): Promise<Walk> {
   for (let attempt = 1; ; attempt++) {
     const walk = await walkToOutcome(screenshot);
-    if (attempt === 3 || !lostSimulatorRace(walk.sessionId)) return walk;
+    if (attempt === SIMULATOR_ATTEMPTS || !lostSimulatorRace(eidServer, walk.sessionId))
+      return walk;
     const { citizen, outcome } = walk;
     await landsOn(terminal.browser, outcome.url ?? `${terminal.daemon.kioskOrigin}/error`);
     await citizen.page.waitForSelector(byRole('heading', texts.failedTitle.de));

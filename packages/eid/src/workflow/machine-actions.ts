@@ -9,7 +9,6 @@ import {
   type MachineState,
   type Transition,
 } from './machine.js';
-import { SIMULATOR_READER } from './views.js';
 
 const stepOfInput: Record<InputKind, EidStepName> = {
   pin: 'enter-pin',
@@ -69,23 +68,10 @@ function notNow(state: MachineState, action: UserAction['type']): Transition {
 }
 
 /** Passes a command on and shows "working" until AusweisApp answers. */
-function forward(
-  state: MachineState,
-  command: SdkCommand,
-  patch: Partial<MachineState> = {},
-  afterMs?: number,
-) {
+function forward(state: MachineState, command: SdkCommand, patch: Partial<MachineState> = {}) {
   const next = enterStep({ ...state, ...patch }, working(state));
-  const send = { type: 'send', command, ...(afterMs !== undefined && { afterMs }) } as const;
-  return { state: next.state, effects: [send, ...next.effects] };
+  return { state: next.state, effects: [{ type: 'send', command } as const, ...next.effects] };
 }
-
-/**
- * AusweisApp 1.26.2 inserts the Simulator's card while its reader scan is still starting; a
- * SET_CARD right after INSERT_CARD then finds the card "already connected" and the workflow
- * fails (eid-server.md). Waiting this long before SET_CARD avoided it in every run.
- */
-export const SIMULATOR_SETTLE_MS = 700;
 
 function accept(state: MachineState, deselect: string[]): Transition {
   if (state.step.step !== 'access-rights') return notNow(state, 'accept');
@@ -121,8 +107,7 @@ function insertCard(state: MachineState, name: string): Transition {
       ),
     );
   }
-  const settle = name === SIMULATOR_READER ? SIMULATOR_SETTLE_MS : undefined;
-  return forward(state, { cmd: 'SET_CARD', name }, { readerInUse: name }, settle);
+  return forward(state, { cmd: 'SET_CARD', name }, { readerInUse: name });
 }
 
 function enterValue(state: MachineState, action: Extract<UserAction, { type: InputKind }>) {

@@ -65,8 +65,7 @@ export type MachineEvent =
   | { type: 'channel-closed'; expected: boolean };
 
 export type Effect =
-  /** `afterMs`: send only then, unless another command or the end comes first. */
-  | { type: 'send'; command: SdkCommand; afterMs?: number }
+  | { type: 'send'; command: SdkCommand }
   | { type: 'request-certificate' }
   | { type: 'start-timer'; timerId: number; ms: number }
   | { type: 'stop-timer' }

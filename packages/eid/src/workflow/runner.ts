@@ -94,7 +94,6 @@ class WorkflowRunner implements EidWorkflow {
   #state: MachineState;
   #busy = false;
   #timer: NodeJS.Timeout | undefined;
-  #delayedSend: NodeJS.Timeout | undefined;
   #resolve!: (outcome: Outcome) => void;
 
   constructor(port: WorkflowPort, machineConfig: MachineConfig, logger?: Logger) {
@@ -167,13 +166,9 @@ class WorkflowRunner implements EidWorkflow {
   #apply(effects: readonly Effect[]): void {
     for (const effect of effects) {
       switch (effect.type) {
-        case 'send': {
-          clearTimeout(this.#delayedSend);
-          const { command, afterMs } = effect;
-          if (afterMs === undefined) this.#send(command);
-          else this.#delayedSend = setTimeout(() => this.#send(command), afterMs);
+        case 'send':
+          this.#send(effect.command);
           break;
-        }
         case 'request-certificate':
           this.#port.request({ cmd: 'GET_CERTIFICATE' }, 'CERTIFICATE').then(
             (certificate) => this.#dispatch({ type: 'certificate', certificate }),
@@ -230,7 +225,6 @@ class WorkflowRunner implements EidWorkflow {
 
   #finish(outcome: Outcome): void {
     clearTimeout(this.#timer);
-    clearTimeout(this.#delayedSend);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     const { workflow, code, ok, training, retryCounter, detail } = outcome;
     this.#logger.info({ workflow, code, ok, training, retryCounter, detail }, 'outcome');
