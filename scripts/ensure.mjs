@@ -22,6 +22,8 @@ const debianPackages = {
     'img2pdf',
     // Scan previews: Pillow on Debian's python3 (img2pdf pulls it in too; named, as we use it).
     'python3-pil',
+    // `ip netns`: the local-network-access tests give a service a public address of its own.
+    'iproute2',
   ],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],
