@@ -10,4 +10,4 @@ export {
   type TestSetup,
   type TestSetupOptions,
 } from './pki/test-setup.js';
-export { startEidServer, startEidServerFromFile, type RunningEidServer } from './server.js';
+export { startEidServer, type RunningEidServer } from './server.js';

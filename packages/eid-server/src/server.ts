@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AuthenticationService } from './authentication-service.js';
-import { loadEidServerConfig, type LoadedConfig } from './config/load.js';
+import type { LoadedConfig } from './config/load.js';
 import { buildApp, type EidServerHttp } from './http/app.js';
 
 export interface RunningEidServer {
@@ -36,11 +36,4 @@ export async function startEidServer(
       authentications.close();
     },
   };
-}
-
-export async function startEidServerFromFile(
-  file: string,
-  logger: Logger,
-): Promise<RunningEidServer> {
-  return startEidServer(await loadEidServerConfig(file), logger);
 }
