@@ -9,7 +9,6 @@ import {
   generalAuthenticateRestrictedIdentification,
   mseSetAtRestrictedIdentification,
   parseRestrictedIdentificationResponse,
-  readBinaryAt,
   readBinaryBySfi,
   verifyAuxiliaryData,
 } from '../src/apdu/eid-commands.js';
@@ -131,12 +130,6 @@ describe('eID commands', () => {
     expect(encodeCommandApdu(readBinaryBySfi(17))).toEqual(hex('00B0910000'));
     expect(codeOf(() => readBinaryBySfi(0))).toBe('out-of-range');
     expect(codeOf(() => readBinaryBySfi(31))).toBe('out-of-range');
-  });
-
-  it('continues a file at an offset in P1-P2', () => {
-    expect(encodeCommandApdu(readBinaryAt(0x1fe))).toEqual(hex('00B001FE00'));
-    expect(encodeCommandApdu(readBinaryAt(0x7fff))).toEqual(hex('00B07FFF00'));
-    expect(codeOf(() => readBinaryAt(0x8000))).toBe('out-of-range');
   });
 
   it('selects the Restricted Identification key', () => {

@@ -16,14 +16,6 @@ export function readBinaryBySfi(shortFileId: number): CommandApdu {
   return { cla: 0x00, ins: 0xb0, p1: 0x80 | shortFileId, p2: 0x00, le: maxShortLe };
 }
 
-/** Continues reading the file the last READ BINARY selected, from an offset up to 32767. */
-export function readBinaryAt(offset: number): CommandApdu {
-  if (!Number.isInteger(offset) || offset < 0 || offset > 0x7fff) {
-    throw new ApduError('out-of-range', 'a READ BINARY offset is 0..32767');
-  }
-  return { cla: 0x00, ins: 0xb0, p1: offset >> 8, p2: offset & 0xff, le: maxShortLe };
-}
-
 /** MSE:Set AT for Restricted Identification with the card's RI key keyReference. */
 export function mseSetAtRestrictedIdentification(keyReference: number): CommandApdu {
   if (!Number.isInteger(keyReference) || keyReference < 1 || keyReference > 0xff) {

@@ -17,7 +17,7 @@ import {
   type UseIdRequest,
 } from '../eservice/soap.js';
 import { operationNames, type OperationName } from '../operations.js';
-import { operationAccess, unavailableOperations } from '../request/plan.js';
+import { accessFor, unavailableOperations } from '../request/plan.js';
 import type { ResultLookup } from '../session/session-store.js';
 import { eServiceOf, requireEService } from './eservice-auth.js';
 
@@ -140,9 +140,7 @@ function rightsOf(service: LoadedService): OperationName[] {
   if (atCertificate === undefined) return [];
   const granted = decodeChat(parseCvc(atCertificate).body.chat).rights;
   return operationNames.filter((operation) => {
-    const access = Object.hasOwn(operationAccess, operation)
-      ? operationAccess[operation as keyof typeof operationAccess]
-      : undefined;
+    const access = accessFor(operation);
     return access !== undefined && granted.has(access.right);
   });
 }

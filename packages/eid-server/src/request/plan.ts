@@ -165,11 +165,3 @@ export function cardSteps(
     restrictedIdentification: granted.some((access) => access.right === 'restrictedIdentification'),
   };
 }
-
-/** The data groups to read given what the citizen granted, ascending. */
-export function readsFor(
-  grantedRights: ReadonlySet<ChatRight>,
-  requested: RequestedOperations,
-): number[] {
-  return cardSteps(grantedRights, requested).reads;
-}

@@ -1,7 +1,7 @@
 import type { AuthenticationResult, OperationsAllowedByUser } from '../authentication-result.js';
 import type { ChatRight } from '../cvc/chat.js';
 import type { OperationName, RequestedOperations } from '../operations.js';
-import { operationAccess } from '../request/plan.js';
+import { accessFor } from '../request/plan.js';
 import type { CardAnswers } from './card-readout.js';
 
 /**
@@ -16,9 +16,8 @@ export function successResult(
 ): AuthenticationResult {
   const operationsAllowedByUser: OperationsAllowedByUser = {};
   for (const [operation, selection] of Object.entries(requested) as [OperationName, string][]) {
-    if (selection === 'PROHIBITED' || !Object.hasOwn(operationAccess, operation)) continue;
-    const access = operationAccess[operation as keyof typeof operationAccess];
-    if (!granted.has(access.right)) continue;
+    const access = accessFor(operation);
+    if (selection === 'PROHIBITED' || access === undefined || !granted.has(access.right)) continue;
     const onChip =
       access.dataGroup === undefined ||
       answers.personalData[operation as keyof typeof answers.personalData] !== undefined;
