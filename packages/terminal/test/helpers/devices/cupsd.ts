@@ -97,7 +97,8 @@ export async function startCups(dir: string, queue: string): Promise<TestCups> {
       `ErrorLog ${join(dir, 'log', 'error_log')}`,
       `AccessLog ${join(dir, 'log', 'access_log')}`,
       `PageLog ${join(dir, 'log', 'page_log')}`,
-      'Printcap',
+      // A printcap of its own: Debian's CUPS 2.4.2-3+deb12u11 refuses an empty value.
+      `Printcap ${join(dir, 'printcap')}`,
       '',
     ].join('\n'),
   );
