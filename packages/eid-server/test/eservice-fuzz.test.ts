@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:https';
-import type { Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stackTrace } from './helpers/https-client.js';
 import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
 import { fuzzRequest, type FuzzRequest } from './helpers/eservice-fuzz-requests.js';
 import { SeededRandom } from './helpers/seeded-random.js';
@@ -15,15 +15,6 @@ const CONCURRENCY = 16;
 const SEED = 0x5eed_e1d;
 /** The server's body limit (http/app.ts): above it, it may close before the upload ends. */
 const BODY_LIMIT = 256 * 1024;
-
-/**
- * Node's HTTP parser refuses some requests itself (an unknown method, headers over 16 KiB), and
- * Fastify's default clientError handler then writes a bare 400/431 without `Connection: close`
- * and closes the socket: a keep-alive client sends its next request into a closed socket.
- */
-const closedWithoutNotice = new WeakSet<Socket>();
-
-const stackTrace = /\bat (?:\S+ \()?(?:file:\/\/)?\/\S+\.(?:[cm]?js|ts):\d+/;
 
 let server: TestEidServer;
 let agent: Agent;
@@ -41,8 +32,6 @@ interface Answer {
   /** The HTTP status, or the network error's code. */
   status: number | string;
   body: string;
-  /** The socket's previous answer came from the HTTP parser's refusal (see above). */
-  afterRefusal?: boolean;
 }
 
 function send(fuzz: FuzzRequest): Promise<Answer> {
@@ -59,7 +48,6 @@ function send(fuzz: FuzzRequest): Promise<Answer> {
         headers: fuzz.headers,
       },
       (response) => {
-        if (response.headers.connection === undefined) closedWithoutNotice.add(response.socket);
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
@@ -67,13 +55,11 @@ function send(fuzz: FuzzRequest): Promise<Answer> {
         );
       },
     );
-    let afterRefusal = false;
-    req.on('socket', (socket) => (afterRefusal = closedWithoutNotice.has(socket)));
     req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
     req.on('error', (error: NodeJS.ErrnoException) => {
       // A kept-alive socket the server closed meanwhile: Node's documented case for a retry.
       if (req.reusedSocket && error.code === 'ECONNRESET') resolve(send(fuzz));
-      else resolve({ status: error.code ?? error.message, body: '', afterRefusal });
+      else resolve({ status: error.code ?? error.message, body: '' });
     });
     req.end(fuzz.body);
   });
@@ -84,7 +70,6 @@ function bucket(fuzz: FuzzRequest, answer: Answer): string {
   if (typeof answer.status === 'number') return String(answer.status);
   const closed = /^(ECONNRESET|EPIPE)$/.test(answer.status);
   if (closed && (fuzz.body?.length ?? 0) > BODY_LIMIT) return 'closed-oversize';
-  if (closed && answer.afterRefusal === true) return 'closed-after-refusal';
   // The parser's 431 carries a body even when it answers a HEAD: the server cannot know the
   // method of a request it could not parse.
   const bodyAfterHead = /^HPE_(INVALID_CONSTANT|CLOSED_CONNECTION)$/.test(answer.status);
@@ -108,7 +93,7 @@ function offShape(answer: Answer): boolean {
   }
 }
 
-const tolerated = new Set(['closed-oversize', 'closed-after-refusal', 'head-refused-by-parser']);
+const tolerated = new Set(['closed-oversize', 'head-refused-by-parser']);
 
 const sessionRequest = () => ({
   operations: { givenNames: 'REQUIRED' as const },

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:https';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stackTrace } from './helpers/https-client.js';
 import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
 import { find, parseAnswer, useIdRequest } from './helpers/soap-eservice.js';
 import { soapFuzzRequest, type SoapFuzzRequest } from './helpers/soap-fuzz-requests.js';
@@ -15,8 +16,6 @@ const CONCURRENCY = 16;
 const SEED = 0x50a9_f022;
 /** The server's body limit (http/app.ts): above it, it may close before the upload ends. */
 const BODY_LIMIT = 256 * 1024;
-
-const stackTrace = /\bat (?:\S+ \()?(?:file:\/\/)?\/\S+\.(?:[cm]?js|ts):\d+/;
 
 let server: TestEidServer;
 let agent: Agent;

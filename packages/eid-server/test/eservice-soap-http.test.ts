@@ -19,7 +19,7 @@ import {
   startConfiguredEidServer,
   type ConfiguredEidServer,
 } from './helpers/configured-eid-server.js';
-import { httpsRequest, type HttpsAnswer } from './helpers/https-client.js';
+import { httpsRequest, stackTrace, type HttpsAnswer } from './helpers/https-client.js';
 import { pskPost } from './helpers/psk-client.js';
 import {
   find,
@@ -37,8 +37,6 @@ import {
 const MINOR = 'http://www.bsi.bund.de/eid/server/2.0/resultminor';
 const RESULT_OK = 'http://www.bsi.bund.de/ecard/api/1.1/resultmajor#ok';
 const RESULT_ERROR = 'http://www.bsi.bund.de/ecard/api/1.1/resultmajor#error';
-const stackTrace = /\bat (?:\S+ \()?(?:file:\/\/)?\/\S+\.(?:[cm]?js|ts):\d+/;
-
 let server: ConfiguredEidServer;
 let documents: DocumentPki;
 

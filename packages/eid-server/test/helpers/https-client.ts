@@ -42,3 +42,6 @@ export function httpsRequest(url: string, options: HttpsRequest): Promise<HttpsA
     req.end(options.body);
   });
 }
+
+/** A Node stack frame ("at fn (/path/file.ts:12"): what no answer to a client may contain. */
+export const stackTrace = /\bat (?:\S+ \()?(?:file:\/\/)?\/\S+\.(?:[cm]?js|ts):\d+/;
