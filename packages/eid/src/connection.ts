@@ -1,5 +1,4 @@
-import type { Logger } from './log.js';
-import { silentLogger } from './log.js';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import { SdkClient } from './sdk/client.js';
 import { AusweisAppSupervisor } from './supervisor/supervisor.js';
 import { TrainingCardError } from './training/card-swap-error.js';

@@ -1,5 +1,4 @@
-export * from './secret.js';
-export * from './log.js';
+export * from '@sidbox/runtime';
 export * from './sdk/messages.js';
 export * from './sdk/commands.js';
 export * from './sdk/channel.js';
@@ -17,4 +16,3 @@ export * from './sdk/client.js';
 export * from './sdk/websocket-channel.js';
 export * from './supervisor/index.js';
 export * from './connection.js';
-export * from './owned-dirs.js';

@@ -13,7 +13,7 @@ import {
   UnknownCommandError,
 } from '../src/sdk/errors.js';
 import type { SdkMessage } from '../src/sdk/messages.js';
-import { Secret } from '../src/secret.js';
+import { Secret } from '@sidbox/runtime';
 import { FakeChannel } from './helpers/fake-channel.js';
 import { captureLogs } from './helpers/log-capture.js';
 

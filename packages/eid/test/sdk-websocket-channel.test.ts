@@ -6,7 +6,7 @@ import { UnparsableFrame, type ChannelClosed } from '../src/sdk/channel.js';
 import { SdkClient } from '../src/sdk/client.js';
 import { ProtocolViolationError, type SdkError } from '../src/sdk/errors.js';
 import { WebSocketChannel } from '../src/sdk/websocket-channel.js';
-import { Secret } from '../src/secret.js';
+import { Secret } from '@sidbox/runtime';
 import { freePort } from './helpers/free-port.js';
 
 /** A stand-in AusweisApp endpoint: records upgrade headers and frames, lets the test reply. */

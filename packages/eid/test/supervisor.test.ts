@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultBackoff, nextBackoff, type BackoffPolicy } from '../src/supervisor/backoff.js';
+import { defaultBackoff, nextBackoff, type RestartPolicy } from '../src/supervisor/backoff.js';
 import { findAusweisApp } from '../src/supervisor/binary.js';
 import { portFilePath, readPortFile } from '../src/supervisor/port-file.js';
 import {
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('nextBackoff', () => {
-  const policy: BackoffPolicy = { initialMs: 100, factor: 2, maxMs: 1000, stableAfterMs: 5000 };
+  const policy: RestartPolicy = { initialMs: 100, factor: 2, maxMs: 1000, stableAfterMs: 5000 };
 
   it('doubles from the initial delay and stops at the cap', () => {
     expect([1, 2, 3, 4, 5, 6].map((attempt) => nextBackoff(attempt, policy))).toEqual([

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EidStep } from '@sidbox/protocol';
 import { openEidConnection, type EidConnection } from '../src/connection.js';
 import type { Reader } from '../src/sdk/messages.js';
-import { Secret } from '../src/secret.js';
+import { Secret } from '@sidbox/runtime';
 import { TrainingCardError } from '../src/training/card-swap-error.js';
 import { TRAINING_READER } from '../src/training/messages.js';
 import { startChangePin, type EidWorkflow } from '../src/workflow/runner.js';

@@ -9,7 +9,7 @@ import {
   type Run,
   type Session,
 } from './training-support.js';
-import { silentLogger } from '../src/log.js';
+import { silentLogger } from '@sidbox/runtime';
 
 /** The training card through the real SdkClient and the real workflows, end to end. */
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaggedCommand } from '../src/sdk/commands.js';
 import { SdkMessage } from '../src/sdk/messages.js';
-import { Secret } from '../src/secret.js';
+import { Secret } from '@sidbox/runtime';
 import { TrainingCard } from '../src/training/card.js';
 import { createTrainingChannel, type TrainingChannel } from '../src/training/channel.js';
 import { TRAINING_READER } from '../src/training/messages.js';

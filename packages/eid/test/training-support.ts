@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EidStep, Outcome } from '@sidbox/protocol';
-import type { Logger } from '../src/log.js';
-import { silentLogger } from '../src/log.js';
+import { Secret, silentLogger, type Logger } from '@sidbox/runtime';
 import { SdkClient } from '../src/sdk/client.js';
-import { Secret } from '../src/secret.js';
 import { createTrainingChannel, type TrainingChannel } from '../src/training/channel.js';
 import { TRAINING_READER } from '../src/training/messages.js';
 import type { CardValues } from '../src/training/scenarios.js';

@@ -1,6 +1,6 @@
 import type { WorkflowKind } from '@sidbox/protocol';
 import { describe, expect, it } from 'vitest';
-import { Secret } from '../src/secret.js';
+import { Secret } from '@sidbox/runtime';
 import {
   TransportPinInAuthError,
   WorkflowActionError,

@@ -1,11 +1,10 @@
 import { Writable } from 'node:stream';
 import type { EidStep } from '@sidbox/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, silentLogger } from '../src/log.js';
+import { createLogger, Secret, silentLogger } from '@sidbox/runtime';
 import type { ChannelClosed } from '../src/sdk/channel.js';
 import type { SdkCommand } from '../src/sdk/commands.js';
 import { SdkMessage, type MessageOf, type SdkMessageName } from '../src/sdk/messages.js';
-import { Secret } from '../src/secret.js';
 import { TransportPinInAuthError, WorkflowActionError } from '../src/workflow/actions.js';
 import type { WorkflowPort } from '../src/workflow/port.js';
 import { startAuthentication, startChangePin } from '../src/workflow/runner.js';

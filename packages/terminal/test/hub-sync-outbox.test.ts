@@ -60,7 +60,7 @@ describe('outbox', () => {
 });
 
 describe('retry delay', () => {
-  const policy = { baseMs: 1_000, maxMs: 60_000 };
+  const policy = { initialMs: 1_000, maxMs: 60_000 };
 
   it('doubles per failure between half and all of the capped delay', () => {
     expect(retryDelayMs(0, policy, () => 0)).toBe(500);

@@ -18,7 +18,7 @@ const fastTiming = {
   configIntervalMs: 3_600_000,
   heartbeatIntervalMs: 3_600_000,
   requestTimeoutMs: 5_000,
-  retry: { baseMs: 20, maxMs: 200 },
+  retry: { initialMs: 20, maxMs: 200 },
 };
 
 /** Resolves with the next payload of `event`. */

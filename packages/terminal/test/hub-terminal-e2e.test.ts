@@ -106,7 +106,7 @@ describe.each(backends)('hub and terminal together (%s)', (backend) => {
       hub: {
         credential: await readCredentialFile(credentialFile),
         stateDir: join(dir, 'state'),
-        timing: { retry: { baseMs: 50, maxMs: 400 } },
+        timing: { retry: { initialMs: 50, maxMs: 400 } },
       },
     });
     daemon = running;

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../log.js';
+import { Listeners, silentLogger, type Logger } from '@sidbox/runtime';
 import type { WorkflowPort } from '../workflow/port.js';
 import { UnparsableFrame, type ChannelClosed, type SdkChannel } from './channel.js';
 import { describeCommand, type SdkCommand, type TaggedCommand } from './commands.js';
@@ -11,7 +11,6 @@ import {
   SdkTimeoutError,
   replyError,
 } from './errors.js';
-import { Listeners } from './listeners.js';
 import {
   SdkMessage,
   errorMessages,

@@ -1,4 +1,4 @@
-import type { Secret } from '../secret.js';
+import type { Secret } from '@sidbox/runtime';
 
 /**
  * Commands to AusweisApp (API levels 1–3). PIN, CAN and PUK are `Secret`s; `serializeCommand`

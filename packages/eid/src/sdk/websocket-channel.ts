@@ -1,9 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
-import { silentLogger, type Logger } from '../log.js';
+import { Listeners, silentLogger, type Logger } from '@sidbox/runtime';
 import { UnparsableFrame, type ChannelClosed, type SdkChannel } from './channel.js';
 import { serializeCommand, type TaggedCommand } from './commands.js';
-import { Listeners } from './listeners.js';
 
 export interface WebSocketConnectOptions {
   /** Shown by AusweisApp as "used by …" and logged there. */

@@ -1,5 +1,7 @@
+import { backoffDelayMs } from '@sidbox/runtime';
+
 /** How long to wait before restarting a crashed AusweisApp. */
-export interface BackoffPolicy {
+export interface RestartPolicy {
   initialMs: number;
   factor: number;
   maxMs: number;
@@ -7,7 +9,7 @@ export interface BackoffPolicy {
   stableAfterMs: number;
 }
 
-export const defaultBackoff: BackoffPolicy = {
+export const defaultBackoff: RestartPolicy = {
   initialMs: 250,
   factor: 2,
   maxMs: 30_000,
@@ -15,7 +17,6 @@ export const defaultBackoff: BackoffPolicy = {
 };
 
 /** Delay before restart `attempt` (1 = first restart after a stable run): exponential, capped. */
-export function nextBackoff(attempt: number, policy: BackoffPolicy = defaultBackoff): number {
-  const exponent = Math.max(0, Math.floor(attempt) - 1);
-  return Math.min(policy.maxMs, Math.round(policy.initialMs * policy.factor ** exponent));
+export function nextBackoff(attempt: number, policy: RestartPolicy = defaultBackoff): number {
+  return backoffDelayMs(attempt - 1, policy);
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Logger } from '../log.js';
+import type { Logger } from '@sidbox/runtime';
 import { SdkClient } from '../sdk/client.js';
 import { WebSocketChannel } from '../sdk/websocket-channel.js';
 import type { AusweisAppBinary } from './binary.js';

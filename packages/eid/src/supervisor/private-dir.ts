@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOwnedDir, removeStaleOwnedDirs } from '../owned-dirs.js';
+import { createOwnedDir, removeStaleOwnedDirs } from '@sidbox/runtime';
 
 /**
  * One AusweisApp instance's own HOME, TMPDIR and XDG directories. A fresh directory means a

@@ -1,9 +1,8 @@
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type { SdkClient } from '../sdk/client.js';
-import { defaultBackoff, nextBackoff, type BackoffPolicy } from './backoff.js';
+import { defaultBackoff, nextBackoff, type RestartPolicy } from './backoff.js';
 import { findAusweisApp, findExecutable, type AusweisAppBinary } from './binary.js';
 import { AusweisAppNotFoundError, SupervisorStoppedError } from './errors.js';
-import { TypedEvents } from './events.js';
 import { AusweisAppInstance, type ExitInfo } from './instance.js';
 import { removeStalePrivateDirs } from './private-dir.js';
 
@@ -20,7 +19,7 @@ export interface SupervisorOptions {
   userAgent?: string;
   /** Restart automatically after a crash (default true). */
   autoRestart?: boolean;
-  backoff?: Partial<BackoffPolicy>;
+  backoff?: Partial<RestartPolicy>;
   startTimeoutMs?: number;
   /** Time between SIGTERM and SIGKILL on stop. */
   stopGraceMs?: number;
@@ -50,7 +49,7 @@ export interface SupervisorEvents extends Record<string, unknown> {
 export class AusweisAppSupervisor {
   readonly #options: SupervisorOptions;
   readonly #logger: Logger;
-  readonly #backoff: BackoffPolicy;
+  readonly #backoff: RestartPolicy;
   readonly #events: TypedEvents<SupervisorEvents>;
   #binary: AusweisAppBinary | undefined;
   #setpriv: string | null | undefined;

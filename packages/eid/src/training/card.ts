@@ -1,4 +1,4 @@
-import { Secret } from '../secret.js';
+import { Secret } from '@sidbox/runtime';
 import type { CardSetup, CardValues } from './scenarios.js';
 
 export type PinCheck = 'right' | 'wrong';

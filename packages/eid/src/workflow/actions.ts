@@ -1,5 +1,5 @@
 import type { EidStepName, WorkflowKind } from '@sidbox/protocol';
-import type { Secret } from '../secret.js';
+import type { Secret } from '@sidbox/runtime';
 
 /** A value the citizen types: PIN, CAN, PUK or the new PIN. */
 export type InputKind = 'pin' | 'can' | 'puk' | 'new-pin';

@@ -1,5 +1,5 @@
 import type { EidStep, Outcome, WorkflowKind } from '@sidbox/protocol';
-import { silentLogger, type Logger } from '../log.js';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import type { UserAction } from './actions.js';
 import {
   finish,

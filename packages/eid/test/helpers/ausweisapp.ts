@@ -1,4 +1,4 @@
-import { silentLogger } from '../../src/log.js';
+import { silentLogger } from '@sidbox/runtime';
 import {
   AusweisAppSupervisor,
   type SupervisorEvents,

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/log.js';
+import { createLogger, type Logger } from '@sidbox/runtime';
 
 /** A real pino logger whose JSON lines end up in `lines`, for asserting on logs. */
 export function captureLogs(category = 'test'): { logger: Logger; lines: string[] } {

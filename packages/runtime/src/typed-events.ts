@@ -1,4 +1,4 @@
-import { Listeners } from '../sdk/listeners.js';
+import { Listeners } from './listeners.js';
 
 /** A small typed event emitter; a listener that throws is reported, not fatal. */
 export class TypedEvents<Events extends Record<string, unknown>> {
