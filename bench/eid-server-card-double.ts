@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import {
   AuthenticationService,
   type AuthenticationRequest,

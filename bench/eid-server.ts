@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { AusweisAppSupervisor, silentLogger } from '@sidbox/eid';
+import { AusweisAppSupervisor } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { freePort } from '../packages/eid-server/test/helpers/eid-server.js';
 import {
   AusweisAppAuthenticator,

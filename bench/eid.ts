@@ -8,7 +8,8 @@
 // through tsx carries esbuild's keep-names wrappers on every closure, which cost measurable µs.
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { AusweisAppSupervisor, SdkClient, WebSocketChannel, silentLogger } from '@sidbox/eid';
+import { AusweisAppSupervisor, SdkClient, WebSocketChannel } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { median, ms, summarize } from './stats.js';
 
 const iterations = 2000;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type ControlRequest } from '@sidbox/protocol';
 import {
   ChromiumKioskBrowser,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import type { EidStep } from '@sidbox/protocol';
 import { answerStep, type SuppliedValues, type ValueName } from '../src/eid/answer-steps.js';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import { parseStaffPinHash, verifyStaffPin } from '../../terminal/src/daemon/staff-pin-hash.js';
 

@@ -1,4 +1,3 @@
-export * from '@sidbox/runtime';
 export * from './sdk/messages.js';
 export * from './sdk/commands.js';
 export * from './sdk/channel.js';

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import type { FlowPage } from '../src/daemon/scan-flow.js';

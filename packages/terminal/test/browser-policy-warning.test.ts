@@ -1,7 +1,7 @@
 // Chromium without the daemon's managed policy still runs (the request interception guards it),
 // but the operator is told: a warning in the log, and `policyEnforced: false` in the status.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';

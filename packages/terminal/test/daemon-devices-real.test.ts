@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';

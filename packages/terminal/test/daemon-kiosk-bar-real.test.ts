@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { TerminalStatus, type ControlRequest } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';

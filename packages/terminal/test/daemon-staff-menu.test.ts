@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import { LocalTerminalConfig, type DevicesConfig, type KioskView } from '@sidbox/protocol';
 import { hashStaffPin } from '../src/daemon/staff-pin-hash.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';

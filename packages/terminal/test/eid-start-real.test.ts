@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import type { EidStep, KioskActionInput } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type TerminalCredential } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
 import { createKioskBrowser } from '../src/daemon/create-browser.js';

@@ -1,4 +1,4 @@
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskBarConfig } from '../src/browser/kiosk-bar-config.js';

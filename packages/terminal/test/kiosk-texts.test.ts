@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { daemonTextKeys, KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import type { DeviceSummary } from '@sidbox/protocol';
 import { StaffMenu } from '../src/daemon/staff-menu-controller.js';
 import {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { loadEidServerConfig, startEidServer, writeTestSetup } from '@sidbox/eid-server';
 import { ConfigError } from '@sidbox/protocol/config-file';
 import { portFromFlag } from '../hub/storage-flags.js';

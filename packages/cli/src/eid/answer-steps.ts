@@ -1,5 +1,6 @@
 import type { EidStep } from '@sidbox/protocol';
-import type { Secret, UserAction } from '@sidbox/eid';
+import type { UserAction } from '@sidbox/eid';
+import type { Secret } from '@sidbox/runtime';
 
 /** What the command line supplied. Each value is used at most once: a card that asks again
  *  after a value was used (wrong PIN, CAN needed …) ends the run with the matching outcome. */

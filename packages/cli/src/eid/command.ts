@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import {
-  createLogger,
   openEidConnection,
   startAuthentication,
   startChangePin,
@@ -9,6 +8,7 @@ import {
   type EidSource,
   type EidWorkflow,
 } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { translate, type Outcome } from '@sidbox/protocol';
 import { emit, table } from '../output.js';
 import { exitCodes, UsageError } from '../usage-error.js';

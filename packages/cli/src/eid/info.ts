@@ -1,4 +1,5 @@
-import { createLogger, openEidConnection, type Reader } from '@sidbox/eid';
+import { openEidConnection, type Reader } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { emit, table } from '../output.js';
 
 function cardState(reader: Reader): string {

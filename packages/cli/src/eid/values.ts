@@ -1,4 +1,4 @@
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import { UsageError } from '../usage-error.js';
 
 interface DigitRule {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { Secret } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import { hashStaffPin, staffPinPattern } from '@sidbox/terminal';
 import { UsageError } from '../usage-error.js';
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import { localTerminalConfigJsonSchema } from '@sidbox/protocol';
 import {
   EspeakSpeaker,

@@ -1,4 +1,4 @@
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { Protocol } from 'puppeteer-core';
 import {

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '@sidbox/eid';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
 import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';

@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { createOwnedDir, removeStaleOwnedDirs } from '@sidbox/eid';
+import { createOwnedDir, removeStaleOwnedDirs } from '@sidbox/runtime';
 import type { ChromiumPolicy } from './lockdown.js';
 
 /** Debian's Chromium binary; `/usr/bin/chromium` is a wrapper that adds its own flags. */

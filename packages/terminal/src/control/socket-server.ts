@@ -1,7 +1,7 @@
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
-import { silentLogger, type Logger } from '@sidbox/eid';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import { ControlRequest, type ControlReply } from '@sidbox/protocol';
 import { ControlError, failure } from './reply.js';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import { ChromiumKioskBrowser } from '../browser/chromium-kiosk-browser.js';
 import type { KioskBrowser } from '../browser/kiosk-browser.js';
 import { defaultKioskUiDir } from '../kiosk-ui-server/server.js';

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import type { TerminalConfig, TerminalCredential } from '@sidbox/protocol';
 import type { Fetch } from '../hub-sync/hub-client.js';
 import { HubSync, type HeartbeatFacts, type HubSyncTiming } from '../hub-sync/hub-sync.js';

@@ -1,4 +1,5 @@
-import { Secret, WorkflowActionError, type EidWorkflow, type UserAction } from '@sidbox/eid';
+import { WorkflowActionError, type EidWorkflow, type UserAction } from '@sidbox/eid';
+import { Secret } from '@sidbox/runtime';
 import type { KioskAction } from '@sidbox/protocol';
 import { ControlError } from '../control/reply.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import { LanguageTag } from '@sidbox/protocol';
 import { z } from 'zod';
 import type { KioskBarTexts } from '../browser/kiosk-bar-script.js';

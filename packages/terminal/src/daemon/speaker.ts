@@ -1,4 +1,4 @@
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import { ControlError } from '../control/reply.js';
 
 /** A local speech synthesizer (espeak-ng on the stick); never a cloud service. */

@@ -1,4 +1,4 @@
-import type { Logger, Secret } from '@sidbox/eid';
+import type { Logger, Secret } from '@sidbox/runtime';
 import type { DeviceSummary, StaffView } from '@sidbox/protocol';
 import { ControlError } from '../control/reply.js';
 import {

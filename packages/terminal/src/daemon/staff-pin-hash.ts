@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Secret } from '@sidbox/eid';
+import type { Secret } from '@sidbox/runtime';
 
 /**
  * The staff PIN as the terminal's YAML keeps it (`staff.pinHash`):

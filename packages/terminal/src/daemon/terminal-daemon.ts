@@ -1,15 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Secret,
-  silentLogger,
-  TrainingCardError,
-  TypedEvents,
-  type EidConnection,
-  type EidSource,
-  type Logger,
-} from '@sidbox/eid';
+import { TrainingCardError, type EidConnection, type EidSource } from '@sidbox/eid';
+import { Secret, silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type {
   ControlReply,
   ControlRequest,

@@ -1,4 +1,4 @@
-import type { Logger } from '@sidbox/eid';
+import type { Logger } from '@sidbox/runtime';
 import type { DeviceSummary, DevicesConfig, InputDeviceConfig } from '@sidbox/protocol';
 import { TypedEmitter } from '../browser/typed-emitter.js';
 import { summarizeDevices, type ReportsState } from '../devices/device-state.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ServerResponse } from 'node:http';
-import { silentLogger, type Logger } from '@sidbox/eid';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import { KioskAction, type ControlReply, type KioskView } from '@sidbox/protocol';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ControlError, failure } from '../control/reply.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TypedEvents, silentLogger, type Logger } from '@sidbox/eid';
+import { TypedEvents, silentLogger, type Logger } from '@sidbox/runtime';
 import {
   initialFacts,
   transition,

@@ -1,17 +1,15 @@
 import {
   openEidConnection,
-  silentLogger,
   SIMULATOR_READER,
   startAuthentication,
   startChangePin,
   TRAINING_READER,
   TrainingCardError,
-  TypedEvents,
   type EidConnection,
   type EidSource,
   type EidWorkflow,
-  type Logger,
 } from '@sidbox/eid';
+import { silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type { EidStep, Outcome } from '@sidbox/protocol';
 
 export interface EidSessionEvents extends Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { silentLogger } from '@sidbox/eid';
+import { silentLogger } from '@sidbox/runtime';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import type { z } from 'zod';
 import { ChromiumKioskBrowser } from '../../src/browser/chromium-kiosk-browser.js';

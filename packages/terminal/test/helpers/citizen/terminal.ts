@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@sidbox/eid';
+import { createLogger } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
 import type { HubConnectionOptions } from '../../../src/daemon/hub-link.js';
