@@ -1,7 +1,7 @@
 import { Listeners } from './listeners.js';
 
 /** A small typed event emitter; a listener that throws is reported, not fatal. */
-export class TypedEvents<Events extends Record<string, unknown>> {
+export class TypedEvents<Events extends object> {
   readonly #listeners: { [K in keyof Events]?: Listeners<Events[K]> } = {};
 
   constructor(private readonly onListenerError: (error: unknown) => void) {}
