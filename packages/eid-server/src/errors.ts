@@ -1,3 +1,5 @@
+import { CodedError } from '@sidbox/runtime';
+
 /**
  * Every error the eID-Server reports to an eService or client, named once with a stable code
  * and its HTTP status. The edge (http/app.ts) turns it into `{ error: { code, message } }`;
@@ -16,15 +18,6 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export class EidServerError extends Error {
-  override readonly name = 'EidServerError';
-  readonly status: number;
-
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.status = errorCodes[code];
-  }
+export class EidServerError extends CodedError<ErrorCode> {
+  readonly status: number = errorCodes[this.code];
 }

@@ -1,3 +1,4 @@
+import { CodedError } from '@sidbox/runtime';
 import { hexBinary } from './xml/hex-binary.js';
 import { el, xmlDocument } from './xml/write.js';
 
@@ -14,15 +15,7 @@ export interface TcTokenInput {
 
 export type TcTokenErrorCode = 'invalid-address' | 'invalid-session' | 'invalid-psk';
 
-export class TcTokenError extends Error {
-  override readonly name = 'TcTokenError';
-  constructor(
-    readonly code: TcTokenErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class TcTokenError extends CodedError<TcTokenErrorCode> {}
 
 // TR-03130's PreSharedKeyType: at least 16 octets.
 const MIN_PSK_BYTES = 16;

@@ -1,3 +1,5 @@
+import { CodedError } from '@sidbox/runtime';
+
 /** Why a card verifiable structure (CVC, CHAT, description, auxiliary data) was refused. */
 export type CvcErrorCode =
   | 'invalid-date'
@@ -8,13 +10,4 @@ export type CvcErrorCode =
   | 'malformed-description'
   | 'malformed-auxiliary-data';
 
-export class CvcError extends Error {
-  override readonly name = 'CvcError';
-
-  constructor(
-    readonly code: CvcErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class CvcError extends CodedError<CvcErrorCode> {}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CodedError } from '@sidbox/runtime';
 import { encodeTlv } from '../asn1/tlv.js';
 import { oidContent, oids } from '../asn1/oids.js';
 import { ecPublicKeyOf, ecSharedX } from '../crypto/brainpool.js';
@@ -18,16 +19,7 @@ export interface SessionKeys {
 
 export type ChipAuthenticationErrorCode = 'token-mismatch' | 'invalid-key';
 
-export class ChipAuthenticationError extends Error {
-  override readonly name = 'ChipAuthenticationError';
-
-  constructor(
-    readonly code: ChipAuthenticationErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class ChipAuthenticationError extends CodedError<ChipAuthenticationErrorCode> {}
 
 const aes128KeyLength = 16;
 const tokenLength = 8;

@@ -1,3 +1,5 @@
+import { CodedError } from '@sidbox/runtime';
+
 /**
  * Why EF.CardSecurity (or EF.CardAccess) was refused:
  * - malformed: not a readable SignedData / SecurityInfos of the expected shape;
@@ -10,13 +12,4 @@
 export type PassiveAuthenticationErrorCode =
   'malformed' | 'digest' | 'signature' | 'untrusted-signer' | 'expired' | 'unknown-key';
 
-export class PassiveAuthenticationError extends Error {
-  override readonly name = 'PassiveAuthenticationError';
-
-  constructor(
-    readonly code: PassiveAuthenticationErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class PassiveAuthenticationError extends CodedError<PassiveAuthenticationErrorCode> {}

@@ -1,12 +1,6 @@
+import { CodedError } from '@sidbox/runtime';
+
 export type PaosErrorCode = 'malformed' | 'unknown-message' | 'invalid-argument';
 
 /** A PAOS message the server cannot accept, or a value it cannot send. */
-export class PaosError extends Error {
-  override readonly name = 'PaosError';
-  constructor(
-    readonly code: PaosErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class PaosError extends CodedError<PaosErrorCode> {}

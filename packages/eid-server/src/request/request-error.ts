@@ -1,3 +1,5 @@
+import { CodedError } from '@sidbox/runtime';
+
 /** An eService request the server cannot carry out; the message never repeats its values. */
 export type RequestErrorCode =
   | 'nothingRequested'
@@ -7,13 +9,4 @@ export type RequestErrorCode =
   | 'malformedCommunityId'
   | 'missingCommunityId';
 
-export class RequestError extends Error {
-  override readonly name = 'RequestError';
-
-  constructor(
-    readonly code: RequestErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class RequestError extends CodedError<RequestErrorCode> {}

@@ -1,3 +1,5 @@
+import { CodedError } from '@sidbox/runtime';
+
 /**
  * Why a secure-messaging exchange failed. After any of these the channel is closed: the send
  * sequence counters of card and server can no longer be trusted to agree.
@@ -18,13 +20,4 @@ export type SecureMessagingErrorCode =
   /** The channel failed earlier and refuses further use. */
   | 'closed';
 
-export class SecureMessagingError extends Error {
-  override readonly name = 'SecureMessagingError';
-
-  constructor(
-    readonly code: SecureMessagingErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class SecureMessagingError extends CodedError<SecureMessagingErrorCode> {}
