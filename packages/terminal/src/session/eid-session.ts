@@ -9,7 +9,7 @@ import {
   type EidSource,
   type EidWorkflow,
 } from '@sidbox/eid';
-import { silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
+import { PreparedSpare, silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type { EidStep, Outcome } from '@sidbox/protocol';
 
 export interface EidSessionEvents extends Record<string, unknown> {
@@ -56,7 +56,7 @@ export class EidSession {
   readonly #closing = new Set<Promise<void>>();
   #source: EidSource;
   #current: EidConnection | undefined;
-  #spare: Promise<EidConnection> | undefined;
+  readonly #spare: PreparedSpare<EidConnection>;
   #unwatch: (() => void)[] = [];
   #workflow: EidWorkflow | null = null;
   #stopped = false;
@@ -71,6 +71,15 @@ export class EidSession {
     this.#events = new TypedEvents((error) =>
       this.#logger.error({ err: error }, 'eid listener failed'),
     );
+    this.#spare = new PreparedSpare({
+      prepare: () => this.#open(this.#source, this.#processLogger),
+      dispose: (connection) => connection.close(),
+      onError: (error, during) =>
+        this.#logger.warn(
+          { err: error },
+          during === 'prepare' ? 'spare eID not prepared' : 'eID spare not closed',
+        ),
+    });
   }
 
   get training(): boolean {
@@ -115,7 +124,7 @@ export class EidSession {
     }
     connection.insertTrainingCard(scenario);
     this.#source = { kind: 'training', scenario };
-    this.#discardSpare();
+    this.#spare.discard();
     this.#prepareSpare();
     this.#events.emit('readers', {});
   }
@@ -129,7 +138,7 @@ export class EidSession {
     this.#workflow?.cancel();
     this.#workflow = null;
     this.#source = source;
-    this.#discardSpare();
+    this.#spare.discard();
     const old = this.#detach();
     if (old) this.#closeLater(old);
     this.#use(await this.#open(source, this.#processLogger));
@@ -234,13 +243,10 @@ export class EidSession {
 
   /** Fresh eID state: the prepared connection replaces the current one, which is closed. */
   async renew(signal?: AbortSignal): Promise<void> {
-    const spare = this.#spare;
-    this.#spare = undefined;
+    const next = this.#spare.take(signal);
     const old = this.#detach();
     if (old) this.#closeLater(old);
-    const next = spare ? await spare.catch(() => undefined) : undefined;
-    signal?.throwIfAborted();
-    this.#use(next ?? (await this.#open(this.#source, this.#processLogger)));
+    this.#use(await next);
     this.#prepareSpare();
   }
 
@@ -250,11 +256,7 @@ export class EidSession {
     this.#workflow = null;
     const old = this.#detach();
     if (old) this.#closeLater(old);
-    const spare = this.#spare;
-    this.#spare = undefined;
-    const prepared = await spare?.catch(() => undefined);
-    if (prepared) this.#closeLater(prepared);
-    await Promise.all(this.#closing);
+    await Promise.all([this.#spare.stop(), ...this.#closing]);
   }
 
   #use(connection: EidConnection): void {
@@ -288,26 +290,7 @@ export class EidSession {
   }
 
   #prepareSpare(): void {
-    if (this.#stopped) return;
-    const spare = this.#open(this.#source, this.#processLogger);
-    spare.catch((error: unknown) => this.#logger.warn({ err: error }, 'spare eID not prepared'));
-    this.#spare = spare;
-  }
-
-  /** A spare of an earlier source or scenario: closed once it is open; stop() waits for it. */
-  #discardSpare(): void {
-    const spare = this.#spare;
-    this.#spare = undefined;
-    if (!spare) return;
-    const closing = spare
-      // A spare that failed to open was logged by #prepareSpare already.
-      .then(
-        (connection) => connection.close(),
-        () => undefined,
-      )
-      .catch((error: unknown) => this.#logger.warn({ err: error }, 'eID spare not closed'))
-      .finally(() => this.#closing.delete(closing));
-    this.#closing.add(closing);
+    if (!this.#stopped) this.#spare.prepare();
   }
 
   /** Closing an AusweisApp takes a moment; nobody waits for it but stop(). */
