@@ -2,6 +2,7 @@ export * from './backoff.js';
 export * from './coded-error.js';
 export * from './listeners.js';
 export * from './log.js';
+export * from './once-event.js';
 export * from './owned-dirs.js';
 export * from './password-hash.js';
 export * from './secret.js';

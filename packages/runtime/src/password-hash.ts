@@ -10,7 +10,8 @@ import { hash, verify } from '@node-rs/argon2';
  */
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-const phcPattern = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$/;
+const phcPattern =
+  /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$/;
 /** What a hash may cost to verify: a file cannot make the verifier take minutes or gigabytes. */
 const maxCosts = [262_144, 16, 8]; // m (KiB), t, p
 

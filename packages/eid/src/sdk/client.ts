@@ -1,4 +1,4 @@
-import { Listeners, silentLogger, type Logger } from '@sidbox/runtime';
+import { Listeners, OnceEvent, silentLogger, type Logger } from '@sidbox/runtime';
 import type { WorkflowPort } from '../workflow/port.js';
 import { UnparsableFrame, type ChannelClosed, type SdkChannel } from './channel.js';
 import { describeCommand, type SdkCommand, type TaggedCommand } from './commands.js';
@@ -63,10 +63,9 @@ export class SdkClient implements WorkflowPort {
   readonly #readerEvents: Listeners<Reader>;
   readonly #statusEvents: Listeners<MessageOf<'STATUS'>>;
   readonly #errors: Listeners<SdkError>;
-  readonly #closes: Listeners<ChannelClosed>;
+  readonly #closes: OnceEvent<ChannelClosed>;
   #apiLevel: number;
   #nextRequest = 1;
-  #closedWith: ChannelClosed | undefined;
 
   constructor(channel: SdkChannel, options: SdkClientOptions = {}) {
     this.#channel = channel;
@@ -79,7 +78,7 @@ export class SdkClient implements WorkflowPort {
     this.#readerEvents = new Listeners(onListenerError);
     this.#statusEvents = new Listeners(onListenerError);
     this.#errors = new Listeners(onListenerError);
-    this.#closes = new Listeners(onListenerError);
+    this.#closes = new OnceEvent(onListenerError);
     channel.onMessage((frame) => this.#receive(frame));
     channel.onClose((closed) => this.#closed(closed));
   }
@@ -94,7 +93,7 @@ export class SdkClient implements WorkflowPort {
   }
 
   get closed(): boolean {
-    return this.#closedWith !== undefined || this.#channel.closed;
+    return this.#closes.happened || this.#channel.closed;
   }
 
   /** Fire and forget. Throws ChannelClosedError if the connection is gone. */
@@ -143,12 +142,7 @@ export class SdkClient implements WorkflowPort {
   }
 
   onClose(listener: (closed: ChannelClosed) => void): () => void {
-    const closedWith = this.#closedWith;
-    if (closedWith) {
-      queueMicrotask(() => listener(closedWith));
-      return () => undefined;
-    }
-    return this.#closes.add(listener);
+    return this.#closes.on(listener);
   }
 
   close(): void {
@@ -217,7 +211,7 @@ export class SdkClient implements WorkflowPort {
 
   #assertOpen(command: SdkCommand): void {
     if (!this.closed) return;
-    const closed = this.#closedWith ?? { expected: true, reason: 'closed' };
+    const closed = this.#closes.value ?? { expected: true, reason: 'closed' };
     throw new ChannelClosedError(closed.expected, `${command.cmd} not sent, ${closed.reason}`);
   }
 
@@ -288,7 +282,6 @@ export class SdkClient implements WorkflowPort {
   }
 
   #closed(closed: ChannelClosed): void {
-    this.#closedWith = closed;
     this.#logger.info(
       { expected: closed.expected, reason: closed.reason },
       'SDK connection closed',
@@ -299,7 +292,6 @@ export class SdkClient implements WorkflowPort {
     }
     this.#pending.clear();
     this.#closes.emit(closed);
-    this.#closes.clear();
   }
 }
 

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket, type RawData } from 'ws';
-import { Listeners, silentLogger, type Logger } from '@sidbox/runtime';
+import { Listeners, OnceEvent, silentLogger, type Logger } from '@sidbox/runtime';
 import { UnparsableFrame, type ChannelClosed, type SdkChannel } from './channel.js';
 import { serializeCommand, type TaggedCommand } from './commands.js';
 
@@ -24,17 +24,16 @@ const retryPauseMs = 25;
 export class WebSocketChannel implements SdkChannel {
   readonly #socket: WebSocket;
   readonly #messages: Listeners<unknown>;
-  readonly #closes: Listeners<ChannelClosed>;
+  readonly #closes: OnceEvent<ChannelClosed>;
   readonly #early: unknown[] = [];
   #closeRequested = false;
-  #closedWith: ChannelClosed | undefined;
 
   private constructor(socket: WebSocket, logger: Logger) {
     this.#socket = socket;
     const onListenerError = (error: unknown) =>
       logger.error({ err: error }, 'SDK channel listener failed');
     this.#messages = new Listeners(onListenerError);
-    this.#closes = new Listeners(onListenerError);
+    this.#closes = new OnceEvent(onListenerError);
     socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
     socket.on('close', (code) => this.#closed(code));
     // After 'open', errors are always followed by 'close', which is what we report.
@@ -63,7 +62,7 @@ export class WebSocketChannel implements SdkChannel {
   }
 
   get closed(): boolean {
-    return this.#closedWith !== undefined || this.#socket.readyState !== WebSocket.OPEN;
+    return this.#closes.happened || this.#socket.readyState !== WebSocket.OPEN;
   }
 
   /** Serializes here and only here: the one place where a Secret's digits are revealed. */
@@ -81,16 +80,11 @@ export class WebSocketChannel implements SdkChannel {
   }
 
   onClose(listener: (closed: ChannelClosed) => void): () => void {
-    const closedWith = this.#closedWith;
-    if (closedWith) {
-      queueMicrotask(() => listener(closedWith));
-      return () => undefined;
-    }
-    return this.#closes.add(listener);
+    return this.#closes.on(listener);
   }
 
   close(): void {
-    if (this.#closedWith || this.#closeRequested) return;
+    if (this.#closes.happened || this.#closeRequested) return;
     this.#closeRequested = true;
     this.#socket.close(1000);
   }
@@ -112,9 +106,7 @@ export class WebSocketChannel implements SdkChannel {
     const closed: ChannelClosed = this.#closeRequested
       ? { expected: true, reason: 'closed by us' }
       : { expected: false, reason: `AusweisApp closed the connection (code ${code})` };
-    this.#closedWith = closed;
     this.#closes.emit(closed);
-    this.#closes.clear();
   }
 }
 
