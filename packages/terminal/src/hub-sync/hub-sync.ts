@@ -7,13 +7,14 @@ import {
   TelemetryEvent,
   type TerminalCredential,
 } from '@sidbox/protocol';
+import { TypedEvents } from '@sidbox/runtime';
 import { trustAnchor, verifySignedConfig } from '@sidbox/signing';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './backoff.js';
 import { loadConfigState, saveConfigState, type ConfigState } from './config-state.js';
 import { HubClient, type Fetch, type HubReply, type IngestReply } from './hub-client.js';
 import { defaultOutboxCapacity, Outbox, type OutboxItem } from './outbox.js';
 import { OutboxJournal } from './outbox-journal.js';
-import { SyncEvents, type HubSyncEvents, type WarnLogger } from './sync-events.js';
+import type { HubSyncEvents, WarnLogger } from './sync-events.js';
 
 /** Device facts for the heartbeat; hub sync adds the configuration version it runs. */
 export type HeartbeatFacts = Omit<Heartbeat, 'configVersion'>;
@@ -56,7 +57,7 @@ type Batch = { kind: 'telemetry' | 'survey'; ids: string[]; reply: HubReply<Inge
  * once with exponential backoff. The hub counts each id once, so the effect is exactly once.
  */
 export class HubSync {
-  private readonly events: SyncEvents;
+  private readonly events: TypedEvents<HubSyncEvents>;
   private readonly timing: HubSyncTiming;
   private readonly client: HubClient;
   private readonly outbox: Outbox;
@@ -70,7 +71,9 @@ export class HubSync {
   private running = false;
 
   constructor(private readonly options: HubSyncOptions) {
-    this.events = new SyncEvents(options.logger);
+    this.events = new TypedEvents((error) =>
+      options.logger.warn({ err: error }, 'hub-sync listener failed'),
+    );
     this.timing = { ...defaultHubSyncTiming, ...options.timing };
     this.client = new HubClient(options.credential, this.timing.requestTimeoutMs, options.fetch);
     const journal = options.stateDir

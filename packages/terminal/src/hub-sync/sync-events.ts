@@ -16,33 +16,7 @@ export interface HubSyncEvents {
   revoked: { call: string };
 }
 
+/** Where hub sync reports a listener that threw (never fatal to sync). */
 export interface WarnLogger {
   warn(object: object, message: string): void;
-}
-
-type Listener<K extends keyof HubSyncEvents> = (payload: HubSyncEvents[K]) => void;
-
-/** Typed events; a listener that throws is logged, never fatal to sync. */
-export class SyncEvents {
-  private readonly listeners = new Map<keyof HubSyncEvents, Set<Listener<never>>>();
-
-  constructor(private readonly logger: WarnLogger) {}
-
-  /** Subscribes; returns the function that unsubscribes. */
-  on<K extends keyof HubSyncEvents>(event: K, listener: Listener<K>): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as Listener<never>);
-    this.listeners.set(event, set);
-    return () => set.delete(listener as Listener<never>);
-  }
-
-  emit<K extends keyof HubSyncEvents>(event: K, payload: HubSyncEvents[K]): void {
-    for (const listener of this.listeners.get(event) ?? []) {
-      try {
-        (listener as Listener<K>)(payload);
-      } catch (error) {
-        this.logger.warn({ err: error, event }, 'hub-sync listener failed');
-      }
-    }
-  }
 }

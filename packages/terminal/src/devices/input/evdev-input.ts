@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { TypedEmitter } from '../../browser/typed-emitter.js';
+import { TypedEvents } from '@sidbox/runtime';
 import type { DeviceState } from '../device-state.js';
 import { DebouncedKey } from './debounced-key.js';
 import { DeviceReader, type GrabResult } from './device-reader.js';
@@ -48,7 +48,7 @@ export interface EvdevInputEvents {
 }
 
 /** One evdev device carrying up to two inputs (presence, reset), followed across plug-ins. */
-export class EvdevInput extends TypedEmitter<EvdevInputEvents> {
+export class EvdevInput extends TypedEvents<EvdevInputEvents> {
   #reader: DeviceReader | undefined;
   #stopWatching: (() => void) | undefined;
   #looking = false;

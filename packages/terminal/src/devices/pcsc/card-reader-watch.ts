@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { TypedEmitter } from '../../browser/typed-emitter.js';
+import { TypedEvents } from '@sidbox/runtime';
 import type { DeviceState } from '../device-state.js';
 import { whenPathAppears } from '../watch-path.js';
 import {
@@ -44,7 +44,7 @@ export interface CardReaderWatchEvents {
  * pushes every change (no polling). The cost: the protocol is pcsc-lite-internal, so the version
  * handshake is checked and a mismatch is a typed 'protocol-mismatch', never a misread table.
  */
-export class CardReaderWatch extends TypedEmitter<CardReaderWatchEvents> {
+export class CardReaderWatch extends TypedEvents<CardReaderWatchEvents> {
   #socket: Socket | undefined;
   #stopWatching: (() => void) | undefined;
   #readers = new Map<string, ReaderSnapshot>();
