@@ -1,3 +1,4 @@
+import { validationSummary } from '@sidbox/runtime';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -121,13 +122,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
 function toHubError(error: FastifyError): HubError {
   if (error instanceof HubError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation
-      .slice(0, 5)
-      .map(
-        (v) =>
-          `${error.validationContext ?? 'request'}${v.instancePath === '/' ? '' : v.instancePath}: ${v.message}`,
-      );
-    return new HubError('invalid-request', issues.join('; '));
+    return new HubError('invalid-request', validationSummary(error));
   }
   const status = error.statusCode ?? 500;
   if (status === 413) return new HubError('payload-too-large', error.message);

@@ -8,3 +8,4 @@ export * from './password-hash.js';
 export * from './secret.js';
 export * from './spare.js';
 export * from './typed-events.js';
+export * from './validation-summary.js';

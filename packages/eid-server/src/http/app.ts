@@ -1,3 +1,4 @@
+import { validationSummary } from '@sidbox/runtime';
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -104,13 +105,7 @@ export function sendError(reply: FastifyReply, error: EidServerError) {
 function toEidServerError(error: FastifyError): EidServerError {
   if (error instanceof EidServerError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation
-      .slice(0, 5)
-      .map(
-        (v) =>
-          `${error.validationContext ?? 'request'}${v.instancePath === '/' ? '' : v.instancePath}: ${v.message}`,
-      );
-    return new EidServerError('invalid-request', issues.join('; '));
+    return new EidServerError('invalid-request', validationSummary(error));
   }
   const status = error.statusCode ?? 500;
   if (status === 413) return new EidServerError('payload-too-large', 'the body is too large');
