@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { alive, processTree } from './demo-support.js';
+import { alive, processTree } from './helpers/demo.js';
 
 // `sidbox demo` as `npm run demo` runs it (built CLI, headless here): hub and training terminal
 // together, then SIGTERM stops everything and no child process survives.

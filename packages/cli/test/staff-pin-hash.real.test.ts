@@ -25,7 +25,7 @@ describe('sidbox staff-pin-hash', () => {
     const result = await sidbox('73914682\n', 'staff-pin-hash');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const pinHash = result.stdout.trim();
-    expect(pinHash).toMatch(/^scrypt\$/);
+    expect(pinHash).toMatch(/^\$argon2id\$/);
     expect(result.stdout).not.toContain('73914682');
     const config = LocalTerminalConfig.parse({ branding: { memberName: 'T' }, staff: { pinHash } });
     const hash = parseStaffPinHash(config.staff?.pinHash ?? '');

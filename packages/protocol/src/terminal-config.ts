@@ -165,6 +165,10 @@ export const TerminalConfig = z.strictObject({
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 export type TerminalConfigInput = z.input<typeof TerminalConfig>;
 
+/** A configuration before the hub issues it: everything but version and issue time. */
+export const TerminalConfigContent = TerminalConfig.omit({ version: true, issuedAt: true });
+export type TerminalConfigContent = z.infer<typeof TerminalConfigContent>;
+
 /** JSON Schema of the terminal configuration, for operators and external tools. */
 export const terminalConfigJsonSchema = z.toJSONSchema(TerminalConfig, { io: 'input' });
 
@@ -303,9 +307,9 @@ export const LocalTerminalConfig = TerminalConfig.extend({
     .strictObject({
       pinHash: z
         .string()
-        .regex(/^scrypt\$/, 'a hash from `sidbox staff-pin-hash`')
+        .regex(/^\$argon2id\$/, 'a hash from `sidbox staff-pin-hash`')
         .max(300)
-        .describe('scrypt hash of the staff PIN (`sidbox staff-pin-hash` makes one).'),
+        .describe('argon2id hash of the staff PIN (`sidbox staff-pin-hash` makes one).'),
     })
     .optional()
     .describe('The staff menu (long press on reset); absent: no staff menu.'),

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Secret } from '@sidbox/runtime';
 import type { DeviceSummary } from '@sidbox/protocol';
-import { StaffMenu } from '../src/daemon/staff-menu-controller.js';
+import { StaffMenu } from '../src/features/staff-menu/staff-menu-controller.js';
 import {
   closedStaffMenu,
   lockMs,
   maxWrongPins,
   staffMenuStep,
   type StaffMenuState,
-} from '../src/daemon/staff-menu.js';
+} from '../src/features/staff-menu/staff-menu-machine.js';
 import {
   hashStaffPin,
   parseStaffPinHash,
@@ -21,9 +21,11 @@ const PIN = '24681357';
 const devices: DeviceSummary = { healthy: true, matFallback: false, devices: [] };
 
 describe('staff PIN hash', () => {
-  it('scrypt$14$8$1$salt$key: the right PIN verifies, another does not, salts differ', async () => {
+  it('argon2id PHC: the right PIN verifies, another does not, salts differ', async () => {
     const hash = await hashStaffPin(Secret.digits(PIN));
-    expect(hash).toMatch(/^scrypt\$14\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(hash).toMatch(
+      /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/,
+    );
     expect(hash).not.toContain(PIN);
     const parsed = parseStaffPinHash(hash);
     expect(await verifyStaffPin(Secret.digits(PIN), parsed)).toBe(true);
@@ -33,10 +35,11 @@ describe('staff PIN hash', () => {
 
   it('refuses malformed hashes', () => {
     for (const bad of [
-      'scrypt$',
-      'scrypt$14$8$1$c2FsdA',
-      'scrypt$40$8$1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5',
-      'bcrypt$14$8$1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5',
+      '$argon2id$',
+      '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA',
+      '$argon2id$v=19$m=4194304,t=2,p=1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U',
+      '$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U',
+      'scrypt$14$8$1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5',
     ]) {
       expect(() => parseStaffPinHash(bad)).toThrow(StaffPinHashError);
     }
@@ -131,7 +134,11 @@ describe('staff menu controller', () => {
     none.longPress();
     expect(none.view(() => devices)).toBeNull();
     await expect(none.enterPin(Secret.digits(PIN))).rejects.toMatchObject({ code: 'not-now' });
-    const broken = new StaffMenu({ pinHash: 'scrypt$nonsense', logger, changed: () => undefined });
+    const broken = new StaffMenu({
+      pinHash: '$argon2id$nonsense',
+      logger,
+      changed: () => undefined,
+    });
     broken.longPress();
     expect(broken.view(() => devices)).toBeNull();
     expect(lines.some((line) => line.includes('no staff.pinHash configured'))).toBe(true);

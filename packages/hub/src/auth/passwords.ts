@@ -1,11 +1,4 @@
-import { hash, verify } from '@node-rs/argon2';
-
-/** argon2id (the library default) with OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
-const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
-}
+import { hashPassword, verifyPassword as verifyPasswordHash } from '@sidbox/runtime';
 
 /** A fixed hash to verify against when the user is unknown, so both cases take as long. */
 let dummyHash: Promise<string> | undefined;
@@ -13,10 +6,10 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(passwordHash: string | undefined, password: string) {
   if (passwordHash === undefined) {
     dummyHash ??= hashPassword('sidbox-timing-equaliser');
-    await verify(await dummyHash, password).catch(() => false);
+    await verifyPasswordHash(await dummyHash, password);
     return false;
   }
-  return verify(passwordHash, password).catch(() => false);
+  return verifyPasswordHash(passwordHash, password);
 }
 
 export const minPasswordLength = 12;

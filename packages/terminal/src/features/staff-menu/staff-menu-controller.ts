@@ -1,6 +1,6 @@
 import type { Logger, Secret } from '@sidbox/runtime';
 import type { DeviceSummary, StaffView } from '@sidbox/protocol';
-import { ControlError } from '../control/reply.js';
+import { ControlError } from '../../control/reply.js';
 import {
   closedStaffMenu,
   lockMs,
@@ -8,13 +8,13 @@ import {
   staffMenuStep,
   type StaffMenuEvent,
   type StaffMenuState,
-} from './staff-menu.js';
+} from './staff-menu-machine.js';
 import {
   parseStaffPinHash,
   StaffPinHashError,
   verifyStaffPin,
   type StaffPinHash,
-} from './staff-pin-hash.js';
+} from '../../daemon/staff-pin-hash.js';
 
 export interface StaffMenuOptions {
   /** `staff.pinHash` of the configuration; without it a long press only logs. */
@@ -28,7 +28,7 @@ export interface StaffMenuOptions {
 }
 
 /**
- * Runs the staff menu machine: checks the PIN against the scrypt hash, closes the menu after a
+ * Runs the staff menu machine: checks the PIN against the argon2id hash, closes the menu after a
  * minute without input, logs openings, wrong tries and lockouts (never a digit).
  */
 export class StaffMenu {
