@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { SessionResponse, SessionUser } from '@sidbox/protocol';
 import { api, setCsrfToken } from './api.js';
 import { I18nContext, saveLanguage, savedLanguage, translator } from './i18n.js';
 import type { MessageKey, UiLanguage } from './messages.js';
@@ -8,7 +9,6 @@ import { LoginPage } from './pages/login.js';
 import { MembersPage } from './pages/members.js';
 import { SurveysPage } from './pages/surveys.js';
 import { TerminalsPage } from './pages/terminals.js';
-import type { User } from './types.js';
 
 const pages = ['dashboard', 'catalogue', 'terminals', 'surveys', 'members'] as const;
 type Page = (typeof pages)[number];
@@ -21,13 +21,13 @@ const pageOfHash = (): Page => {
 /** Signed-in shell: skip link, navigation, language switch, the current page (hash routing). */
 export function App() {
   const [lang, setLang] = useState<UiLanguage>(savedLanguage);
-  const [user, setUser] = useState<User | null>();
+  const [user, setUser] = useState<SessionUser | null>();
   const [page, setPage] = useState<Page>(pageOfHash);
   const i18n = translator(lang);
   const { t } = i18n;
 
   useEffect(() => {
-    api<{ user: User; csrfToken: string }>('GET', '/session').then(
+    api<SessionResponse>('GET', '/session').then(
       (session) => {
         setCsrfToken(session.csrfToken);
         setUser(session.user);

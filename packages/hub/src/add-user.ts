@@ -1,4 +1,4 @@
-import type { Role } from './db/schema.js';
+import type { Role } from '@sidbox/protocol';
 import { findOrganisationRef, openHubDatabase } from './hub-database.js';
 import { createUser } from './api/admin/users/commands.js';
 import { CreateUserBody } from './api/admin/users/schema.js';

@@ -3,4 +3,4 @@ export type { HubOptions } from './options.js';
 export { addUser, type AddUserInput } from './add-user.js';
 export { seedDemo, demoLogin, type SeedDemoInput } from './demo/seed-demo.js';
 export { selfCheckDemoService } from './demo/catalogue.js';
-export type { Role } from './db/schema.js';
+export type { Role } from '@sidbox/protocol';

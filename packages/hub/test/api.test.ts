@@ -11,8 +11,8 @@ import {
   type AdminClient,
   type TestHub,
   type World,
-} from './support/hub.js';
-import { sessionEvents, surveyResponse } from './support/events.js';
+} from './helpers/hub.js';
+import { sessionEvents, surveyResponse } from './helpers/events.js';
 
 describe.each(backends)('hub API over real HTTP (%s)', (backend) => {
   let hub: TestHub;

@@ -15,7 +15,7 @@ import {
   type Method,
   type TestHub,
   type World,
-} from './support/hub.js';
+} from './helpers/hub.js';
 
 type Access = 'read' | 'manage' | 'association';
 type Target = 'own' | 'other';

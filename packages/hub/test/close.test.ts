@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { backends, startTestHub } from './support/hub.js';
+import { backends, startTestHub } from './helpers/hub.js';
 
 describe.each(backends)('closing the hub (%s)', (backend) => {
   it('does not wait for a connection that never sent a request', async () => {

@@ -9,8 +9,8 @@ import {
   type AdminClient,
   type TestHub,
   type World,
-} from './support/hub.js';
-import { sessionEvents } from './support/events.js';
+} from './helpers/hub.js';
+import { sessionEvents } from './helpers/events.js';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 

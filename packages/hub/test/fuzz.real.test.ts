@@ -12,8 +12,8 @@ import {
   type AdminClient,
   type TestHub,
   type World,
-} from './support/hub.js';
-import { sessionEvents } from './support/events.js';
+} from './helpers/hub.js';
+import { sessionEvents } from './helpers/events.js';
 
 const runs = 10_000;
 

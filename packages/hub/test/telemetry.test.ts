@@ -8,8 +8,8 @@ import {
   terminalClient,
   type TestHub,
   type World,
-} from './support/hub.js';
-import { sessionEvents, surveyResponse } from './support/events.js';
+} from './helpers/hub.js';
+import { sessionEvents, surveyResponse } from './helpers/events.js';
 
 describe.each(backends)('terminal protocol (%s)', (backend) => {
   let hub: TestHub;

@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 const shortText = z.string().trim().min(1).max(64);
 
+export const terminalKinds = ['basic', 'comfort'] as const;
+export const TerminalKind = z.enum(terminalKinds);
+export type TerminalKind = z.infer<typeof TerminalKind>;
+
 /** One device as `sidbox ctl devices --json` and the heartbeat show it; no personal data. */
 export const DeviceState = z.strictObject({
   device: z.string().min(1).max(64).describe('Configured name, e.g. "mat-controller", "printer".'),
@@ -48,7 +52,7 @@ export const Heartbeat = z.strictObject({
     .describe("Chromium reads the daemon's managed policy; false: request interception only."),
   device: z
     .strictObject({
-      kind: z.enum(['basic', 'comfort']).describe('Basic, or comfort with printer and scanner.'),
+      kind: TerminalKind.describe('Basic, or comfort with printer and scanner.'),
       printer: z.boolean().describe('A printer is ready.'),
       scanner: z.boolean().describe('A scanner is ready.'),
       uptimeSeconds: z.number().int().min(0).describe('Seconds since boot.'),

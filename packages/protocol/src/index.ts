@@ -7,3 +7,4 @@ export * from './survey.js';
 export * from './heartbeat.js';
 export * from './control.js';
 export * from './kiosk-ui.js';
+export * from './hub-admin/index.js';

@@ -1,10 +1,18 @@
+import {
+  serviceCategories,
+  type AdminService,
+  type Organisation,
+  type OrganisationListResponse,
+  type ServiceListResponse,
+  type ServiceSelectionResponse,
+  type SessionUser,
+  type TerminalListResponse,
+} from '@sidbox/protocol';
 import { useEffect, useState } from 'preact/hooks';
-import { serviceCategories } from '@sidbox/protocol';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
-import type { Organisation, Service, Terminal, User } from '../types.js';
 import { useApi } from '../use-api.js';
 
 function AddServiceForm({
@@ -12,7 +20,7 @@ function AddServiceForm({
   organisations,
   onAdded,
 }: {
-  user: User;
+  user: SessionUser;
   organisations: Organisation[];
   onAdded: () => void;
 }) {
@@ -86,9 +94,9 @@ function AddServiceForm({
 }
 
 /** Which services a terminal shows, in which order. */
-function TerminalSelection({ services }: { services: Service[] }) {
+function TerminalSelection({ services }: { services: AdminService[] }) {
   const { t, lang } = useI18n();
-  const terminals = useApi<{ terminals: Terminal[] }>('/terminals');
+  const terminals = useApi<TerminalListResponse>('/terminals');
   const [terminalId, setTerminalId] = useState<string>();
   const [selected, setSelected] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -97,7 +105,7 @@ function TerminalSelection({ services }: { services: Service[] }) {
   useEffect(() => {
     if (!current) return;
     setSaved(false);
-    void api<{ serviceIds: string[] }>('GET', `/terminals/${current}/services`).then((r) =>
+    void api<ServiceSelectionResponse>('GET', `/terminals/${current}/services`).then((r) =>
       setSelected(r.serviceIds),
     );
   }, [current]);
@@ -165,16 +173,16 @@ function TerminalSelection({ services }: { services: Service[] }) {
   );
 }
 
-export function CataloguePage({ user }: { user: User }) {
+export function CataloguePage({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const services = useApi<{ services: Service[] }>('/services');
-  const orgs = useApi<{ organisations: Organisation[] }>('/organisations');
+  const services = useApi<ServiceListResponse>('/services');
+  const orgs = useApi<OrganisationListResponse>('/organisations');
   const canManage = user.role !== 'member-viewer';
   const archive = async (id: string) => {
     await api('DELETE', `/services/${id}`);
     services.reload();
   };
-  const mayArchive = (s: Service) =>
+  const mayArchive = (s: AdminService) =>
     canManage && (s.scope === 'local' || user.role === 'association-admin');
   return (
     <section aria-labelledby="page-heading">

@@ -1,8 +1,8 @@
+import type { CounterCaseListResponse, Organisation } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { useI18n } from '../i18n.js';
-import type { CounterCases, Organisation } from '../types.js';
 import { useApi } from '../use-api.js';
 
 const currentMonth = () => new Date().toISOString().slice(0, 7);
@@ -15,7 +15,7 @@ export function CounterCasesSection(props: {
   run: (action: () => Promise<unknown>) => Promise<boolean>;
 }) {
   const { t, lang } = useI18n();
-  const list = useApi<{ counterCases: CounterCases[] }>('/counter-cases');
+  const list = useApi<CounterCaseListResponse>('/counter-cases');
   const [saved, setSaved] = useState(false);
   const record = (event: Event) => {
     const v = formValues(event);

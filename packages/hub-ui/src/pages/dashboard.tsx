@@ -1,15 +1,19 @@
+import type {
+  StatisticsResponse,
+  SurveyResultsResponse,
+  TerminalListResponse,
+} from '@sidbox/protocol';
 import { KeyFigure } from '../components/key-figure.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
-import type { Statistics, SurveyResults, Terminal } from '../types.js';
 import { useApi } from '../use-api.js';
 
 /** The seed's figures: PIN activations, online share, sessions, interviews, terminals online. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
-  const stats = useApi<{ statistics: Statistics }>('/statistics');
-  const terminals = useApi<{ terminals: Terminal[] }>('/terminals');
-  const survey = useApi<{ results: SurveyResults }>('/surveys/results');
+  const stats = useApi<StatisticsResponse>('/statistics');
+  const terminals = useApi<TerminalListResponse>('/terminals');
+  const survey = useApi<SurveyResultsResponse>('/surveys/results');
   const s = stats.data?.statistics;
   const fleet = terminals.data?.terminals.filter((x) => !x.revoked) ?? [];
   const number = (n: number) => n.toLocaleString(lang);

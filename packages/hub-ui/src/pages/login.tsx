@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
+import type { LoginResponse, SessionUser } from '@sidbox/protocol';
 import { api, setCsrfToken } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { useI18n } from '../i18n.js';
-import type { User } from '../types.js';
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function LoginPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   const submit = async (event: Event) => {
     const { email, password } = formValues(event);
     try {
-      const session = await api<{ user: User; csrfToken: string }>('POST', '/login', {
+      const session = await api<LoginResponse>('POST', '/login', {
         email,
         password,
       });

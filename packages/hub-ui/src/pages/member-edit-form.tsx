@@ -1,8 +1,8 @@
+import { membershipStatuses, type Organisation } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { useI18n } from '../i18n.js';
-import { membershipStatuses, type Organisation } from '../types.js';
 
 /** The association admin changes a member's membership status and yearly fee. */
 export function MemberEditForm(props: {

@@ -1,19 +1,24 @@
+import type {
+  OrganisationListResponse,
+  Role,
+  SessionUser,
+  UserListResponse,
+} from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
-import type { Organisation, Role, User } from '../types.js';
 import { useApi } from '../use-api.js';
 import { CounterCasesSection } from './counter-cases-section.js';
 import { MemberEditForm } from './member-edit-form.js';
 
 const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
 
-export function MembersPage({ user }: { user: User }) {
+export function MembersPage({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const orgs = useApi<{ organisations: Organisation[] }>('/organisations');
-  const users = useApi<{ users: User[] }>('/users');
+  const orgs = useApi<OrganisationListResponse>('/organisations');
+  const users = useApi<UserListResponse>('/users');
   const [error, setError] = useState<string>();
   const association = user.role === 'association-admin';
   const canManage = user.role !== 'member-viewer';

@@ -1,8 +1,12 @@
-import { surveyAnswers, surveyAnswerTexts, surveyStatementTexts } from '@sidbox/protocol';
+import {
+  surveyAnswers,
+  surveyAnswerTexts,
+  surveyStatementTexts,
+  type SurveyResultsResponse,
+} from '@sidbox/protocol';
 import { StackedBarChart } from '../components/stacked-bar-chart.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
-import type { SurveyResults } from '../types.js';
 import { useApi } from '../use-api.js';
 
 /** Answer colours from agreement (blue) to disagreement (orange); grey for no answer. */
@@ -17,7 +21,7 @@ const colours: Record<(typeof surveyAnswers)[number], { colour: string; darkText
 
 export function SurveysPage() {
   const { t, lang } = useI18n();
-  const { data, error } = useApi<{ results: SurveyResults }>('/surveys/results');
+  const { data, error } = useApi<SurveyResultsResponse>('/surveys/results');
   const results = data?.results;
   return (
     <section aria-labelledby="page-heading">

@@ -1,9 +1,16 @@
+import type {
+  AdminTerminal,
+  ConfigPreviewResponse,
+  EnrolledTerminalResponse,
+  Organisation,
+  OrganisationListResponse,
+  TerminalListResponse,
+} from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
-import type { Organisation, Terminal } from '../types.js';
 import { useApi } from '../use-api.js';
 
 const presets = [
@@ -51,18 +58,14 @@ function EnrollForm({
   const submit = async (event: Event) => {
     const v = formValues(event);
     try {
-      const { credential } = await api<{ credential: { terminalId: string } }>(
-        'POST',
-        '/terminals',
-        {
-          organisationId: v['organisationId'],
-          name: v['name'],
-          location: v['location'],
-          kind: v['kind'],
-          preset: v['preset'],
-          training: v['training'] === 'on',
-        },
-      );
+      const { credential } = await api<EnrolledTerminalResponse>('POST', '/terminals', {
+        organisationId: v['organisationId'],
+        name: v['name'],
+        location: v['location'],
+        kind: v['kind'],
+        preset: v['preset'],
+        training: v['training'] === 'on',
+      });
       onEnrolled(credential);
     } catch (e) {
       setError((e as Error).message);
@@ -110,12 +113,12 @@ function EnrollForm({
 
 export function TerminalsPage({ canManage }: { canManage: boolean }) {
   const { t, lang } = useI18n();
-  const terminals = useApi<{ terminals: Terminal[] }>('/terminals');
-  const orgs = useApi<{ organisations: Organisation[] }>('/organisations');
+  const terminals = useApi<TerminalListResponse>('/terminals');
+  const orgs = useApi<OrganisationListResponse>('/organisations');
   const [credential, setCredential] = useState<{ terminalId: string }>();
   const [preview, setPreview] = useState<string>();
   const showPreview = async (id: string) => {
-    const { config } = await api<{ config: unknown }>('GET', `/terminals/${id}/config-preview`);
+    const { config } = await api<ConfigPreviewResponse>('GET', `/terminals/${id}/config-preview`);
     setPreview(JSON.stringify(config, null, 2));
   };
   const revoke = async (id: string) => {
@@ -123,7 +126,7 @@ export function TerminalsPage({ canManage }: { canManage: boolean }) {
     await api('POST', `/terminals/${id}/revoke`);
     terminals.reload();
   };
-  const status = (x: Terminal) =>
+  const status = (x: AdminTerminal) =>
     x.revoked ? t('terminals.revoked') : x.online ? t('terminals.online') : t('terminals.offline');
   return (
     <section aria-labelledby="page-heading">

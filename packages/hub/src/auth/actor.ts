@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema.js';
+import type { Role } from '@sidbox/protocol';
 
 /** A signed-in admin user, as every admin handler sees it. */
 export interface AdminActor {

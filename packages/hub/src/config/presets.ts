@@ -1,17 +1,4 @@
-import type { ServiceCategory } from '@sidbox/protocol';
-
-/** Where a terminal stands; the preset picks its first service selection and idle timeout. */
-export const targetGroupPresets = [
-  'citizen-office',
-  'car-dealer',
-  'hotel',
-  'university',
-  'doctor',
-  'law-firm',
-  'financial-advisor',
-  'club',
-] as const;
-export type TargetGroupPreset = (typeof targetGroupPresets)[number];
+import type { ServiceCategory, TargetGroupPreset } from '@sidbox/protocol';
 
 interface Preset {
   /** National catalogue categories selected when the terminal is created. */
@@ -19,6 +6,7 @@ interface Preset {
   idleSeconds: number;
 }
 
+/** What each target group starts with. */
 export const presets: Record<TargetGroupPreset, Preset> = {
   'citizen-office': {
     categories: ['eid', 'residence', 'certificates', 'vehicle', 'pension-tax'],

@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import { TerminalConfig } from '@sidbox/protocol';
+import { TerminalConfigContent } from '@sidbox/protocol';
 import { signConfig, type SignedConfigBundle } from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
 import { notFound } from '../errors.js';
 import { currentSigningKey, keyChain } from '../signing/keys.js';
 import { serviceEntryOf } from './catalogue.js';
-import { presets, type TargetGroupPreset } from './presets.js';
-
-/** A configuration before it is issued: everything but version and issue time. */
-const ConfigContent = TerminalConfig.omit({ version: true, issuedAt: true });
-export type ConfigContent = z.output<typeof ConfigContent>;
+import { presets } from './presets.js';
 
 /** Renders what a terminal should run now, from its settings, member and service selection. */
-export async function renderConfig(db: HubDb, terminalId: string): Promise<ConfigContent> {
+export async function renderConfig(db: HubDb, terminalId: string): Promise<TerminalConfigContent> {
   const terminal = await db
     .selectFrom('terminals')
     .innerJoin('organisations', 'organisations.id', 'terminals.organisation_id')
@@ -35,8 +30,8 @@ export async function renderConfig(db: HubDb, terminalId: string): Promise<Confi
     .where('services.archived', '=', 0)
     .orderBy('terminal_services.position')
     .execute();
-  const preset = presets[terminal.preset as TargetGroupPreset];
-  return ConfigContent.parse({
+  const preset = presets[terminal.preset];
+  return TerminalConfigContent.parse({
     terminalId: terminal.id,
     services: services.map(serviceEntryOf),
     session: { idleSeconds: preset?.idleSeconds },

@@ -1,4 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
+import type {
+  MembershipStatus,
+  OrganisationKind,
+  Role,
+  TargetGroupPreset,
+  TerminalKind,
+} from '@sidbox/protocol';
 
 /**
  * The hub's tables. Portable across SQLite and PostgreSQL: timestamps are ISO-8601 UTC text,
@@ -21,9 +28,6 @@ export interface Database {
   counter_cases: CounterCaseTable;
 }
 
-export type OrganisationKind = 'association' | 'member';
-export type MembershipStatus = 'prospective' | 'active' | 'suspended' | 'ended';
-
 export interface OrganisationTable {
   id: string;
   slug: string;
@@ -33,8 +37,6 @@ export interface OrganisationTable {
   yearly_fee_cents: number;
   created_at: string;
 }
-
-export type Role = 'association-admin' | 'member-admin' | 'member-viewer';
 
 export interface UserTable {
   id: string;
@@ -54,15 +56,13 @@ export interface AdminSessionTable {
   created_at: string;
 }
 
-export type TerminalKind = 'basic' | 'comfort';
-
 export interface TerminalTable {
   id: string;
   organisation_id: string;
   name: string;
   location: string;
   kind: TerminalKind;
-  preset: string;
+  preset: TargetGroupPreset;
   training: number;
   /** JSON array of language tags. */
   languages: string;

@@ -1,7 +1,10 @@
 import type { Selectable } from 'kysely';
+import type { AuditEntry } from '@sidbox/protocol';
 import type { AuditLogTable } from '../../../db/schema.js';
 
-export function presentAuditEntry(row: Selectable<AuditLogTable> & { actorEmail: string | null }) {
+export function presentAuditEntry(
+  row: Selectable<AuditLogTable> & { actorEmail: string | null },
+): AuditEntry {
   return {
     id: row.id,
     at: row.at,
@@ -10,6 +13,6 @@ export function presentAuditEntry(row: Selectable<AuditLogTable> & { actorEmail:
     organisationId: row.organisation_id,
     action: row.action,
     targetId: row.target_id,
-    details: JSON.parse(row.details) as object,
+    details: JSON.parse(row.details) as AuditEntry['details'],
   };
 }

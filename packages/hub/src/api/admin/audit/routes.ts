@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditLogResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { readScope } from '../../../policies.js';
@@ -13,7 +14,14 @@ const AuditQuery = z.strictObject({
 export function registerAuditRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'Audit log of admin changes', querystring: AuditQuery } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log of admin changes',
+        querystring: AuditQuery,
+        response: { 200: AuditLogResponse },
+      },
+    },
     async (request) => {
       const scope = readScope(adminOf(request), request.query.organisationId);
       let query = db

@@ -1,3 +1,4 @@
+import { LoginResponse, NoContent, SessionResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminAuthHook, adminOf } from '../../http.js';
 import {
@@ -23,7 +24,12 @@ export function registerAuthRoutes(app: HubApp, { db }: HubDeps, attemptsPerMinu
   app.post(
     '/api/admin/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: LoginBody,
+        response: { 200: LoginResponse },
+      },
       config: { rateLimit: { max: attemptsPerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
@@ -49,7 +55,13 @@ export function registerAuthRoutes(app: HubApp, { db }: HubDeps, attemptsPerMinu
     scope.addHook('onRequest', adminAuthHook(db));
     scope.get(
       '/api/admin/session',
-      { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user and the CSRF token',
+          response: { 200: SessionResponse },
+        },
+      },
       async (request) => {
         const actor = adminOf(request);
         return {
@@ -65,7 +77,7 @@ export function registerAuthRoutes(app: HubApp, { db }: HubDeps, attemptsPerMinu
     );
     scope.post(
       '/api/admin/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out' } },
+      { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: NoContent } } },
       async (request, reply) => {
         const token = request.cookies[sessionCookieName];
         if (token) await endAdminSession(db, token);

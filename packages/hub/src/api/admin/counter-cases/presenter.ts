@@ -1,6 +1,7 @@
+import type { CounterCases } from '@sidbox/protocol';
 import type { CounterCaseRow } from '../../../db/schema.js';
 
-export function presentCounterCases(row: CounterCaseRow) {
+export function presentCounterCases(row: CounterCaseRow): CounterCases {
   return {
     organisationId: row.organisation_id,
     month: row.month,

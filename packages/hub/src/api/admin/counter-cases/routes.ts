@@ -1,3 +1,4 @@
+import { CounterCaseListResponse, CounterCasesResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { notFound } from '../../../errors.js';
@@ -18,6 +19,7 @@ export function registerCounterCaseRoutes(app: HubApp, { db }: HubDeps): void {
         tags,
         summary: 'Counter cases per member and month',
         querystring: CounterCaseQuery,
+        response: { 200: CounterCaseListResponse },
       },
     },
     async (request) => {
@@ -35,6 +37,7 @@ export function registerCounterCaseRoutes(app: HubApp, { db }: HubDeps): void {
         summary: "Set a member's counter cases for a month (member admin, association admin)",
         params: CounterCaseParams,
         body: SetCounterCasesBody,
+        response: { 200: CounterCasesResponse },
       },
     },
     async (request) => {

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-export const Month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
-  .describe('A calendar month, YYYY-MM.');
+import { Month } from '@sidbox/protocol';
 
 export const CounterCaseParams = z.strictObject({ organisationId: z.uuid(), month: Month });
 

@@ -1,6 +1,7 @@
+import type { Organisation } from '@sidbox/protocol';
 import type { OrganisationRow } from '../../../db/schema.js';
 
-export function presentOrganisation(org: OrganisationRow) {
+export function presentOrganisation(org: OrganisationRow): Organisation {
   return {
     id: org.id,
     slug: org.slug,

@@ -1,3 +1,4 @@
+import { OrganisationListResponse, OrganisationResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { notFound } from '../../../errors.js';
@@ -12,7 +13,13 @@ const tags = ['organisations'];
 export function registerOrganisationRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/organisations',
-    { schema: { tags, summary: 'Organisations you may see' } },
+    {
+      schema: {
+        tags,
+        summary: 'Organisations you may see',
+        response: { 200: OrganisationListResponse },
+      },
+    },
     async (request) => {
       const actor = adminOf(request);
       let query = db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name');
@@ -23,7 +30,14 @@ export function registerOrganisationRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.get(
     '/organisations/:id',
-    { schema: { tags, summary: 'One organisation', params: OrganisationParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One organisation',
+        params: OrganisationParams,
+        response: { 200: OrganisationResponse },
+      },
+    },
     async (request) => {
       const actor = adminOf(request);
       const org = await findOrganisation(db, request.params.id);
@@ -34,7 +48,14 @@ export function registerOrganisationRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.post(
     '/organisations',
-    { schema: { tags, summary: 'Add a member (association admin)', body: CreateOrganisationBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a member (association admin)',
+        body: CreateOrganisationBody,
+        response: { 201: OrganisationResponse },
+      },
+    },
     async (request, reply) => {
       const actor = adminOf(request);
       requireAssociationAdmin(actor);
@@ -51,6 +72,7 @@ export function registerOrganisationRoutes(app: HubApp, { db }: HubDeps): void {
         summary: 'Change name, membership status or fee (association admin)',
         params: OrganisationParams,
         body: UpdateOrganisationBody,
+        response: { 200: OrganisationResponse },
       },
     },
     async (request) => {

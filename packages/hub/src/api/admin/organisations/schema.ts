@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '@sidbox/protocol';
-
-export const membershipStatuses = ['prospective', 'active', 'suspended', 'ended'] as const;
-export const MembershipStatus = z.enum(membershipStatuses);
+import { MembershipStatus, Slug } from '@sidbox/protocol';
 
 export const OrganisationParams = z.strictObject({ id: z.uuid() });
 

@@ -1,3 +1,4 @@
+import { NoContent, ServiceListResponse, ServiceResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
@@ -33,6 +34,7 @@ export function registerServiceRoutes(app: HubApp, { db }: HubDeps): void {
         tags,
         summary: 'National entries and the local entries you may see',
         querystring: ServiceListQuery,
+        response: { 200: ServiceListResponse },
       },
     },
     async (request) => {
@@ -49,7 +51,14 @@ export function registerServiceRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.post(
     '/services',
-    { schema: { tags, summary: 'Add a catalogue entry', body: CreateServiceBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a catalogue entry',
+        body: CreateServiceBody,
+        response: { 201: ServiceResponse },
+      },
+    },
     async (request, reply) => {
       const actor = adminOf(request);
       const { organisationId } = request.body;
@@ -68,6 +77,7 @@ export function registerServiceRoutes(app: HubApp, { db }: HubDeps): void {
         summary: 'Replace a catalogue entry',
         params: ServiceParams,
         body: ReplaceServiceBody,
+        response: { 200: ServiceResponse },
       },
     },
     async (request) => {
@@ -81,7 +91,14 @@ export function registerServiceRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.delete(
     '/services/:id',
-    { schema: { tags, summary: 'Archive a catalogue entry', params: ServiceParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Archive a catalogue entry',
+        params: ServiceParams,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       const actor = adminOf(request);
       const service = await findService(db, request.params.id);

@@ -1,3 +1,8 @@
+import {
+  RotatedSigningKeyResponse,
+  SigningKeyListResponse,
+  type SigningKeyInfo,
+} from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { audit } from '../../../audit.js';
@@ -6,7 +11,7 @@ import { listSigningKeys, rotateSigningKey, type KeyInfo } from '../../../signin
 
 const tags = ['signing-keys'];
 
-const presentKey = (key: KeyInfo) => ({
+const presentKey = (key: KeyInfo): SigningKeyInfo => ({
   kid: key.kid,
   publicJwk: key.publicJwk,
   createdAt: key.createdAt,
@@ -18,7 +23,13 @@ const presentKey = (key: KeyInfo) => ({
 export function registerSigningKeyRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/signing-keys',
-    { schema: { tags, summary: 'Config-signing keys, oldest first' } },
+    {
+      schema: {
+        tags,
+        summary: 'Config-signing keys, oldest first',
+        response: { 200: SigningKeyListResponse },
+      },
+    },
     async (request) => {
       requireAssociationAdmin(adminOf(request));
       return { keys: (await listSigningKeys(db)).map(presentKey) };
@@ -27,7 +38,13 @@ export function registerSigningKeyRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.post(
     '/signing-keys/rotate',
-    { schema: { tags, summary: 'New signing key, introduced by the current one' } },
+    {
+      schema: {
+        tags,
+        summary: 'New signing key, introduced by the current one',
+        response: { 200: RotatedSigningKeyResponse },
+      },
+    },
     async (request) => {
       const actor = adminOf(request);
       requireAssociationAdmin(actor);

@@ -1,3 +1,5 @@
+import type { NotNull } from 'kysely';
+import type { Statistics } from '@sidbox/protocol';
 import type { HubDb } from '../../../db/connect.js';
 import type { AggregateFilter } from './filter.js';
 
@@ -13,7 +15,10 @@ function events(db: HubDb, filter: AggregateFilter) {
 const count = (value: string | number | bigint) => Number(value);
 
 /** Usage aggregates: counts only, never single events. */
-export async function usageStatistics(db: HubDb, filter: AggregateFilter) {
+export async function usageStatistics(
+  db: HubDb,
+  filter: AggregateFilter,
+): Promise<Omit<Statistics, 'counterCases' | 'onlineShare'>> {
   const [perDay, pinChanges, outcomes, topServices, byTerminal, byMember, duration] =
     await Promise.all([
       events(db, filter)
@@ -29,6 +34,7 @@ export async function usageStatistics(db: HubDb, filter: AggregateFilter) {
       events(db, filter)
         .select(['workflow', 'outcome_code', (eb) => eb.fn.countAll<number>().as('n')])
         .where('type', '=', 'eid-outcome')
+        .$narrowType<{ workflow: NotNull; outcome_code: NotNull }>()
         .groupBy(['workflow', 'outcome_code'])
         .orderBy('workflow')
         .orderBy('outcome_code')
@@ -36,6 +42,7 @@ export async function usageStatistics(db: HubDb, filter: AggregateFilter) {
       events(db, filter)
         .select(['service_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('type', '=', 'service-opened')
+        .$narrowType<{ service_id: NotNull }>()
         .groupBy('service_id')
         .orderBy('n', 'desc')
         .orderBy('service_id')

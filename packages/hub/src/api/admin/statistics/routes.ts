@@ -1,3 +1,4 @@
+import { StatisticsResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { AggregateQuery, authorizeFilter } from './filter.js';
@@ -8,7 +9,14 @@ import { usageStatistics } from './queries.js';
 export function registerStatisticsRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/statistics',
-    { schema: { tags: ['statistics'], summary: 'Usage aggregates', querystring: AggregateQuery } },
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Usage aggregates',
+        querystring: AggregateQuery,
+        response: { 200: StatisticsResponse },
+      },
+    },
     async (request) => {
       const filter = await authorizeFilter(db, adminOf(request), request.query);
       const [usage, counterCases] = await Promise.all([

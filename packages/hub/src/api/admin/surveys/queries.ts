@@ -2,6 +2,7 @@ import {
   surveyAnswers,
   surveyStatementIds,
   type SurveyAnswer,
+  type SurveyResults,
   type SurveyStatementId,
 } from '@sidbox/protocol';
 import type { HubDb } from '../../../db/connect.js';
@@ -31,7 +32,7 @@ export function responses(db: HubDb, filter: AggregateFilter) {
 }
 
 /** Answer counts per statement: one stacked bar each, like the seed's slides. */
-export async function surveyResults(db: HubDb, filter: AggregateFilter) {
+export async function surveyResults(db: HubDb, filter: AggregateFilter): Promise<SurveyResults> {
   const total = await responses(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { surveyStatementIds } from '@sidbox/protocol';
+import { SurveyExportResponse, SurveyResultsResponse, surveyStatementIds } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { AggregateQuery, authorizeFilter } from '../statistics/filter.js';
@@ -11,7 +11,14 @@ const tags = ['surveys'];
 export function registerSurveyRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/surveys/results',
-    { schema: { tags, summary: 'Answer counts per statement', querystring: AggregateQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Answer counts per statement',
+        querystring: AggregateQuery,
+        response: { 200: SurveyResultsResponse },
+      },
+    },
     async (request) => {
       const filter = await authorizeFilter(db, adminOf(request), request.query);
       return { results: await surveyResults(db, filter) };
@@ -20,7 +27,14 @@ export function registerSurveyRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.get(
     '/surveys/export.csv',
-    { schema: { tags, summary: 'All responses as CSV', querystring: AggregateQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'All responses as CSV',
+        querystring: AggregateQuery,
+        response: { 200: SurveyExportResponse },
+      },
+    },
     async (request, reply) => {
       const filter = await authorizeFilter(db, adminOf(request), request.query);
       const rows = await responses(db, filter)

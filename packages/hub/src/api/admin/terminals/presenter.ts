@@ -1,9 +1,10 @@
+import type { AdminTerminal, Heartbeat } from '@sidbox/protocol';
 import type { TerminalRow } from '../../../db/schema.js';
 
 /** A terminal counts as online when its last heartbeat is at most this old. */
 export const onlineWindowSeconds = 180;
 
-export function presentTerminal(row: TerminalRow, now = new Date()) {
+export function presentTerminal(row: TerminalRow, now = new Date()): AdminTerminal {
   const lastSeen = row.last_seen_at ? Date.parse(row.last_seen_at) : undefined;
   return {
     id: row.id,
@@ -19,6 +20,6 @@ export function presentTerminal(row: TerminalRow, now = new Date()) {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     online: lastSeen !== undefined && now.getTime() - lastSeen <= onlineWindowSeconds * 1000,
-    lastHeartbeat: row.last_heartbeat ? (JSON.parse(row.last_heartbeat) as object) : null,
+    lastHeartbeat: row.last_heartbeat ? (JSON.parse(row.last_heartbeat) as Heartbeat) : null,
   };
 }

@@ -1,3 +1,11 @@
+import {
+  ConfigPreviewResponse,
+  CredentialResponse,
+  EnrolledTerminalResponse,
+  ServiceSelectionResponse,
+  TerminalListResponse,
+  TerminalResponse,
+} from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
@@ -47,6 +55,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         tags,
         summary: 'Terminals you may see, with health',
         querystring: TerminalListQuery,
+        response: { 200: TerminalListResponse },
       },
     },
     async (request) => {
@@ -60,7 +69,14 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
 
   app.get(
     '/terminals/:id',
-    { schema: { tags, summary: 'One terminal', params: TerminalParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One terminal',
+        params: TerminalParams,
+        response: { 200: TerminalResponse },
+      },
+    },
     async (request) => {
       const terminal = await readableTerminal(db, adminOf(request), request.params.id);
       return { terminal: presentTerminal(terminal) };
@@ -74,6 +90,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         tags,
         summary: 'Enroll a terminal; answers its one-time credential',
         body: CreateTerminalBody,
+        response: { 201: EnrolledTerminalResponse },
       },
     },
     async (request, reply) => {
@@ -93,6 +110,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         summary: 'Change settings',
         params: TerminalParams,
         body: UpdateTerminalBody,
+        response: { 200: TerminalResponse },
       },
     },
     async (request) => {
@@ -110,6 +128,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         tags,
         summary: 'Issue a new credential (the old key stops working)',
         params: TerminalParams,
+        response: { 200: CredentialResponse },
       },
     },
     async (request) => {
@@ -121,7 +140,14 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
 
   app.post(
     '/terminals/:id/revoke',
-    { schema: { tags, summary: 'Revoke a terminal for good', params: TerminalParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a terminal for good',
+        params: TerminalParams,
+        response: { 200: TerminalResponse },
+      },
+    },
     async (request) => {
       const actor = adminOf(request);
       const terminal = await managedTerminal(db, actor, request.params.id);
@@ -137,6 +163,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         tags,
         summary: 'The configuration the terminal would get now',
         params: TerminalParams,
+        response: { 200: ConfigPreviewResponse },
       },
     },
     async (request) => {
@@ -147,7 +174,14 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
 
   app.get(
     '/terminals/:id/services',
-    { schema: { tags, summary: 'Selected services in display order', params: TerminalParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Selected services in display order',
+        params: TerminalParams,
+        response: { 200: ServiceSelectionResponse },
+      },
+    },
     async (request) => {
       const terminal = await readableTerminal(db, adminOf(request), request.params.id);
       return { serviceIds: await serviceSelection(db, terminal.id) };
@@ -162,6 +196,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
         summary: 'Set selected services and their order',
         params: TerminalParams,
         body: ServiceSelectionBody,
+        response: { 200: ServiceSelectionResponse },
       },
     },
     async (request) => {

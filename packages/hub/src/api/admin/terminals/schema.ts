@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LanguageTag, Slug } from '@sidbox/protocol';
-import { targetGroupPresets } from '../../../config/presets.js';
+import { LanguageTag, Slug, TargetGroupPreset, TerminalKind } from '@sidbox/protocol';
 
 export const TerminalParams = z.strictObject({ id: z.uuid() });
 export const TerminalListQuery = z.strictObject({ organisationId: z.uuid().optional() });
@@ -9,8 +8,8 @@ export const CreateTerminalBody = z.strictObject({
   organisationId: z.uuid(),
   name: z.string().trim().min(1).max(120),
   location: z.string().trim().max(200).default(''),
-  kind: z.enum(['basic', 'comfort']).default('basic'),
-  preset: z.enum(targetGroupPresets).default('citizen-office'),
+  kind: TerminalKind.default('basic'),
+  preset: TargetGroupPreset.default('citizen-office'),
   training: z.boolean().default(false),
   languages: z.array(LanguageTag).min(1).max(20).default(['de', 'en']),
 });
@@ -19,7 +18,7 @@ export const UpdateTerminalBody = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
     location: z.string().trim().max(200),
-    kind: z.enum(['basic', 'comfort']),
+    kind: TerminalKind,
     training: z.boolean(),
     languages: z.array(LanguageTag).min(1).max(20),
   })

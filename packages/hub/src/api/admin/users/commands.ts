@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdminActor } from '../../../auth/actor.js';
-import { hashPassword } from '../../../auth/passwords.js';
+import { hashPassword } from '@sidbox/runtime';
 import { audit } from '../../../audit.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { UserRow } from '../../../db/schema.js';

@@ -1,3 +1,4 @@
+import { NoContent, UserListResponse, UserResponse } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import { forbidden, notFound } from '../../../errors.js';
@@ -12,7 +13,14 @@ const tags = ['users'];
 export function registerUserRoutes(app: HubApp, { db }: HubDeps): void {
   app.get(
     '/users',
-    { schema: { tags, summary: 'Users you may see', querystring: UserListQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Users you may see',
+        querystring: UserListQuery,
+        response: { 200: UserListResponse },
+      },
+    },
     async (request) => {
       const scope = readScope(adminOf(request), request.query.organisationId);
       let query = db.selectFrom('users').selectAll().orderBy('email');
@@ -23,7 +31,14 @@ export function registerUserRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.post(
     '/users',
-    { schema: { tags, summary: 'Add a user', body: CreateUserBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a user',
+        body: CreateUserBody,
+        response: { 201: UserResponse },
+      },
+    },
     async (request, reply) => {
       const actor = adminOf(request);
       if (!canRead(actor, request.body.organisationId)) throw notFound('organisation');
@@ -37,7 +52,14 @@ export function registerUserRoutes(app: HubApp, { db }: HubDeps): void {
 
   app.delete(
     '/users/:id',
-    { schema: { tags, summary: 'Remove a user', params: UserParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a user',
+        params: UserParams,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       const actor = adminOf(request);
       const user = await db

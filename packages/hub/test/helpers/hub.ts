@@ -6,7 +6,7 @@ import type { TerminalCredential } from '@sidbox/protocol';
 import { startHub } from '../../src/start-hub.js';
 import { signTerminalToken } from '@sidbox/signing';
 import type { HubDb } from '../../src/db/connect.js';
-import type { Role } from '../../src/db/schema.js';
+import type { Role } from '@sidbox/protocol';
 import { createMember } from '../../src/api/admin/organisations/commands.js';
 import { createUser } from '../../src/api/admin/users/commands.js';
 import { enrollTerminal } from '../../src/api/admin/terminals/commands.js';
