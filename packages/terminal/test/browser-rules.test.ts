@@ -3,7 +3,7 @@ import {
   connectSrcPolicy,
   refusedByConnectWall,
   responseAction,
-} from '../src/browser/connect-wall.js';
+} from '../src/browser/wall/connect-wall.js';
 import { decideNavigation, indexOrigins } from '../src/browser/decide-navigation.js';
 import { classifyEidClientRequest, statusAnswer } from '../src/browser/eid-client.js';
 import { backEntry } from '../src/browser/history-back.js';
@@ -15,7 +15,8 @@ import {
 import { parseKioskBarReport } from '../src/browser/kiosk-bar-report.js';
 import type { NavigationRules } from '../src/browser/kiosk-browser.js';
 import { buildLockdown, originFilter } from '../src/browser/lockdown.js';
-import { pageZoomFor, zoomEmulation } from '../src/browser/page-zoom.js';
+import { pageZoomFor, zoomEmulation } from '../src/browser/overlay/page-zoom.js';
+import { barTextsOf } from './helpers/browser/catalogue-texts.js';
 
 const rules: NavigationRules = {
   kioskOrigins: ['http://127.0.0.1:8080'],
@@ -414,7 +415,10 @@ describe('the session look on service pages', () => {
 
   it('resolves the bar for a look: texts with a German fallback, direction, the languages', () => {
     const withLanguages = { ...rules, languages: ['de', 'en', 'ar', 'uk'] };
-    const settings = DEFAULT_KIOSK_BAR_SETTINGS;
+    const settings = {
+      ...DEFAULT_KIOSK_BAR_SETTINGS,
+      texts: { de: barTextsOf('de'), en: barTextsOf('en') },
+    };
     expect(defaultLook(settings, withLanguages)).toEqual({ language: 'de', textScale: 1 });
     expect(defaultLook(settings, rules)).toEqual({ language: 'de', textScale: 1 });
     const english = kioskBarConfig(settings, withLanguages, { language: 'en', textScale: 2 });
@@ -434,7 +438,7 @@ describe('the session look on service pages', () => {
       { code: 'uk', name: 'українська' },
     ]);
     const arabic = kioskBarConfig(settings, withLanguages, { language: 'ar', textScale: 1 });
-    expect(arabic).toMatchObject({ rtl: true, texts: { home: 'Start' } });
+    expect(arabic).toMatchObject({ rtl: true, texts: { home: barTextsOf('de').home } });
   });
 
   it('takes only well-formed bar reports, with a language the terminal offers', () => {

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '@sidbox/runtime';
+import { silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
 import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';
@@ -15,7 +15,6 @@ import type {
   ScanPanelView,
   SessionLook,
 } from './kiosk-browser.js';
-import { TypedEmitter } from './typed-emitter.js';
 
 export interface ChromiumKioskBrowserOptions {
   rules: NavigationRules;
@@ -77,7 +76,7 @@ const NOTICE =
  * destroys the old one (process tree, profile, downloads).
  */
 export class ChromiumKioskBrowser implements KioskBrowser {
-  readonly #events: TypedEmitter<KioskBrowserEvents>;
+  readonly #events: TypedEvents<KioskBrowserEvents>;
   readonly #settings: Omit<InstanceSettings, 'printing'>;
   readonly #printing: boolean | undefined;
   #look: SessionLook | null = null;
@@ -96,7 +95,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     const logger = options.logger ?? silentLogger();
     this.#rules = options.rules;
     this.#prepareNext = options.prepareNext ?? true;
-    this.#events = new TypedEmitter((error) =>
+    this.#events = new TypedEvents((error) =>
       logger.error({ err: error }, 'kiosk browser listener failed'),
     );
     const hasDisplay = Boolean(process.env.WAYLAND_DISPLAY ?? process.env.DISPLAY);

@@ -4,7 +4,7 @@ import {
   type KioskBarConfig,
   type KioskBarTexts,
 } from './kiosk-bar-script.js';
-import { barTextsFor, DEFAULT_KIOSK_BAR_TEXTS, isRightToLeft } from './kiosk-bar-texts.js';
+import { barTextsFor, isRightToLeft } from './kiosk-bar-texts.js';
 import type { NavigationRules, SessionLook } from './kiosk-browser.js';
 import { indexOrigins } from './decide-navigation.js';
 
@@ -15,7 +15,7 @@ export interface KioskBarSettings {
 }
 
 export const DEFAULT_KIOSK_BAR_SETTINGS: KioskBarSettings = {
-  texts: DEFAULT_KIOSK_BAR_TEXTS,
+  texts: {},
   heightPx: DEFAULT_KIOSK_BAR_HEIGHT,
 };
 

@@ -1,4 +1,8 @@
 import type { TextScale } from '@sidbox/protocol';
+import type { KioskBarReport, ScanPanelView } from './page-contract.js';
+
+// What the kiosk bar reports and shows is its page script's contract.
+export type { KioskBarReport, ScanPanelCommand, ScanPanelView } from './page-contract.js';
 
 /**
  * The seam between the terminal daemon (session machine, control socket, eID) and the
@@ -61,36 +65,6 @@ export interface EidStartRequest {
 export interface SessionLook {
   language: string;
   textScale: TextScale;
-}
-
-/** A tap in the scan panel: scan a page, hand the pages over, cancel, or take out a page. */
-export type ScanPanelCommand =
-  { command: 'scan' | 'done' | 'cancel' } | { command: 'remove'; page: number };
-
-/** A trusted tap on the kiosk bar of a service page (or in its scan panel). */
-export type KioskBarReport =
-  | { action: 'home' | 'end' | 'print' | 'back' }
-  | { action: 'language'; language: string }
-  | { action: 'text-size'; scale: TextScale }
-  | { action: 'scan'; scan: ScanPanelCommand };
-
-/**
- * The scan panel over a service page, every text already in the citizen's language: the kiosk
- * bar draws it in its closed shadow root, where the page cannot reach it.
- */
-export interface ScanPanelView {
-  title: string;
-  /** The instruction or the progress; announced to screen readers when it changes. */
-  status: string;
-  /** The scanner or the PDF binder is working: the page list and buttons wait. */
-  busy: boolean;
-  /** Heading of the page list ("Gescannte Seiten: 2"); empty without pages. */
-  pagesHeading: string;
-  /** Each page's label, its preview (base64 PNG) and, where it can be taken out, that button's label. */
-  pages: Array<{ label: string; previewPng: string; remove: string | null }>;
-  buttons: Array<{ command: 'scan' | 'done' | 'cancel'; label: string; primary: boolean }>;
-  /** Where the scans go: deleted at the end of the session. */
-  note: string;
 }
 
 export type BrowserCrash = { kind: 'browser' | 'renderer'; detail: string };

@@ -1,6 +1,6 @@
 import type { CDPSession, Protocol } from 'puppeteer-core';
-import { decideNavigation, type OriginIndex } from './decide-navigation.js';
-import { EID_CLIENT_PORT } from './origins.js';
+import { decideNavigation, type OriginIndex } from '../decide-navigation.js';
+import { EID_CLIENT_PORT } from '../origins.js';
 
 /**
  * The wall for connections the request interception never sees. Chromium 156 does not pause

@@ -1,5 +1,5 @@
 import type { Protocol } from 'puppeteer-core';
-import { decideNavigation, type OriginIndex } from './decide-navigation.js';
+import { decideNavigation, type OriginIndex } from '../decide-navigation.js';
 
 /**
  * The citizen's text size on service pages, as Chromium's emulation draws it: the page is laid

@@ -1,5 +1,5 @@
 import type { CDPSession } from 'puppeteer-core';
-import type { RequestContext } from './decide-navigation.js';
+import type { RequestContext } from '../decide-navigation.js';
 import {
   notFoundAnswer,
   redirectAnswer,
@@ -7,8 +7,8 @@ import {
   statusAnswer,
   type EidClientRequest,
   type HttpAnswer,
-} from './eid-client.js';
-import type { BlockReason, EidStartAnswer, EidStartRequest } from './kiosk-browser.js';
+} from '../eid-client.js';
+import type { BlockReason, EidStartAnswer, EidStartRequest } from '../kiosk-browser.js';
 
 export interface EidAnswerJob {
   session: CDPSession;
