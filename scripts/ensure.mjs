@@ -27,8 +27,14 @@ const debianPackages = {
   ],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],
+  // systemd-notify: the daemon's sd_notify (READY, WATCHDOG) under the kiosk unit.
+  service: ['systemd'],
 };
-const targets = { demo: ['base', 'speech'], test: ['base', 'devices', 'speech'], bench: ['base'] };
+const targets = {
+  demo: ['base', 'speech'],
+  test: ['base', 'devices', 'speech', 'service'],
+  bench: ['base'],
+};
 
 const target = process.argv[2] ?? 'test';
 if (!(target in targets)) {

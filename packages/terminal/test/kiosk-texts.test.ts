@@ -26,21 +26,19 @@ describe('kiosk texts for notices and the kiosk bar', () => {
     expect(texts.text('tr', 'notice.printing')).toBe('Yazdırılıyor …');
     expect(texts.text('tr', 'bar.home')).toBe('Start');
     expect(texts.text('xx', 'notice.printing')).toBe('Druck läuft');
-    // English is built in even when the file does not carry it.
-    expect(texts.text('en', 'notice.scanned')).toBe('Document scanned and attached.');
     const bar = texts.barTexts();
-    expect(Object.keys(bar).sort()).toEqual(['de', 'en', 'tr']);
-    expect(bar.tr).toMatchObject({ languageName: 'Türkçe', home: 'Start', end: 'Sitzung beenden' });
+    expect(Object.keys(bar).sort()).toEqual(['de', 'tr']);
+    expect(bar.tr).toMatchObject({ languageName: 'Türkçe', home: 'Start', end: 'bar.end' });
   });
 
-  it('fall back to built-in German and English without the file or with a malformed one', async () => {
+  it('show their keys without the file or with a malformed one (no second copy of the texts)', async () => {
     const missing = KioskTexts.load(dir, silentLogger());
-    expect(missing.languages).toEqual(['de', 'en']);
-    expect(missing.text('de', 'notice.printerMissing')).toMatch(/^Drucker nicht verfügbar/);
+    expect(missing.languages).toEqual([]);
+    expect(missing.text('de', 'notice.printerMissing')).toBe('notice.printerMissing');
     await writeFile(join(dir, 'kiosk-texts.json'), JSON.stringify({ de: { 'bar.home': 7 } }));
-    expect(KioskTexts.load(dir, silentLogger()).text('de', 'bar.home')).toBe('Start');
+    expect(KioskTexts.load(dir, silentLogger()).text('de', 'bar.home')).toBe('bar.home');
     await writeFile(join(dir, 'kiosk-texts.json'), '{not json');
-    expect(KioskTexts.load(dir, silentLogger()).barTexts().en?.end).toBe('End session');
+    expect(KioskTexts.load(dir, silentLogger()).languages).toEqual([]);
   });
 
   it('the kiosk UI build carries every text the daemon shows, in all six languages', () => {

@@ -2,9 +2,14 @@ import { WorkflowActionError, type EidWorkflow, type UserAction } from '@sidbox/
 import { Secret } from '@sidbox/runtime';
 import type { KioskAction } from '@sidbox/protocol';
 import { ControlError } from '../control/reply.js';
+import type { EidSession } from '../session/eid-session.js';
+import type { ActionHandlers } from './actions.js';
+import type { Part } from './part.js';
+
+type EidAction = Extract<KioskAction, { type: `eid-${string}` }>;
 
 /** The eID part of a kiosk UI action, as the workflow takes it; PINs wrapped at once. */
-export function eidUserAction(action: KioskAction): UserAction | undefined {
+export function eidUserAction(action: EidAction): UserAction {
   const secret = (value: string | undefined) =>
     value === undefined ? undefined : Secret.digits(value);
   switch (action.type) {
@@ -22,8 +27,6 @@ export function eidUserAction(action: KioskAction): UserAction | undefined {
       return { type: 'new-pin', value: secret(action.value) };
     case 'eid-cancel':
       return { type: 'cancel' };
-    default:
-      return undefined;
   }
 }
 
@@ -37,4 +40,21 @@ export function actOnWorkflow(workflow: EidWorkflow | null, action: UserAction):
     if (error instanceof WorkflowActionError) throw new ControlError('bad-request', error.code);
     throw error;
   }
+}
+
+/** The citizen's answers on the kiosk's eID screens, passed to the running workflow. */
+export function eidScreenActions(eid: Pick<EidSession, 'workflow'>) {
+  const act = (action: EidAction): void => actOnWorkflow(eid.workflow, eidUserAction(action));
+  return {
+    name: 'eID screens',
+    actions: {
+      'eid-accept': act,
+      'eid-insert-card': act,
+      'eid-pin': act,
+      'eid-can': act,
+      'eid-puk': act,
+      'eid-new-pin': act,
+      'eid-cancel': act,
+    } satisfies Pick<ActionHandlers, EidAction['type']>,
+  } satisfies Part;
 }

@@ -3,24 +3,22 @@ import type {
   EidStep,
   KioskView,
   LocalTerminalConfig,
-  StaffView,
   TrainingScenarioView,
 } from '@sidbox/protocol';
-import type { SessionLook } from '../browser/kiosk-browser.js';
 import type { SessionSnapshot } from '../session/controller.js';
+import type { PartView } from './part.js';
+import { defaultLook } from './session-look.js';
 
 export interface ViewFacts {
   config: LocalTerminalConfig;
   training: boolean;
   session: SessionSnapshot;
   eid: EidStep | null;
-  cardReminder: boolean;
-  look: SessionLook;
   readerMissing: boolean;
   /** The scenario of the card in the training reader; null outside training mode. */
   trainingScenario: string | null;
-  speech: boolean;
-  staff: StaffView | null;
+  /** What the features add; a feature left out leaves its default. */
+  parts: PartView;
 }
 
 /** The training cards staff can choose from, as the picker shows them. */
@@ -30,7 +28,8 @@ const scenarioViews: TrainingScenarioView[] = trainingScenarios.map(
 
 /** What the kiosk UI shows, from the daemon's facts; sent as a whole on every change. */
 export function kioskView(facts: ViewFacts): KioskView {
-  const { config, session } = facts;
+  const { config, session, parts } = facts;
+  const look = defaultLook(config);
   return {
     state: session.phase,
     services: config.services.map(({ id, title, description, category, eid, selfCheck }) => ({
@@ -46,14 +45,14 @@ export function kioskView(facts: ViewFacts): KioskView {
     training: facts.training,
     warningDeadline: session.warningDeadline,
     eid: facts.eid,
-    cardReminder: facts.cardReminder,
-    language: facts.look.language,
-    textScale: facts.look.textScale,
+    cardReminder: parts.cardReminder ?? false,
+    language: parts.language ?? look.language,
+    textScale: parts.textScale ?? look.textScale,
     apps: config.apps,
     readerMissing: facts.readerMissing,
     trainingScenarios: facts.training ? scenarioViews : [],
     trainingScenario: facts.training ? facts.trainingScenario : null,
-    speech: facts.speech,
-    staff: facts.staff,
+    speech: parts.speech ?? false,
+    staff: parts.staff ?? null,
   };
 }

@@ -1,24 +1,7 @@
-import type { LocalTerminalConfig, TextScale } from '@sidbox/protocol';
+import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { SessionLook } from '../browser/kiosk-browser.js';
-import { ControlError } from '../control/reply.js';
 
 /** A new citizen's look: the terminal's first language, text at 100 %. */
 export function defaultLook(config: Pick<LocalTerminalConfig, 'languages'>): SessionLook {
   return { language: config.languages[0] ?? 'de', textScale: 1 };
-}
-
-/** The citizen's language choice; only the languages this terminal offers. */
-export function withLanguage(
-  look: SessionLook,
-  config: Pick<LocalTerminalConfig, 'languages'>,
-  language: string,
-): SessionLook {
-  if (!config.languages.includes(language)) {
-    throw new ControlError('bad-request', `language "${language}" is not offered here`);
-  }
-  return { ...look, language };
-}
-
-export function withTextScale(look: SessionLook, textScale: TextScale): SessionLook {
-  return { ...look, textScale };
 }

@@ -1,6 +1,5 @@
-import type { Logger } from '@sidbox/runtime';
 import type { DeviceSummary, DevicesConfig, InputDeviceConfig } from '@sidbox/protocol';
-import { TypedEmitter } from '../browser/typed-emitter.js';
+import { TypedEvents, type Logger } from '@sidbox/runtime';
 import { summarizeDevices, type ReportsState } from '../devices/device-state.js';
 import { EvdevInput } from '../devices/input/evdev-input.js';
 import type { DeviceRoots, InputDeviceSelector } from '../devices/input/resolve-device.js';
@@ -35,7 +34,7 @@ export interface TerminalDevicesEvents {
  * each optional, each started independently. A device that fails to start is a reported state
  * (diagnostics, heartbeat), never an error of `start()`.
  */
-export class TerminalDevices extends TypedEmitter<TerminalDevicesEvents> {
+export class TerminalDevices extends TypedEvents<TerminalDevicesEvents> {
   readonly printer: CupsPrinter | undefined;
   readonly scanner: SaneScanner | undefined;
   readonly #config: DevicesConfig | undefined;

@@ -1,8 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from '@sidbox/runtime';
 import type { TerminalConfig, TerminalCredential } from '@sidbox/protocol';
-import type { Fetch } from '../hub-sync/hub-client.js';
-import { HubSync, type HeartbeatFacts, type HubSyncTiming } from '../hub-sync/hub-sync.js';
+import type { ActionHandlers } from '../../daemon/actions.js';
+import type { DaemonBus } from '../../daemon/daemon-events.js';
+import { Subscriptions, type Part } from '../../daemon/part.js';
+import type { Fetch } from '../../hub-sync/hub-client.js';
+import { HubSync, type HeartbeatFacts, type HubSyncTiming } from '../../hub-sync/hub-sync.js';
+import type { SessionController } from '../../session/controller.js';
+import type { EidSession } from '../../session/eid-session.js';
+import { TelemetryRecorder } from '../../telemetry/recorder.js';
+import { surveyResponse } from './survey.js';
 
 /** How the daemon reaches its hub: the enrolled credential and where sync keeps its state. */
 export interface HubConnectionOptions {
@@ -13,63 +20,96 @@ export interface HubConnectionOptions {
   fetch?: Fetch;
 }
 
-export interface HubLinkOptions extends HubConnectionOptions {
-  logger: Logger;
+export interface HubLinkOptions {
+  /** The enrolled hub; without it the terminal runs on its local configuration alone. */
+  connection: HubConnectionOptions | undefined;
+  session: SessionController;
+  eid: EidSession;
   heartbeatFacts: () => Promise<HeartbeatFacts>;
-  /** No citizen session runs: a configuration may be applied now. */
-  isIdle: () => boolean;
+  /** Replaces the running configuration (only called when no session runs). */
   apply: (config: TerminalConfig) => void;
+  /** Asked per event: staff can switch training mode while the daemon runs. */
+  training: () => boolean;
+  bus: DaemonBus;
+  logger: Logger;
 }
 
 /**
  * The daemon's side of hub sync: a verified configuration waits until the terminal is idle
- * (never swapped under a citizen), then replaces the local one. Sync failures stay inside
- * HubSync; the citizen never notices the hub.
+ * (never swapped under a citizen), then replaces the local one; telemetry and survey answers go
+ * to the outbox. Sync failures stay inside HubSync; the citizen never notices the hub.
  */
-export class HubLink {
-  readonly sync: HubSync;
+export class HubLink implements Part {
+  readonly name = 'hub link';
+  readonly sync: HubSync | undefined;
   readonly #options: HubLinkOptions;
+  readonly #telemetry: TelemetryRecorder;
+  readonly #subscriptions = new Subscriptions();
   #pending: TerminalConfig | undefined;
-  #unsubscribe: (() => void) | undefined;
 
   constructor(options: HubLinkOptions) {
     this.#options = options;
-    this.sync = new HubSync({
-      credential: options.credential,
-      ...(options.stateDir !== undefined && { stateDir: options.stateDir }),
-      heartbeatFacts: options.heartbeatFacts,
-      logger: options.logger.child({ component: 'hub-sync' }),
-      ...(options.timing && { timing: options.timing }),
-      ...(options.fetch && { fetch: options.fetch }),
-    });
+    const { connection, logger } = options;
+    this.sync = connection
+      ? new HubSync({
+          credential: connection.credential,
+          ...(connection.stateDir !== undefined && { stateDir: connection.stateDir }),
+          heartbeatFacts: options.heartbeatFacts,
+          logger: logger.child({ component: 'hub-sync' }),
+          ...(connection.timing && { timing: connection.timing }),
+          ...(connection.fetch && { fetch: connection.fetch }),
+        })
+      : undefined;
+    this.#telemetry = new TelemetryRecorder(options.training, (event) =>
+      this.sync?.enqueueTelemetry(event),
+    );
   }
 
+  readonly actions: Pick<ActionHandlers, 'survey'> = {
+    survey: (action) => {
+      const response = surveyResponse(action, this.#options.training());
+      if (this.sync) this.sync.enqueueSurvey(response);
+      else this.#options.logger.info('survey answered; no hub enrolled, so it is not kept');
+    },
+  };
+
   async start(): Promise<void> {
-    const { stateDir } = this.#options;
-    if (stateDir !== undefined) await mkdir(stateDir, { recursive: true, mode: 0o700 });
-    this.#unsubscribe = this.sync.on('config', (config) => this.#offer(config));
-    await this.sync.start();
+    const { sync } = this;
+    if (!sync) return;
+    const { connection, session, eid, bus } = this.#options;
+    if (connection?.stateDir !== undefined)
+      await mkdir(connection.stateDir, { recursive: true, mode: 0o700 });
+    this.#telemetry.start(session, eid);
+    this.#subscriptions.add(
+      () => this.#telemetry.stop(),
+      sync.on('config', (config) => this.#offer(config)),
+      session.on('changed', ({ phase }) => {
+        if (phase === 'idle') this.#applyIfIdle();
+      }),
+      bus.on('service-opened', ({ serviceId }) =>
+        this.#telemetry.record({ type: 'service-opened', serviceId }),
+      ),
+    );
+    await sync.start();
     // The last good configuration of a previous run: the hub answers 304 for it, no event.
-    const saved = this.sync.config;
+    const saved = sync.config;
     if (saved && !this.#pending) this.#offer(saved);
   }
 
-  /** Applies a waiting configuration if no session runs; the daemon calls it on every idle. */
-  applyIfIdle(): void {
-    const pending = this.#pending;
-    if (!pending || !this.#options.isIdle()) return;
-    this.#pending = undefined;
-    this.#options.apply(pending);
-  }
-
   async stop(): Promise<void> {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    await this.sync.stop();
+    this.#subscriptions.drop();
+    await this.sync?.stop();
   }
 
   #offer(config: TerminalConfig): void {
     this.#pending = config;
-    this.applyIfIdle();
+    this.#applyIfIdle();
+  }
+
+  #applyIfIdle(): void {
+    const pending = this.#pending;
+    if (!pending || this.#options.session.snapshot.phase !== 'idle') return;
+    this.#pending = undefined;
+    this.#options.apply(pending);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SurveyResponse, type KioskAction } from '@sidbox/protocol';
-import { ControlError } from '../control/reply.js';
+import { ControlError } from '../../control/reply.js';
 
 type SurveyAction = Extract<KioskAction, { type: 'survey' }>;
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '@sidbox/runtime';
-import type { KioskBrowser } from '../browser/kiosk-browser.js';
-import { okResult, type DeviceResult } from '../devices/result.js';
-import type { SaneScanner } from '../devices/scan/sane-scanner.js';
+import type { KioskBrowser } from '../../browser/kiosk-browser.js';
+import { okResult, type DeviceResult } from '../../devices/result.js';
+import type { SaneScanner } from '../../devices/scan/sane-scanner.js';
 import {
   nextScanState,
   openScan,

@@ -4,7 +4,7 @@
  * removes a page, and hands the pages over as one PDF — or cancels, and the field stays empty.
  * The daemon's ScanController runs the effects (scanner, browser) and feeds results back.
  */
-import type { ScanPanelCommand } from '../browser/kiosk-browser.js';
+import type { ScanPanelCommand } from '../../browser/kiosk-browser.js';
 
 /** One scanned page: the files the scanner made, and its preview as base64 PNG for the panel. */
 export interface FlowPage {

@@ -1,4 +1,4 @@
-import type { ScanPanelView } from '../browser/kiosk-browser.js';
+import type { ScanPanelView } from '../../browser/kiosk-browser.js';
 import { canHandOver, canRemove, canScanMore, type ScanFlowState } from './scan-flow.js';
 
 /** The catalogue keys of the scan panel (packages/kiosk-ui/src/i18n, via kiosk-texts.json). */
