@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EidStep, Outcome } from '@sidbox/protocol';
-import { AusweisAppSupervisor, startAuthentication, type EidWorkflow, type SdkClient } from '@sidbox/eid';
+import {
+  AusweisAppSupervisor,
+  startAuthentication,
+  type EidWorkflow,
+  type SdkClient,
+} from '@sidbox/eid';
 import { silentLogger } from '@sidbox/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';

@@ -12,8 +12,8 @@ import {
   startProvider,
   type Script,
   type Session,
-} from './training-support.js';
-import { Harness, frames as f, reader } from './workflow-support.js';
+} from './helpers/training.js';
+import { Harness, frames as f, reader } from './helpers/workflow.js';
 
 /** PIN, CAN, PUK and new PIN must never show up in any output, however it is produced. */
 

@@ -6,7 +6,7 @@ import { Secret } from '@sidbox/runtime';
 import { TrainingCardError } from '../src/training/card-swap-error.js';
 import { TRAINING_READER } from '../src/training/messages.js';
 import { startChangePin, type EidWorkflow } from '../src/workflow/runner.js';
-import { drive, openSession, type Session } from './training-support.js';
+import { drive, openSession, type Session } from './helpers/training.js';
 
 /** Staff put another training card on the training reader, before or during a workflow. */
 

@@ -8,7 +8,7 @@ import {
   stepNames,
   type Run,
   type Session,
-} from './training-support.js';
+} from './helpers/training.js';
 import { silentLogger } from '@sidbox/runtime';
 
 /** The training card through the real SdkClient and the real workflows, end to end. */

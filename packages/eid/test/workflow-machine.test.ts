@@ -14,7 +14,7 @@ import {
   cancelledByUser,
   frames as f,
   reader,
-} from './workflow-support.js';
+} from './helpers/workflow.js';
 
 const pin = Secret.digits('111111');
 const transportPin = Secret.digits('11111');

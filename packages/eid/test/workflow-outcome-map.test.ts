@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeFromMinor, codeFromReason } from '../src/workflow/outcome-map.js';
-import { Harness, frames as f, reader } from './workflow-support.js';
+import { Harness, frames as f, reader } from './helpers/workflow.js';
 
 const MINOR = 'http://www.bsi.bund.de/ecard/api/1.1/resultminor';
 

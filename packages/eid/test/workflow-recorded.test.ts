@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EidStep } from '@sidbox/protocol';
 import type { UserAction } from '../src/workflow/actions.js';
 import type { MachineConfig } from '../src/workflow/machine.js';
-import { Harness, SIMULATOR, config, frames as f } from './workflow-support.js';
+import { Harness, SIMULATOR, config, frames as f } from './helpers/workflow.js';
 
 /**
  * Replays what AusweisApp 1.26.2 really sent (test/fixtures/recorded) into the machine and

@@ -8,7 +8,7 @@ import { SdkMessage, type MessageOf, type SdkMessageName } from '../src/sdk/mess
 import { TransportPinInAuthError, WorkflowActionError } from '../src/workflow/actions.js';
 import type { WorkflowPort } from '../src/workflow/port.js';
 import { startAuthentication, startChangePin } from '../src/workflow/runner.js';
-import { cancelledByUser, frames as f, reader } from './workflow-support.js';
+import { cancelledByUser, frames as f, reader } from './helpers/workflow.js';
 
 /** A WorkflowPort the test speaks for AusweisApp through. */
 class FakePort implements WorkflowPort {

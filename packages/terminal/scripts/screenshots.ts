@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { silentLogger } from '@sidbox/runtime';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
-import type { FlowPage } from '../src/daemon/scan-flow.js';
-import { scanPanelView } from '../src/daemon/scan-panel-view.js';
+import type { FlowPage } from '../src/features/scanning/scan-flow.js';
+import { scanPanelView } from '../src/features/scanning/scan-panel-view.js';
 import { SaneScanner } from '../src/devices/scan/sane-scanner.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 

@@ -5,8 +5,8 @@ import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import type { KioskBarTexts } from '../src/browser/kiosk-bar-script.js';
-import { DEFAULT_KIOSK_BAR_TEXTS } from '../src/browser/kiosk-bar-texts.js';
 import type { KioskBrowserEvents } from '../src/browser/kiosk-browser.js';
+import { barTextsOf } from './helpers/browser/catalogue-texts.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { decodePng } from './helpers/browser/png.js';
 import { oneServiceRules } from './helpers/browser/rules.js';
@@ -31,8 +31,8 @@ const ARABIC: KioskBarTexts = {
   languageName: 'العربية',
   close: 'إغلاق',
 };
-const de = DEFAULT_KIOSK_BAR_TEXTS.de;
-const en = DEFAULT_KIOSK_BAR_TEXTS.en;
+const de = barTextsOf('de');
+const en = barTextsOf('en');
 const aria = (name: string, role = 'button') => `::-p-aria([name="${name}"][role="${role}"])`;
 const HOME = aria(de.home);
 /** The text size button's name, with the percentage as the bar formats it in that language. */
@@ -84,7 +84,7 @@ beforeAll(async () => {
       kioskOrigins: [kiosk.origin],
       languages: ['de', 'en', 'tr', 'ar'],
     }),
-    kioskBar: { texts: { ...DEFAULT_KIOSK_BAR_TEXTS, ar: ARABIC } },
+    kioskBar: { texts: { de, en, ar: ARABIC } },
     prepareNext: false,
     display: 'headless',
   });

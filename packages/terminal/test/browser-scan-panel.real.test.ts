@@ -1,19 +1,19 @@
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
-import { DEFAULT_KIOSK_BAR_TEXTS } from '../src/browser/kiosk-bar-texts.js';
 import type { KioskBrowserEvents, ScanPanelView } from '../src/browser/kiosk-browser.js';
+import { barTextsOf, catalogueBarTexts } from './helpers/browser/catalogue-texts.js';
 import { nextEvent } from './helpers/browser/events.js';
 import { oneServiceRules } from './helpers/browser/rules.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
 // The scan panel the kiosk bar draws over a service page, in real Chromium (headless): a modal
 // dialog in the bar's closed shadow root, previews on canvases, taps reported as trusted
-// `scan` reports, and file fields reported with their `accept`. The daemon's side (what the panel says when) is in daemon-citizen-ui.test.ts.
+// `scan` reports, and file fields reported with their `accept`. The daemon's side (what the panel says when) is in daemon-citizen-ui.real.test.ts.
 
 const RED = [193, 18, 31];
 const aria = (name: string, role = 'button') => `::-p-aria([name="${name}"][role="${role}"])`;
-const de = DEFAULT_KIOSK_BAR_TEXTS.de;
+const de = barTextsOf('de');
 
 let service: TestSite;
 let kiosk: TestSite;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   browser = new ChromiumKioskBrowser({
     rules: oneServiceRules(service.url('/form'), { kioskOrigins: [kiosk.origin] }),
-    kioskBar: { texts: DEFAULT_KIOSK_BAR_TEXTS },
+    kioskBar: { texts: catalogueBarTexts },
     prepareNext: false,
     display: 'headless',
   });

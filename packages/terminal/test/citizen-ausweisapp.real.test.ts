@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig } from '@sidbox/protocol';
-import { eidStepReached } from './hub-terminal-support.js';
+import { eidStepReached } from './helpers/hub-terminal.js';
 import { byRole, type Citizen } from './helpers/citizen/citizen.js';
 import { serveProvider } from './helpers/citizen/provider.js';
 import { landsOn, nextOutcome, within } from './helpers/citizen/waits.js';
@@ -107,7 +107,7 @@ describe('real AusweisApp, Simulator reader', () => {
     const landed = landsOn(terminal.browser, provider.url('/refresh'));
     await citizen.page.click('#eid');
     expect(await outcome).toMatchObject({ workflow: 'auth', code: 'provider-unreachable' });
-    // Established in eid-start-real.test.ts for 1.26.2 in developerMode: the RefreshAddress
+    // Established in eid-start.real.test.ts for 1.26.2 in developerMode: the RefreshAddress
     // as it stands, not the CommunicationErrorAddress.
     expect(await landed).toBe(provider.url('/refresh?session=1'));
     expect(browser.currentUrl).toBe(provider.url('/refresh?session=1'));

@@ -11,7 +11,7 @@ import {
   startTestEidServer,
   type TestEidServer,
 } from '../../eid-server/test/helpers/eid-server.js';
-import { eidStepReached } from './hub-terminal-support.js';
+import { eidStepReached } from './helpers/hub-terminal.js';
 import { attractReady } from './helpers/daemon-waits.js';
 import { wcagViolations } from './helpers/citizen/axe.js';
 import { byRole, type Citizen } from './helpers/citizen/citizen.js';
@@ -154,7 +154,7 @@ function sessionStartedSince(from: number): string {
 
 /**
  * AusweisApp 1.26.2 sometimes loses the race between releasing the Simulator card it has just
- * inserted and connecting to it (see packages/eid-server/test/real-ausweisapp.test.ts): the
+ * inserted and connecting to it (see packages/eid-server/test/ausweisapp.real.test.ts): the
  * authentication fails at EAC1 with ResultMinor unknownError before any card data exists.
  * SimulatorReader::insertCard announces the card before its own connection is released (by
  * deleteLater), so no wait before SET_CARD avoids it: about one walk in three loses.

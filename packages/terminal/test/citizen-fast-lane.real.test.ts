@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig, surveyStatementIds, type SurveyStatementId } from '@sidbox/protocol';
 import { catalogue, type Language } from '../../kiosk-ui/src/i18n/catalogue.js';
 import { attractReady } from './helpers/daemon-waits.js';
-import { configApplied, outboxDrained } from './hub-terminal-support.js';
+import { configApplied, outboxDrained } from './helpers/hub-terminal.js';
 import { nextOutcome } from './helpers/citizen/waits.js';
 import { wcagViolations } from './helpers/citizen/axe.js';
 import { byRole, type Citizen } from './helpers/citizen/citizen.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { kioskAction } from './hub-terminal-support.js';
+import { kioskAction } from './helpers/hub-terminal.js';
 import { byRole, type Citizen } from './helpers/citizen/citizen.js';
 import { wcagViolations } from './helpers/citizen/axe.js';
 import { serveProvider, type TestProvider } from './helpers/citizen/provider.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 
 // The control socket through the built CLI (`npx tsc -b` first), against a daemon with the FAKE
 // KioskBrowser and the training card.

@@ -10,10 +10,10 @@ import { trainingScenarios } from '@sidbox/eid';
 import { type Logger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type KioskView } from '@sidbox/protocol';
 import type { ScanPanelCommand, ScanPanelView } from '../src/browser/kiosk-browser.js';
-import type { Speaker } from '../src/daemon/speaker.js';
+import type { Speaker } from '../src/features/read-aloud/speaker.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { captureLogs } from '../../eid/test/helpers/log-capture.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 import { nextDaemonEvent } from './helpers/daemon-waits.js';
 import { KioskClient } from './helpers/kiosk-client.js';
 
@@ -324,7 +324,7 @@ describe('read-aloud', () => {
 });
 
 describe('the scan panel over an upload service (SANE test backend)', () => {
-  /** A daemon with SANE's test backend only (as in devices-scan.test.ts), on the service page. */
+  /** A daemon with SANE's test backend only (as in devices-scan.real.test.ts), on the service page. */
   async function startWithScanner(maxPages = 2): Promise<void> {
     const saneConfigDir = join(dir, 'sane.d');
     await mkdir(saneConfigDir, { recursive: true });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevicesData, LocalTerminalConfig, type DevicesConfig } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 import { attractReady, nextDaemonEvent, reaches } from './helpers/daemon-waits.js';
 import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
 import { startPcscd, type TestPcscd } from './helpers/devices/pcscd.js';

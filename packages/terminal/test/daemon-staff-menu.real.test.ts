@@ -9,7 +9,7 @@ import { hashStaffPin } from '../src/daemon/staff-pin-hash.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { HeartbeatFactsCollector } from '../src/telemetry/heartbeat-facts.js';
 import { captureLogs } from '../../eid/test/helpers/log-capture.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 import { key, mkfifo, openWriter } from './helpers/devices/input-fifo.js';
 import { startPcscd, type TestPcscd } from './helpers/devices/pcscd.js';
 import { KioskClient } from './helpers/kiosk-client.js';

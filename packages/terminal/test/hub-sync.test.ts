@@ -12,7 +12,7 @@ import {
   heartbeatFacts,
   restartableHub,
   silentLogger,
-} from './hub-sync-support.js';
+} from './helpers/hub-sync.js';
 
 const fastTiming = {
   configIntervalMs: 3_600_000,

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
-import { backends, enrollTerminal, restartableHub } from './hub-sync-support.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
+import { backends, enrollTerminal, restartableHub } from './helpers/hub-sync.js';
 import { attractReady } from './helpers/daemon-waits.js';
-import { configApplied, kioskAction, outboxDrained } from './hub-terminal-support.js';
+import { configApplied, kioskAction, outboxDrained } from './helpers/hub-terminal.js';
 
 // Configuration timing and the survey seam against a real hub, with the FAKE KioskBrowser (the
 // browser plays no part here) and the training card.

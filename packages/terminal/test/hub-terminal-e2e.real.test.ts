@@ -8,7 +8,7 @@ import { sendControlRequest } from '../src/control/client.js';
 import { createKioskBrowser } from '../src/daemon/create-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { readCredentialFile } from '../src/hub-sync/credential-file.js';
-import { backends, restartableHub } from './hub-sync-support.js';
+import { backends, restartableHub } from './helpers/hub-sync.js';
 import { attractReady } from './helpers/daemon-waits.js';
 import {
   configApplied,
@@ -17,7 +17,7 @@ import {
   kioskAction,
   kioskView,
   outboxDrained,
-} from './hub-terminal-support.js';
+} from './helpers/hub-terminal.js';
 
 // A real hub (each database backend) and a real terminal daemon in training mode, with the real
 // headless Chromium kiosk browser and the training card.

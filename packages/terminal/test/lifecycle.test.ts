@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalTerminalConfig } from '@sidbox/protocol';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
-import { FakeKioskBrowser } from './daemon-fake-browser.js';
+import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 import { attractReady, reaches } from './helpers/daemon-waits.js';
 
 // Lifecycle against the FAKE KioskBrowser (the real one is the browser layer's); the eID side

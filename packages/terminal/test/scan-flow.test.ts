@@ -5,8 +5,12 @@ import {
   type FlowPage,
   type ScanFlowEvent,
   type ScanFlowState,
-} from '../src/daemon/scan-flow.js';
-import { scanPanelView, scanTextKeys, type ScanTextKey } from '../src/daemon/scan-panel-view.js';
+} from '../src/features/scanning/scan-flow.js';
+import {
+  scanPanelView,
+  scanTextKeys,
+  type ScanTextKey,
+} from '../src/features/scanning/scan-panel-view.js';
 
 const page = (n: number): FlowPage => ({
   imagePath: `/s/page-${n}.png`,

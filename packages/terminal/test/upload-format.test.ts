@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagesFor, uploadFormat } from '../src/daemon/upload-format.js';
+import { pagesFor, uploadFormat } from '../src/features/scanning/upload-format.js';
 
 describe('what a scan is handed to a file field as', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SurveyStatementId } from '@sidbox/protocol';
-import type { HubConnectionOptions } from '../../../src/daemon/hub-link.js';
-import { enrollTerminal, restartableHub } from '../../hub-sync-support.js';
+import type { HubConnectionOptions } from '../../../src/features/hub-link/hub-link.js';
+import { enrollTerminal, restartableHub } from '../hub-sync.js';
 
 export interface SurveyResults {
   responses: number;

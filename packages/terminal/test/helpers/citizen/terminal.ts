@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createLogger } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
-import type { HubConnectionOptions } from '../../../src/daemon/hub-link.js';
+import type { HubConnectionOptions } from '../../../src/features/hub-link/hub-link.js';
 import { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
 import { buildKioskUi } from '../../../../kiosk-ui/test/helpers/kiosk-page.js';
 import { ownBrowserDirs, survivors } from '../processes.js';

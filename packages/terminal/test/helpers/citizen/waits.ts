@@ -1,7 +1,7 @@
 import type { Outcome } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
 import type { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
-import { eidOutcome } from '../../hub-terminal-support.js';
+import { eidOutcome } from '../hub-terminal.js';
 import { attractReady } from '../daemon-waits.js';
 
 /** How long a walk waits for one event of the terminal before it fails, naming the event. */

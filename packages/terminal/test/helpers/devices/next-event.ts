@@ -2,7 +2,7 @@ import type { TypedEvents } from '@sidbox/runtime';
 
 /** Resolves with the next `event` payload (that `matches`): tests wait on events, never on sleeps. */
 export function nextEvent<Events extends object, E extends keyof Events>(
-  emitter: Pick<TypedEvents<Events>, 'on'>,
+  emitter: TypedEvents<Events>,
   event: E,
   matches: (payload: Events[E]) => boolean = () => true,
 ): Promise<Events[E]> {
@@ -17,7 +17,7 @@ export function nextEvent<Events extends object, E extends keyof Events>(
 
 /** Records every named event in order, for asserting that nothing extra happened. */
 export function recordEvents<Events extends object>(
-  emitter: Pick<TypedEvents<Events>, 'on'>,
+  emitter: TypedEvents<Events>,
   events: (keyof Events)[],
 ): (keyof Events)[] {
   const log: (keyof Events)[] = [];

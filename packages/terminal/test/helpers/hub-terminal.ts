@@ -1,6 +1,6 @@
 import type { ControlReply, EidStep, KioskActionInput, KioskView, Outcome } from '@sidbox/protocol';
-import type { HubSync } from '../src/hub-sync/hub-sync.js';
-import type { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import type { HubSync } from '../../src/hub-sync/hub-sync.js';
+import type { TerminalDaemon } from '../../src/daemon/terminal-daemon.js';
 
 /** Posts a kiosk UI action the way the kiosk page does: its origin and its per-launch token. */
 export async function kioskAction(

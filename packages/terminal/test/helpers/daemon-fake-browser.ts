@@ -6,7 +6,7 @@ import type {
   NavigationRules,
   ScanPanelView,
   SessionLook,
-} from '../src/browser/kiosk-browser.js';
+} from '../../src/browser/kiosk-browser.js';
 
 type Listener = (payload: never) => void;
 

@@ -1,7 +1,7 @@
 import type { Outcome, WorkflowKind } from '@sidbox/protocol';
-import type { SdkCommand } from '../src/sdk/commands.js';
-import { SdkMessage } from '../src/sdk/messages.js';
-import type { UserAction } from '../src/workflow/actions.js';
+import type { SdkCommand } from '../../src/sdk/commands.js';
+import { SdkMessage } from '../../src/sdk/messages.js';
+import type { UserAction } from '../../src/workflow/actions.js';
 import {
   startMachine,
   type Effect,
@@ -9,8 +9,8 @@ import {
   type MachineEvent,
   type MachineState,
   type Transition,
-} from '../src/workflow/machine.js';
-import { reduce } from '../src/workflow/reduce.js';
+} from '../../src/workflow/machine.js';
+import { reduce } from '../../src/workflow/reduce.js';
 
 /** Frames as AusweisApp sends them, for hand-written sequences modelled on the SDK docs. */
 

@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EidStep, Outcome } from '@sidbox/protocol';
 import { Secret, silentLogger, type Logger } from '@sidbox/runtime';
-import { SdkClient } from '../src/sdk/client.js';
-import { createTrainingChannel, type TrainingChannel } from '../src/training/channel.js';
-import { TRAINING_READER } from '../src/training/messages.js';
-import type { CardValues } from '../src/training/scenarios.js';
-import type { EidWorkflow } from '../src/workflow/runner.js';
+import { SdkClient } from '../../src/sdk/client.js';
+import { createTrainingChannel, type TrainingChannel } from '../../src/training/channel.js';
+import { TRAINING_READER } from '../../src/training/messages.js';
+import type { CardValues } from '../../src/training/scenarios.js';
+import type { EidWorkflow } from '../../src/workflow/runner.js';
 
 export interface Session {
   channel: TrainingChannel;
