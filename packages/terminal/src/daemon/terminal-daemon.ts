@@ -1,4 +1,4 @@
-import type { EidConnection, EidSource } from '@sidbox/eid';
+import type { EidSource } from '@sidbox/eid';
 import { silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type {
   ControlReply,
@@ -13,10 +13,9 @@ import { ControlSocketServer } from '../control/socket-server.js';
 import { CardReminder } from '../features/card-reminder/card-reminder.js';
 import { CitizenPreferences } from '../features/citizen-preferences/citizen-preferences.js';
 import { EidStart } from '../features/eid-start/eid-start.js';
-import { HubLink, type HubConnectionOptions } from '../features/hub-link/hub-link.js';
+import { HubLink } from '../features/hub-link/hub-link.js';
 import { Printing } from '../features/printing/printing.js';
 import { ReadAloud } from '../features/read-aloud/read-aloud.js';
-import type { Speaker } from '../features/read-aloud/speaker.js';
 import { Scanning } from '../features/scanning/scanning.js';
 import { StaffMenuFeature } from '../features/staff-menu/staff-menu.js';
 import { defaultKioskUiDir, KioskUiServer } from '../kiosk-ui-server/server.js';
@@ -33,7 +32,7 @@ import { sessionTimings, withHubConfig } from './hub-config.js';
 import { eidScreenActions } from './kiosk-actions.js';
 import { KioskTexts } from './kiosk-texts.js';
 import { kioskView } from './kiosk-view.js';
-import { defaultShutdownLimits, Lifecycle, type ShutdownLimits } from './lifecycle.js';
+import { defaultShutdownLimits, Lifecycle } from './lifecycle.js';
 import { navigationRules } from './navigation-rules.js';
 import {
   actionTable,
@@ -48,43 +47,12 @@ import { ServicePages } from './service-pages.js';
 import { SessionActions } from './session-actions.js';
 import { SessionDir } from './session-dir.js';
 import { SystemdNotifier } from './systemd-notifier.js';
-import { TerminalDevices, type DeviceEnvironment } from './terminal-devices.js';
+import { TerminalDevices } from './terminal-devices.js';
+import type { TerminalDaemonOptions } from './terminal-daemon-options.js';
 import { TrainingMode } from './training-mode.js';
 
 export type { TerminalDaemonEvents } from './daemon-events.js';
-
-export interface TerminalDaemonOptions {
-  config: LocalTerminalConfig;
-  /** The `--training` flag; the configuration can switch it on as well. */
-  training?: boolean;
-  ctlSocketPath: string;
-  browser: KioskBrowser;
-  logger?: Logger;
-  /** Default: the training card ("normal" scenario) in training mode, else AusweisApp. */
-  eidSource?: EidSource;
-  openEid?: (source: EidSource, logger: Logger) => Promise<EidConnection>;
-  kioskUiPort?: number;
-  kioskUiDir?: string;
-  /** How long "Karte nicht vergessen" stays up if the card is not taken. */
-  cardReminderMs?: number;
-  /** How long a wipe waits for a cancelled eID workflow's outcome. */
-  eidCancelGraceMs?: number;
-  /**
-   * Tests against the real AusweisApp only: http refresh addresses, and its Simulator reader
-   * offered as a card reader. Never in production.
-   */
-  eidDeveloperMode?: boolean;
-  /** The enrolled hub; without it the terminal runs on its local configuration alone. */
-  hub?: HubConnectionOptions;
-  /** Where the device tools talk to (CUPS server, SANE config); system defaults when unset. */
-  devices?: DeviceEnvironment;
-  /** The read-aloud button's synthesizer; without one the kiosk shows no speaker button. */
-  speaker?: Speaker;
-  /** How long stopping may take, per part and in all. */
-  shutdown?: Partial<ShutdownLimits>;
-  /** Where NOTIFY_SOCKET and WATCHDOG_USEC come from (systemd); the process environment. */
-  notifyEnv?: Readonly<Record<string, string | undefined>>;
-}
+export type { TerminalDaemonOptions } from './terminal-daemon-options.js';
 
 /**
  * The terminal daemon's composition root: the core services (kiosk UI server, eID, session
