@@ -1,10 +1,11 @@
-import type {
-  AdminTerminal,
-  ConfigPreviewResponse,
-  EnrolledTerminalResponse,
-  Organisation,
-  OrganisationListResponse,
-  TerminalListResponse,
+import {
+  targetGroupPresets,
+  type AdminTerminal,
+  type ConfigPreviewResponse,
+  type EnrolledTerminalResponse,
+  type Organisation,
+  type OrganisationListResponse,
+  type TerminalListResponse,
 } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
@@ -12,17 +13,6 @@ import { Field, formValues } from '../components/field.js';
 import { Status } from '../components/status.js';
 import { useI18n } from '../i18n.js';
 import { useApi } from '../use-api.js';
-
-const presets = [
-  'citizen-office',
-  'car-dealer',
-  'hotel',
-  'university',
-  'doctor',
-  'law-firm',
-  'financial-advisor',
-  'club',
-] as const;
 
 /** The one-time credential: shown once, with a download of the JSON file for the stick. */
 function CredentialFile({ credential }: { credential: { terminalId: string } }) {
@@ -97,7 +87,7 @@ function EnrollForm({
       </Field>
       <Field label={t('terminals.preset')}>
         <select name="preset">
-          {presets.map((p) => (
+          {targetGroupPresets.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
