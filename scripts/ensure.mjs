@@ -24,6 +24,8 @@ const debianPackages = {
     'python3-pil',
     // `ip netns`: the local-network-access tests give a service a public address of its own.
     'iproute2',
+    // sfdisk: an independent reader of the stick image's partition table.
+    'fdisk',
   ],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],

@@ -171,6 +171,28 @@ describe('the config partition in the GPT', () => {
     expect(layout.gpt?.config.firstLba).toBe(layout.config.startSector);
   });
 
+  // An independent reader of what gpt.ts and mbr.ts write. util-linux's sfdisk reads the hybrid
+  // as an MBR disk (no protective 0xee entry), as Linux does, and never sees the GPT; gdisk 1.0.9
+  // refuses the built image outright ("Invalid partition data!"), so neither tool can write the
+  // two tables for us.
+  it('util-linux sfdisk reads the config partition where the image says it is', async () => {
+    const out = join(dir, 'sfdisk.img');
+    expect(
+      (await sidbox('image', 'build', '--base', base, '--config', hotel, '--out', out)).code,
+    ).toBe(0);
+    const { stdout } = await run('sfdisk', ['--json', out]);
+    const { partitiontable } = JSON.parse(stdout) as {
+      partitiontable: {
+        label: string;
+        partitions: { start: number; size: number; type: string }[];
+      };
+    };
+    expect(partitiontable.label).toBe('dos');
+    expect(partitiontable.partitions).toContainEqual(
+      expect.objectContaining({ start: isoSectors, size: configPartitionBytes / 512, type: 'da' }),
+    );
+  });
+
   it('verify names a damaged backup GPT', async () => {
     const out = join(dir, 'backup-damaged.img');
     expect(
