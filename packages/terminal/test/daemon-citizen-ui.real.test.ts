@@ -7,15 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { trainingScenarios } from '@sidbox/eid';
-import { type Logger } from '@sidbox/runtime';
+import { silentLogger, type Logger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type KioskView } from '@sidbox/protocol';
 import type { ScanPanelCommand, ScanPanelView } from '../src/browser/kiosk-browser.js';
 import type { Speaker } from '../src/features/read-aloud/speaker.js';
+import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 import { captureLogs } from '../../eid/test/helpers/log-capture.js';
 import { FakeKioskBrowser } from './helpers/daemon-fake-browser.js';
 import { nextDaemonEvent } from './helpers/daemon-waits.js';
 import { KioskClient } from './helpers/kiosk-client.js';
+
+/** The texts the daemon shows, from the kiosk UI catalogue's build. */
+const kioskTexts = KioskTexts.load(defaultKioskUiDir, silentLogger());
 
 // The daemon's side of the citizen UI against the FAKE KioskBrowser (the browser's own tests
 // cover the page side) and the real training card: views come from the kiosk UI server's event
@@ -92,7 +97,6 @@ async function start({ devices, saneConfigDir, ...options }: StartOptions = {}):
     training: true,
     ctlSocketPath: join(dir, 'ctl.sock'),
     browser,
-    kioskUiDir: dir,
     eidDeveloperMode: true,
     devices: { ...(saneConfigDir && { saneConfigDir }) },
     ...options,
@@ -395,7 +399,7 @@ describe('the scan panel over an upload service (SANE test backend)', () => {
     expect(browser.fileInputs.get(7)).toEqual([pdf]);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
     expect(browser.scanPanels.at(-1)).toBeNull();
-    expect(browser.notices).toContain('Document scanned and attached.');
+    expect(browser.notices).toContain(kioskTexts.text('en', 'notice.scanned'));
 
     await daemon.handle({ cmd: 'session', action: 'end' });
     await until((view) => view.state === 'idle');

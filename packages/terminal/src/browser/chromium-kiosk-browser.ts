@@ -1,4 +1,4 @@
-import { silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
+import { PreparedSpare, silentLogger, TypedEvents, type Logger } from '@sidbox/runtime';
 import type { Page } from 'puppeteer-core';
 import { BrowserInstance, type InstanceEvents, type InstanceSettings } from './browser-instance.js';
 import { DEFAULT_CHROMIUM, removeStaleInstanceDirs } from './chromium-process.js';
@@ -83,7 +83,8 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   readonly #prepareNext: boolean;
   #rules: NavigationRules;
   #current: BrowserInstance | null = null;
-  #next: Promise<BrowserInstance> | null = null;
+  /** The next citizen's clean browser, launched in advance. */
+  readonly #next: PreparedSpare<BrowserInstance>;
   #eidHandler: ((request: EidStartRequest) => Promise<EidStartAnswer>) | null = null;
   #currentUrl = 'about:blank';
   /** What the last start or reset showed: the next browser shows it first (the attract page). */
@@ -95,6 +96,17 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     const logger = options.logger ?? silentLogger();
     this.#rules = options.rules;
     this.#prepareNext = options.prepareNext ?? true;
+    this.#next = new PreparedSpare({
+      prepare: () => this.#launch(this.#viewUrl),
+      fresh: () => this.#launch(),
+      dispose: (instance) => instance.dispose(),
+      alive: (instance) => instance.alive,
+      onError: (error, during) =>
+        logger.warn(
+          { err: error },
+          `${during === 'prepare' ? 'preparing' : 'disposing'} next browser failed`,
+        ),
+    });
     this.#events = new TypedEvents((error) =>
       logger.error({ err: error }, 'kiosk browser listener failed'),
     );
@@ -133,19 +145,14 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   status(): KioskBrowserStatus {
     return {
       policyEnforced: this.policyEnforced,
-      prepared: this.#next !== null,
+      prepared: this.#next.prepared,
       pid: this.#current?.pid ?? null,
     };
   }
 
   /** Resolves once the next clean browser is launched (true) or failed to launch (false). */
-  async whenPrepared(): Promise<boolean> {
-    const next = this.#next;
-    if (!next) return false;
-    return next.then(
-      () => true,
-      () => false,
-    );
+  whenPrepared(): Promise<boolean> {
+    return this.#next.whenPrepared();
   }
 
   /** The puppeteer page of the citizen's view: full control, for tests and diagnostics only. */
@@ -198,7 +205,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     const started = performance.now();
     // The next citizen starts with the defaults (the fresh browser has them).
     this.#look = null;
-    const prewarmed = this.#next !== null;
+    const prewarmed = this.#next.prepared;
     await this.#swapIn(url);
     this.#events.emit('reset', { durationMs: performance.now() - started, prewarmed });
   }
@@ -244,9 +251,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
    */
   setRules(rules: NavigationRules): void {
     this.#rules = rules;
-    const stale = this.#next;
-    this.#next = null;
-    void stale?.then((instance) => instance.dispose()).catch(() => undefined);
+    this.#next.discard();
     if (this.#current) this.#prepare();
   }
 
@@ -260,13 +265,8 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   async stop(): Promise<void> {
     this.#stopped = true;
     const current = this.#current;
-    const next = this.#next;
     this.#current = null;
-    this.#next = null;
-    await Promise.all([
-      current?.dispose(),
-      next?.then((instance) => instance.dispose()).catch(() => undefined),
-    ]);
+    await Promise.all([current?.dispose(), this.#next.stop()]);
   }
 
   #requireCurrent(): BrowserInstance {
@@ -281,7 +281,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     this.#viewUrl = url;
     let fresh: BrowserInstance;
     try {
-      fresh = await this.#takePrepared();
+      fresh = await this.#next.take();
     } catch (error) {
       // No new browser: the old one is destroyed all the same (its citizen's state with it).
       await old?.dispose();
@@ -295,15 +295,6 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     await Promise.all([fresh.activate(url, this.#instanceEvents()), old?.dispose()]);
     if (this.#look) await fresh.setLook(this.#look);
     if (this.#prepareNext && !this.#stopped) this.#prepare();
-  }
-
-  async #takePrepared(): Promise<BrowserInstance> {
-    const next = this.#next;
-    this.#next = null;
-    const prepared = await next?.catch(() => null);
-    if (prepared?.alive) return prepared;
-    await prepared?.dispose();
-    return this.#launch();
   }
 
   /**
@@ -321,12 +312,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   }
 
   #prepare(): void {
-    if (this.#next || this.#stopped) return;
-    const next = this.#launch(this.#viewUrl);
-    next.catch((error: unknown) =>
-      this.#settings.logger.warn({ err: error }, 'preparing next browser failed'),
-    );
-    this.#next = next;
+    if (!this.#stopped) this.#next.prepare();
   }
 
   #instanceEvents(): InstanceEvents {
