@@ -49,17 +49,7 @@ const SERVER_HEADER = 'SIDbox/0.1.0 (TR-03124-1/1.3)';
 
 /** `?Status=json` carries `Access-Control-Allow-Origin: *` so that pages can read it, as in 1.26.2. */
 export function statusAnswer(format: 'text' | 'json'): HttpAnswer {
-  if (format === 'json') {
-    return {
-      status: 200,
-      headers: {
-        'Content-Type': 'application/json',
-        'Access-Control-Allow-Origin': '*',
-        Server: SERVER_HEADER,
-      },
-      body: JSON.stringify(EID_CLIENT_VERSION_INFO),
-    };
-  }
+  if (format === 'json') return readableJson(EID_CLIENT_VERSION_INFO);
   const lines = Object.entries(EID_CLIENT_VERSION_INFO).map(([key, value]) => `${key}: ${value}`);
   return {
     status: 200,
@@ -83,6 +73,11 @@ export function redirectAnswer(location: string): HttpAnswer {
  * so the kiosk shows it in the top-level view instead and tells the script where it went.
  */
 export function scriptStartAnswer(location: string): HttpAnswer {
+  return readableJson({ redirect: location });
+}
+
+/** JSON any page may read (`Access-Control-Allow-Origin: *`), as AusweisApp answers it. */
+function readableJson(body: unknown): HttpAnswer {
   return {
     status: 200,
     headers: {
@@ -90,7 +85,7 @@ export function scriptStartAnswer(location: string): HttpAnswer {
       'Access-Control-Allow-Origin': '*',
       Server: SERVER_HEADER,
     },
-    body: JSON.stringify({ redirect: location }),
+    body: JSON.stringify(body),
   };
 }
 

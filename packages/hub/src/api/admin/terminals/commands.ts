@@ -9,6 +9,7 @@ import type { HubDb } from '../../../db/connect.js';
 import type { TerminalRow } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
 import { currentSigningKey } from '../../../signing/keys.js';
+import { findOrganisation } from '../organisations/commands.js';
 import type { CreateTerminalBody, ServiceSelectionBody, UpdateTerminalBody } from './schema.js';
 
 export async function findTerminal(db: HubDb, id: string): Promise<TerminalRow | undefined> {
@@ -35,11 +36,7 @@ export async function enrollTerminal(
   input: z.output<typeof CreateTerminalBody>,
   hubUrl: string,
 ) {
-  const org = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind'])
-    .where('id', '=', input.organisationId)
-    .executeTakeFirst();
+  const org = await findOrganisation(db, input.organisationId);
   if (!org) throw notFound('organisation');
   if (org.kind !== 'member') throw new HubError('invalid-request', 'terminals belong to members');
   const id = randomUUID();

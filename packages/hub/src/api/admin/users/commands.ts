@@ -7,6 +7,7 @@ import type { HubDb } from '../../../db/connect.js';
 import type { UserRow } from '../../../db/schema.js';
 import { conflict, HubError, notFound } from '../../../errors.js';
 import type { CreateUserBody } from './schema.js';
+import { findOrganisation } from '../organisations/commands.js';
 
 /** Creates a user; the role must fit the organisation (association roles only there). */
 export async function createUser(
@@ -14,11 +15,7 @@ export async function createUser(
   actor: AdminActor | undefined,
   input: z.output<typeof CreateUserBody>,
 ): Promise<UserRow> {
-  const org = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind'])
-    .where('id', '=', input.organisationId)
-    .executeTakeFirst();
+  const org = await findOrganisation(db, input.organisationId);
   if (!org) throw notFound('organisation');
   const associationRole = input.role === 'association-admin';
   if (associationRole !== (org.kind === 'association')) {
