@@ -1,7 +1,7 @@
-import { Agent, request } from 'node:https';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stackTrace } from './helpers/https-client.js';
 import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import { FuzzClient, type FuzzAnswer as Answer } from './helpers/fuzz-client.js';
 import { fuzzRequest, type FuzzRequest } from './helpers/eservice-fuzz-requests.js';
 import { SeededRandom } from './helpers/seeded-random.js';
 
@@ -17,53 +17,16 @@ const SEED = 0x5eed_e1d;
 const BODY_LIMIT = 256 * 1024;
 
 let server: TestEidServer;
-let agent: Agent;
+let client: FuzzClient;
 
 beforeAll(async () => {
   server = await startTestEidServer();
-  agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: server.ca });
+  client = new FuzzClient(server, CONCURRENCY);
 });
 afterAll(async () => {
-  agent.destroy();
+  client.close();
   await server.close();
 });
-
-interface Answer {
-  /** The HTTP status, or the network error's code. */
-  status: number | string;
-  body: string;
-}
-
-function send(fuzz: FuzzRequest): Promise<Answer> {
-  const { hostname, port } = new URL(server.setup.publicOrigin);
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: hostname,
-        port,
-        servername: 'localhost',
-        agent,
-        method: fuzz.method,
-        path: fuzz.path,
-        headers: fuzz.headers,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed meanwhile: Node's documented case for a retry.
-      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(send(fuzz));
-      else resolve({ status: error.code ?? error.message, body: '' });
-    });
-    req.end(fuzz.body);
-  });
-}
 
 /** The histogram's bucket: the status, or why there was none. */
 function bucket(fuzz: FuzzRequest, answer: Answer): string {
@@ -113,21 +76,14 @@ it(`answers ${REQUESTS} fuzzed eService requests without a 5xx or a leak`, async
   const histogram = new Map<string, number>();
   const leaks: { request: FuzzRequest; answer: Answer }[] = [];
   const offShapeStatuses = new Map<string, number>();
-  let next = 0;
-  const worker = async () => {
-    for (let fuzz = requests[next++]; fuzz !== undefined; fuzz = requests[next++]) {
-      const answer = await send(fuzz);
-      const key = bucket(fuzz, answer);
-      histogram.set(key, (histogram.get(key) ?? 0) + 1);
-      if (offShape(answer)) offShapeStatuses.set(key, (offShapeStatuses.get(key) ?? 0) + 1);
-      if (stackTrace.test(answer.body) || answer.body.includes(server.setup.apiKey)) {
-        leaks.push({ request: fuzz, answer });
-      }
+  const seconds = await client.sendAll(requests, CONCURRENCY, (fuzz, answer) => {
+    const key = bucket(fuzz, answer);
+    histogram.set(key, (histogram.get(key) ?? 0) + 1);
+    if (offShape(answer)) offShapeStatuses.set(key, (offShapeStatuses.get(key) ?? 0) + 1);
+    if (stackTrace.test(answer.body) || answer.body.includes(server.setup.apiKey)) {
+      leaks.push({ request: fuzz, answer });
     }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  });
 
   const counts = Object.fromEntries([...histogram].sort(([a], [b]) => a.localeCompare(b)));
   const framework = JSON.stringify(Object.fromEntries(offShapeStatuses));
@@ -143,6 +99,6 @@ it(`answers ${REQUESTS} fuzzed eService requests without a 5xx or a leak`, async
   expect(histogram.get('201')).toBeGreaterThan(500);
   expect(histogram.get('400')).toBeGreaterThan(2000);
 
-  expect((await send({ method: 'GET', path: '/healthz', headers: {} })).status).toBe(200);
+  expect((await client.send({ method: 'GET', path: '/healthz', headers: {} })).status).toBe(200);
   expect((await server.startSession(sessionRequest())).status).toBe(201);
 }, 90_000);

@@ -1,7 +1,7 @@
-import { Agent, request } from 'node:https';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stackTrace } from './helpers/https-client.js';
 import { startTestEidServer, type TestEidServer } from './helpers/eid-server.js';
+import { FuzzClient, type FuzzAnswer as Answer } from './helpers/fuzz-client.js';
 import { find, parseAnswer, useIdRequest } from './helpers/soap-eservice.js';
 import { soapFuzzRequest, type SoapFuzzRequest } from './helpers/soap-fuzz-requests.js';
 import { SeededRandom } from './helpers/seeded-random.js';
@@ -18,52 +18,25 @@ const SEED = 0x50a9_f022;
 const BODY_LIMIT = 256 * 1024;
 
 let server: TestEidServer;
-let agent: Agent;
+let client: FuzzClient;
 
 beforeAll(async () => {
   server = await startTestEidServer();
-  agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: server.ca });
+  client = new FuzzClient(server, CONCURRENCY);
 });
 afterAll(async () => {
-  agent.destroy();
+  client.close();
   await server.close();
 });
 
-interface Answer {
-  /** The HTTP status, or the network error's code. */
-  status: number | string;
-  body: string;
+/** A fuzzed SOAP request as it goes to the eService endpoint. */
+function send(fuzz: SoapFuzzRequest): Promise<Answer> {
+  return client.send(toEservice(fuzz));
 }
 
-function send(fuzz: SoapFuzzRequest): Promise<Answer> {
-  const { hostname, port } = new URL(server.setup.publicOrigin);
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: hostname,
-        port,
-        servername: 'localhost',
-        agent,
-        method: 'POST',
-        path: '/eservice',
-        headers: { ...fuzz.headers, 'content-length': String(fuzz.body.length) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed meanwhile: Node's documented case for a retry.
-      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(send(fuzz));
-      else resolve({ status: error.code ?? error.message, body: '' });
-    });
-    req.end(fuzz.body);
-  });
+function toEservice(fuzz: SoapFuzzRequest) {
+  const headers = { ...fuzz.headers, 'content-length': String(fuzz.body.length) };
+  return { ...fuzz, method: 'POST', path: '/eservice', headers };
 }
 
 /** What a SOAP answer says, short: `ok`, the ResultMinor's fragment, `fault`, or `not-soap`. */
@@ -110,25 +83,18 @@ it(`answers ${REQUESTS} fuzzed SOAP requests with a result or a Fault, never a l
 
   const histogram = new Map<string, number>();
   const failures: { mutations: string[]; status: number | string; body: string }[] = [];
-  let next = 0;
-  const worker = async () => {
-    for (let fuzz = requests[next++]; fuzz !== undefined; fuzz = requests[next++]) {
-      const answer = await send(fuzz);
-      const { bucket, fine } = judge(fuzz, answer);
-      histogram.set(bucket, (histogram.get(bucket) ?? 0) + 1);
-      const leak = stackTrace.test(answer.body) || answer.body.includes(server.setup.apiKey);
-      if (!fine || leak) {
-        failures.push({
-          mutations: fuzz.mutations,
-          status: answer.status,
-          body: answer.body.slice(0, 300),
-        });
-      }
+  const seconds = await client.sendAll(requests.map(toEservice), CONCURRENCY, (fuzz, answer) => {
+    const { bucket, fine } = judge(fuzz, answer);
+    histogram.set(bucket, (histogram.get(bucket) ?? 0) + 1);
+    const leak = stackTrace.test(answer.body) || answer.body.includes(server.setup.apiKey);
+    if (!fine || leak) {
+      failures.push({
+        mutations: fuzz.mutations,
+        status: answer.status,
+        body: answer.body.slice(0, 300),
+      });
     }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  });
 
   const counts = Object.fromEntries([...histogram].sort(([a], [b]) => a.localeCompare(b)));
   console.log(`SOAP fuzz: ${REQUESTS} requests in ${seconds} s: ${JSON.stringify(counts)}`);
