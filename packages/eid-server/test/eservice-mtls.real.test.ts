@@ -10,7 +10,7 @@ import {
   startConfiguredEidServer,
   type ConfiguredEidServer,
 } from './helpers/configured-eid-server.js';
-import type { HttpsAnswer } from './helpers/https-client.js';
+import { readResponse, type HttpsAnswer } from './helpers/https-client.js';
 import { pskPost } from './helpers/psk-client.js';
 import { find, parseAnswer, soapEnvelope } from './helpers/soap-eservice.js';
 
@@ -87,18 +87,12 @@ function send(method: string, path: string, body: string | undefined, tls: Clien
           ...tls.headers,
         },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            resumed: (response.socket as TLSSocket).isSessionReused(),
-          }),
-        );
-      },
+      (response) =>
+        void readResponse(response).then(
+          (answer) =>
+            resolve({ ...answer, resumed: (response.socket as TLSSocket).isSessionReused() }),
+          reject,
+        ),
     );
     req.on('error', reject);
     req.end(body);

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:https';
 import type { TestEidServer } from './eid-server.js';
+import { readResponse } from './https-client.js';
 
 export interface FuzzAnswer {
   /** The HTTP status, or the network error's code. */
@@ -39,13 +40,12 @@ export class FuzzClient {
           path: fuzz.path,
           headers: fuzz.headers,
         },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-          );
-        },
+        (response) =>
+          void readResponse(response).then(
+            ({ status, body }) => resolve({ status, body }),
+            (error: NodeJS.ErrnoException) =>
+              resolve({ status: error.code ?? error.message, body: '' }),
+          ),
       );
       req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
       req.on('error', (error: NodeJS.ErrnoException) => {

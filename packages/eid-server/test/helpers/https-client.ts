@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 
 export interface HttpsAnswer {
@@ -9,7 +10,7 @@ export interface HttpsAnswer {
 export interface HttpsRequest {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** The server's (self-signed) certificate, PEM. */
   ca: string;
 }
@@ -25,21 +26,26 @@ export function httpsRequest(url: string, options: HttpsRequest): Promise<HttpsA
         ca: options.ca,
         servername: 'localhost',
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
+      (response) => void readResponse(response).then(resolve, reject),
     );
     req.on('error', reject);
     req.end(options.body);
+  });
+}
+
+/** A response read to its end: status, headers and the body as text. */
+export function readResponse(response: IncomingMessage): Promise<HttpsAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () =>
+      resolve({
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }),
+    );
+    response.on('error', reject);
   });
 }
 

@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import { connect } from 'node:tls';
-import type { HttpsAnswer } from './https-client.js';
+import { readResponse, type HttpsAnswer } from './https-client.js';
 
 /** The TLS-PSK channel AusweisApp opens to PAOS (TR-03124-1, eid-server.md). */
 export const AUSWEISAPP_PSK_CIPHER = 'RSA-PSK-AES256-GCM-SHA384';
@@ -39,18 +39,7 @@ export function pskPost(url: string, options: PskRequest): Promise<HttpsAnswer> 
             pskCallback: () => ({ identity: options.identity, psk: options.psk }),
           }),
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
+      (response) => void readResponse(response).then(resolve, reject),
     );
     req.on('error', reject);
     req.end(options.body);
