@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../src/self-check/texts.js';
 import { texts } from '../src/self-check/texts.js';
+import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
 import { startSelfCheckServer, type SelfCheckServer } from './helpers/self-check-server.js';
 
 // The pages in Debian's Chromium as a citizen sees them: WCAG 2.1 A/AA by axe-core, large
@@ -37,21 +38,7 @@ beforeAll(async () => {
   // same time, to keep this file fast) accepts certificate errors; it talks to nothing else.
   const started = await Promise.allSettled([
     startSelfCheckServer().then((server) => (selfCheck = server)),
-    puppeteer
-      .launch({
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        acceptInsecureCerts: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--font-render-hinting=none',
-        ],
-      })
-      .then((launched) => (browser = launched)),
+    launchTestChromium({ acceptInsecureCerts: true }).then((launched) => (browser = launched)),
   ]);
   for (const result of started) if (result.status === 'rejected') throw result.reason;
   page = await browser.newPage();

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, startHub } from '@sidbox/hub';
 import { TerminalCredential } from '@sidbox/protocol';
 import { signTerminalToken } from '@sidbox/signing';
+import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const uiDir = join(packageDir, 'dist');
@@ -24,17 +25,7 @@ describe('admin UI in Chromium (smoke)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-ui-'));
     hub = await startHub({ port: 0, dataDir, uiDir, logger: false });
     await seedDemo({ dataDir, hubUrl: hub.url });
-    browser = await puppeteer.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchTestChromium();
     page = await browser.newPage();
   }, 60_000);
 

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { KioskView } from '@sidbox/protocol';
+import { launchTestChromium } from './chromium.js';
 import { startStubDaemon, type StubDaemon } from './stub-daemon.js';
 import { base, screens, type ScreenName } from './views.js';
 
@@ -20,26 +21,9 @@ export function buildKioskUi(): string {
   return outDir;
 }
 
-export const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) =>
-  existsSync(path),
-);
-
-/** Debian's Chromium, headless, with the flags it needs as root and nothing downloaded. */
+/** The kiosk's Chromium: no back-forward cache, which would hold a page's view stream open. */
 export function launchChromium(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // A cached page would keep its view stream open and use up the connections per host.
-      '--disable-features=BackForwardCache',
-      '--font-render-hinting=none',
-    ],
-  });
+  return launchTestChromium({ args: ['--disable-features=BackForwardCache'] });
 }
 
 /**
