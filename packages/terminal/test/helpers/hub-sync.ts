@@ -3,14 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, startHub } from '@sidbox/hub';
-import type { TerminalCredential } from '@sidbox/protocol';
+import type { EnrolledTerminalResponse, OrganisationResponse } from '@sidbox/protocol';
+import {
+  adminClient as signIn,
+  backends,
+  type Backend,
+  type Method,
+} from '../../../hub/test/helpers/hub.js';
 
-/** Every real hub database: SQLite always, PostgreSQL when SIDBOX_TEST_DATABASE_URL is set. */
-export const backends = [
-  'sqlite',
-  ...(process.env['SIDBOX_TEST_DATABASE_URL'] ? ['postgres'] : []),
-] as const;
-export type Backend = (typeof backends)[number];
+export { backends, type Backend };
 
 const admin = { email: 'admin@hub-sync.test', password: 'hub-sync-test-password' };
 
@@ -49,43 +50,28 @@ export async function restartableHub(backend: Backend) {
   };
 }
 
-/** Signed in as the association admin: session cookie plus CSRF header, over real HTTP. */
+/** Signed in as the association admin: a request that throws unless it succeeded. */
 async function adminClient(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  if (!login.ok) throw new Error(`login failed: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-    return (await response.json()) as T;
+  const client = await signIn(baseUrl, admin.email, admin.password);
+  return async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+    const response = await client.request(method, path, body);
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status}`);
+    return response.json as T;
   };
 }
 export type AdminRequest = Awaited<ReturnType<typeof adminClient>>;
 
 /** A member with one enrolled terminal; returns the one-time credential file's content. */
 export async function enrollTerminal(admin: AdminRequest) {
-  const { organisation } = await admin<{ organisation: { id: string } }>(
+  const { organisation } = await admin<OrganisationResponse>('POST', '/api/admin/organisations', {
+    slug: `member-${randomUUID().slice(0, 8)}`,
+    name: 'Stadt Testhausen',
+  });
+  const { terminal, credential } = await admin<EnrolledTerminalResponse>(
     'POST',
-    '/api/admin/organisations',
-    { slug: `member-${randomUUID().slice(0, 8)}`, name: 'Stadt Testhausen' },
+    '/api/admin/terminals',
+    { organisationId: organisation.id, name: 'Bürgeramt' },
   );
-  const { terminal, credential } = await admin<{
-    terminal: { id: string };
-    credential: TerminalCredential;
-  }>('POST', '/api/admin/terminals', { organisationId: organisation.id, name: 'Bürgeramt' });
   return { organisationId: organisation.id, terminalId: terminal.id, credential };
 }
 
