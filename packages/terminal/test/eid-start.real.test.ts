@@ -9,6 +9,7 @@ import { createLogger } from '@sidbox/runtime';
 import type { EidStep, KioskActionInput } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import { kioskAction } from './helpers/hub-terminal.js';
 import { serveSite, type TestSite } from './helpers/sites.js';
 import { survivors } from './helpers/processes.js';
 import { oneServiceConfig, realKioskBrowser } from './helpers/real-daemon.js';
@@ -297,16 +298,4 @@ function navigatedTo(browser: ChromiumKioskBrowser, matches: (url: string) => bo
       resolve(url);
     });
   });
-}
-
-/** Posts an action to the kiosk UI server the way the kiosk page does (origin and token). */
-async function kioskAction(daemon: TerminalDaemon, action: KioskActionInput): Promise<void> {
-  const origin = daemon.kioskOrigin;
-  const token = new URL(daemon.kioskUrl).hash.slice('#k='.length);
-  const response = await fetch(`${origin}/api/action`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, 'x-sidbox-token': token },
-    body: JSON.stringify(action),
-  });
-  if (!response.ok) throw new Error(`kiosk action ${action.type}: ${await response.text()}`);
 }

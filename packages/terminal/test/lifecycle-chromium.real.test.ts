@@ -3,10 +3,11 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ControlRequest, type KioskActionInput, type TerminalStatus } from '@sidbox/protocol';
+import type { ControlRequest, TerminalStatus } from '@sidbox/protocol';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { sendControlRequest } from '../src/control/client.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
+import { kioskAction } from './helpers/hub-terminal.js';
 import { serveSite, type TestSite } from './helpers/sites.js';
 import { attractReady, browserGroups, reaches } from './helpers/daemon-waits.js';
 import { survivors } from './helpers/processes.js';
@@ -135,7 +136,7 @@ describe('terminal lifecycle (real Chromium kiosk browser, training card)', () =
       await reaches(daemon, 'warning');
       const back = reaches(daemon, 'active');
       // "Ja, ich bin noch da": the kiosk UI's button posts an activity action.
-      await kioskAction({ type: 'activity' });
+      expect((await kioskAction(daemon, { type: 'activity' })).ok).toBe(true);
       await back;
       expect(daemon.status()).toMatchObject({ state: 'active', sessionId });
     } finally {
@@ -210,18 +211,6 @@ async function ctl(request: ControlRequest): Promise<TerminalStatus> {
   const reply = await sendControlRequest(join(dir, 'ctl.sock'), request);
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.data as TerminalStatus;
-}
-
-/** Posts an action to the kiosk UI server the way the kiosk page does (origin and token). */
-async function kioskAction(action: KioskActionInput): Promise<void> {
-  const origin = daemon.kioskOrigin;
-  const token = new URL(daemon.kioskUrl).hash.slice('#k='.length);
-  const response = await fetch(`${origin}/api/action`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, 'x-sidbox-token': token },
-    body: JSON.stringify(action),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
 }
 
 function eidStep(name: string): Promise<void> {
