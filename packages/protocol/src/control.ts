@@ -65,6 +65,8 @@ export const controlErrorCodes = [
   'bad-request',
   'unknown-service',
   'not-now',
+  /** The action belongs to a feature this terminal is built without. */
+  'not-offered',
   'browser-failed',
   'internal',
 ] as const;

@@ -41,5 +41,5 @@ export {
 export { decideNavigation, type NavigationDecision } from './browser/decide-navigation.js';
 export { buildLockdown, type ChromiumPolicy, type LockdownOptions } from './browser/lockdown.js';
 export { hashStaffPin, staffPinPattern } from './daemon/staff-pin-hash.js';
-export type { Speaker } from './features/read-aloud/speaker.js';
+export type { Speaker } from './devices/speech/speaker.js';
 export { EspeakSpeaker } from './devices/speech/espeak-speaker.js';

@@ -10,7 +10,7 @@ import { trainingScenarios } from '@sidbox/eid';
 import { silentLogger, type Logger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type KioskView } from '@sidbox/protocol';
 import type { ScanPanelCommand, ScanPanelView } from '../src/browser/kiosk-browser.js';
-import type { Speaker } from '../src/features/read-aloud/speaker.js';
+import type { Speaker } from '../src/devices/speech/speaker.js';
 import { KioskTexts } from '../src/daemon/kiosk-texts.js';
 import { TerminalDaemon } from '../src/daemon/terminal-daemon.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';

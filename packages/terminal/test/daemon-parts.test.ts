@@ -1,5 +1,7 @@
 import { silentLogger } from '@sidbox/runtime';
 import { describe, expect, it } from 'vitest';
+import { ControlError } from '../src/control/reply.js';
+import { ActionDispatcher } from '../src/daemon/action-dispatcher.js';
 import { Lifecycle } from '../src/daemon/lifecycle.js';
 import { actionTable, partsView, wipeExecutors, wipeFacts, type Part } from '../src/daemon/part.js';
 import { notifyPlan } from '../src/daemon/systemd-notify.js';
@@ -118,6 +120,41 @@ describe('daemon parts', () => {
         { name: 'preferences', view: () => ({ language: 'en', textScale: 1.5 }) },
       ]),
     ).toEqual({ cardReminder: true, language: 'en', textScale: 1.5 });
+  });
+});
+
+describe('action dispatcher', () => {
+  const running = {
+    snapshot: { phase: 'active', sessionId: 's1', since: 0, warningDeadline: null },
+  } as const;
+
+  it('runs the one handler of an action, from the kiosk UI and the kiosk bar alike', async () => {
+    const printed: string[] = [];
+    const dispatcher = new ActionDispatcher({
+      handlers: { print: () => void printed.push('print') },
+      session: running,
+      logger: silentLogger(),
+    });
+    expect(await dispatcher.fromKioskUi({ type: 'home' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-offered' },
+    });
+    await dispatcher.run({ type: 'print' });
+    dispatcher.fromKioskBar({ action: 'print' });
+    expect(printed).toEqual(['print', 'print']);
+  });
+
+  it('answers an action of a feature the terminal is built without with not-offered', async () => {
+    const dispatcher = new ActionDispatcher({
+      handlers: {},
+      session: running,
+      logger: silentLogger(),
+    });
+    await expect(dispatcher.run({ type: 'speak', text: 'Hallo' })).rejects.toThrow(ControlError);
+    expect(await dispatcher.fromKioskUi({ type: 'speak', text: 'Hallo' })).toEqual({
+      ok: false,
+      error: { code: 'not-offered', message: 'this terminal does not offer "speak"' },
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@sidbox/runtime';
 import { daemonTextKeys, KioskTexts } from '../src/daemon/kiosk-texts.js';
+import { scanTextKeys } from '../src/features/scanning/scan-panel-view.js';
 import { defaultKioskUiDir } from '../src/kiosk-ui-server/server.js';
 
 let dir: string;
@@ -47,6 +48,7 @@ describe('kiosk texts for notices and the kiosk bar', () => {
     ) as Record<string, Record<string, string>>;
     expect(Object.keys(built).sort()).toEqual(['ar', 'de', 'en', 'ru', 'tr', 'uk']);
     for (const [language, texts] of Object.entries(built))
-      for (const key of daemonTextKeys) expect(texts[key], `${language} ${key}`).toBeTruthy();
+      for (const key of [...daemonTextKeys, ...scanTextKeys])
+        expect(texts[key], `${language} ${key}`).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { actionOfKioskBarReport, type ActionHandlers, type TerminalAction } from
 import { inSession } from './citizen-session.js';
 
 export interface ActionDispatcherOptions {
-  handlers: ActionHandlers;
+  handlers: Partial<ActionHandlers>;
   session: Pick<SessionController, 'snapshot'>;
   logger: Logger;
 }
@@ -25,9 +25,10 @@ export class ActionDispatcher {
 
   /** Runs the action's handler; its error (a ControlError or an internal one) is thrown. */
   async run(action: TerminalAction): Promise<void> {
-    const handler = this.#options.handlers[action.type] as (
-      action: TerminalAction,
-    ) => void | Promise<void>;
+    const handler = this.#options.handlers[action.type] as
+      ((action: TerminalAction) => void | Promise<void>) | undefined;
+    if (!handler)
+      throw new ControlError('not-offered', `this terminal does not offer "${action.type}"`);
     await handler(action);
   }
 

@@ -9,6 +9,16 @@ export type TerminalAction = KioskAction | KioskBarOnlyAction;
 export type ActionType = TerminalAction['type'];
 export type ActionOf<T extends ActionType> = Extract<TerminalAction, { type: T }>;
 export type ActionHandler<T extends ActionType> = (action: ActionOf<T>) => void | Promise<void>;
+/** What the core's own parts carry out: the session, the eID screens, the training card. */
+export type CoreActionType =
+  | 'start'
+  | 'end'
+  | 'activity'
+  | 'home'
+  | 'back'
+  | 'open'
+  | Extract<ActionType, `eid-${string}`>
+  | 'training-scenario';
 /** One handler per action: the core and the features each fill their part. */
 export type ActionHandlers = { [T in ActionType]: ActionHandler<T> };
 

@@ -1,9 +1,12 @@
 import type { TypedEvents } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { SessionLook } from '../browser/kiosk-browser.js';
-import type { ScanOutcome } from '../features/scanning/scan-controller.js';
 
-/** What the daemon tells its users (CLI, tests, bench). */
+/** How a scan for a service's file field ended: pages handed over, a failure, or cancelled. */
+export type ScanOutcome =
+  { pages: number; files: string[] } | { error: string } | { cancelled: true };
+
+/** What the daemon tells its users (CLI, tests, bench); a feature left out never sends its own. */
 export interface TerminalDaemonEvents {
   /** A configuration from the hub replaced the local one (at an idle moment). */
   'config-applied': { version: number };

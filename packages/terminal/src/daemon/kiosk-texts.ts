@@ -5,7 +5,6 @@ import { LanguageTag } from '@sidbox/protocol';
 import { z } from 'zod';
 import type { KioskBarTexts } from '../browser/kiosk-bar-script.js';
 import { barTextKeys } from '../browser/kiosk-bar-texts.js';
-import { scanTextKeys } from '../features/scanning/scan-panel-view.js';
 
 /** Notices the daemon shows over a service page (printing, scanning …). */
 export const noticeKeys = [
@@ -24,13 +23,10 @@ export type NoticeKey = (typeof noticeKeys)[number];
 export const isNoticeKey = (key: string): key is NoticeKey =>
   (noticeKeys as readonly string[]).includes(key);
 
-/** Every catalogue key the daemon shows itself; the kiosk UI's build must carry them all. */
-export const daemonTextKeys = [
-  ...Object.values(barTextKeys),
-  ...noticeKeys,
-  ...scanTextKeys,
-] as const;
-type TextKey = (typeof daemonTextKeys)[number];
+/** The bar's and the notices' catalogue keys; the kiosk UI's build must carry them all. */
+export const daemonTextKeys = [...Object.values(barTextKeys), ...noticeKeys] as const;
+/** The catalogue sections the kiosk UI's build writes for the daemon and its features. */
+export type TextKey = 'language.name' | `bar.${string}` | `notice.${string}` | `scan.${string}`;
 
 /** packages/kiosk-ui/dist/kiosk-texts.json: plain texts by language and key. */
 const KioskTextsFile = z.record(LanguageTag, z.record(z.string(), z.string().max(2_000)));

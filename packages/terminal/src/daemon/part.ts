@@ -1,10 +1,12 @@
 import type { KioskView } from '@sidbox/protocol';
 import type { WipeFacts, WipeStep } from '../session/wipe.js';
-import type { ActionHandlers, ActionType } from './actions.js';
+import type { ActionHandlers, CoreActionType } from './actions.js';
 
 /** Carries out one planned wipe step; gives up when the signal aborts. */
 export type WipeExecutor = (signal: AbortSignal) => Promise<void>;
 export type WipeExecutors = Record<WipeStep, WipeExecutor>;
+/** The steps the core's own parts carry out; the other steps belong to features. */
+export type CoreWipeStep = 'cancel-eid' | 'renew-eid' | 'reset-browser' | 'remove-session-dir';
 
 /** What a part adds to the kiosk view; the core fills in what no part adds. */
 export type PartView = Partial<
@@ -56,17 +58,23 @@ function merge<T>(parts: readonly Part[], key: 'actions' | 'wipe'): T {
   return merged as T;
 }
 
-/** The one action table; a kiosk action no part handles does not compile. */
+/**
+ * The one action table. A core action no part handles does not compile; a feature's action is
+ * missing when the terminal is built without the feature (the dispatcher says `not-offered`).
+ */
 export function actionTable<const Parts extends readonly Part[]>(
-  parts: Parts & Complete<Parts, 'actions', ActionType>,
-): ActionHandlers {
+  parts: Parts & Complete<Parts, 'actions', CoreActionType>,
+): Partial<ActionHandlers> {
   return merge(parts, 'actions');
 }
 
-/** The executor of every planned step; a step no part carries out does not compile. */
+/**
+ * The executor of each step. A core step no part carries out does not compile; a feature's step
+ * is missing without the feature, and then there is nothing of it to wipe.
+ */
 export function wipeExecutors<const Parts extends readonly Part[]>(
-  parts: Parts & Complete<Parts, 'wipe', WipeStep>,
-): WipeExecutors {
+  parts: Parts & Complete<Parts, 'wipe', CoreWipeStep>,
+): Partial<WipeExecutors> {
   return merge(parts, 'wipe');
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { KioskBrowser } from '../browser/kiosk-browser.js';
 import type { HubConnectionOptions } from '../features/hub-link/hub-link.js';
-import type { Speaker } from '../features/read-aloud/speaker.js';
+import type { Speaker } from '../devices/speech/speaker.js';
 import type { ShutdownLimits } from './lifecycle.js';
 import type { DeviceEnvironment } from './terminal-devices.js';
 

@@ -44,6 +44,7 @@ import {
 } from './part.js';
 import { offeredReaders, physicalReaderAttached, readerMissing } from './reader-presence.js';
 import { ServicePages } from './service-pages.js';
+import { defaultLook } from './session-look.js';
 import { SessionActions } from './session-actions.js';
 import { SessionDir } from './session-dir.js';
 import { SystemdNotifier } from './systemd-notifier.js';
@@ -72,7 +73,7 @@ export class TerminalDaemon {
   readonly #hub: HubLink;
   readonly #parts: readonly Part[];
   readonly #dispatcher: ActionDispatcher;
-  readonly #wipe: WipeExecutors;
+  readonly #wipe: Partial<WipeExecutors>;
   readonly #lifecycle: Lifecycle;
   /** AusweisApp's Simulator card is for tests and for demos against a test eID-Server. */
   readonly #offersSimulator: boolean;
@@ -140,8 +141,8 @@ export class TerminalDaemon {
       staffMenuRequested: () => bus.emit('staff-menu', {}),
     });
     const sessionDir = new SessionDir();
-    const preferences = new CitizenPreferences({ config, session, browser, bus, publish, logger });
-    const language = () => preferences.language;
+    // The citizen's language as the parts show it (a choice, else the terminal's first).
+    const language = () => partsView(this.#parts).language ?? defaultLook(this.#config).language;
     const pages = new ServicePages({
       config,
       browser,
@@ -170,7 +171,7 @@ export class TerminalDaemon {
       eidScreenActions(eid),
       trainingMode,
       // The features, each in its own folder under src/features.
-      preferences,
+      new CitizenPreferences({ config, session, browser, bus, publish, logger }),
       new EidStart({ eid, browser, session, kioskUrl, logger }),
       new Printing({
         printer: devices.printer,
@@ -345,7 +346,8 @@ export class TerminalDaemon {
     const phases = planWipe(wipeFacts(this.#parts));
     this.#logger.info({ reason, phases }, 'wiping session');
     for (const part of this.#parts) await part.sessionEnds?.();
-    await runWipe(phases, (step, stepSignal) => this.#wipe[step](stepSignal), signal);
+    // A feature the terminal is built without has nothing to wipe.
+    await runWipe(phases, async (step, stepSignal) => this.#wipe[step]?.(stepSignal), signal);
   }
 
   #applyHubConfig(config: TerminalConfig): void {

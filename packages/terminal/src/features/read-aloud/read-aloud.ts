@@ -2,7 +2,7 @@ import type { Logger } from '@sidbox/runtime';
 import { ControlError } from '../../control/reply.js';
 import type { ActionHandlers } from '../../daemon/actions.js';
 import type { Part, PartView } from '../../daemon/part.js';
-import type { Speaker } from './speaker.js';
+import type { Speaker } from '../../devices/speech/speaker.js';
 
 export interface ReadAloudOptions {
   /** Without one the kiosk shows no speaker button. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '@sidbox/runtime';
 import type { KioskBrowser } from '../../browser/kiosk-browser.js';
+import type { ScanOutcome } from '../../daemon/daemon-events.js';
 import { okResult, type DeviceResult } from '../../devices/result.js';
 import type { SaneScanner } from '../../devices/scan/sane-scanner.js';
 import {
@@ -17,8 +18,6 @@ import { pagesFor, uploadFormat, type UploadFormat } from './upload-format.js';
  * How a scan ended: handed to the page's file field (one PDF, or an image a page), failed to,
  * or cancelled by the citizen.
  */
-export type ScanOutcome =
-  { pages: number; files: string[] } | { error: string } | { cancelled: true };
 
 /** The file field that asked: its node, its `accept` attribute and whether it takes several files. */
 export interface FileField {

@@ -9,7 +9,8 @@ import type { ServicePages } from '../../daemon/service-pages.js';
 import type { SessionDir } from '../../daemon/session-dir.js';
 import type { SaneScanner } from '../../devices/scan/sane-scanner.js';
 import type { SessionController } from '../../session/controller.js';
-import { ScanController, type ScanOutcome } from './scan-controller.js';
+import type { ScanOutcome } from '../../daemon/daemon-events.js';
+import { ScanController } from './scan-controller.js';
 
 export interface ScanningOptions {
   /** None configured: file choosers are refused with a notice. */
