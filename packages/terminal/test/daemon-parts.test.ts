@@ -92,10 +92,10 @@ describe('daemon parts', () => {
   it('refuses two parts carrying out one action, and a table missing one (tsc)', () => {
     const print = { name: 'printing', actions: { print: () => {} } };
     const printAgain = { name: 'a second printer', actions: { print: () => {} } };
-    // @ts-expect-error — only 'print' is handled; every other kiosk action is missing.
+    // @ts-expect-error — only 'print' is handled; the core's actions (start, end, eid-…) are missing.
     expect(() => actionTable([print, printAgain] as const)).toThrow(/two parts carry out "print"/);
     const reset = { name: 'browser', wipe: { 'reset-browser': async () => {} } };
-    // @ts-expect-error — only 'reset-browser' is carried out; the other wipe steps are missing.
+    // @ts-expect-error — only 'reset-browser' is carried out; the other core steps are missing.
     const executors = wipeExecutors([reset] as const);
     expect(Object.keys(executors)).toEqual(['reset-browser']);
   });
