@@ -11,14 +11,9 @@ export type ActionOf<T extends ActionType> = Extract<TerminalAction, { type: T }
 export type ActionHandler<T extends ActionType> = (action: ActionOf<T>) => void | Promise<void>;
 /** What the core's own parts carry out: the session, the eID screens, the training card. */
 export type CoreActionType =
-  | 'start'
-  | 'end'
-  | 'activity'
-  | 'home'
-  | 'back'
-  | 'open'
-  | Extract<ActionType, `eid-${string}`>
-  | 'training-scenario';
+  'start' | 'end' | 'activity' | 'home' | 'back' | 'open' | EidAction['type'] | 'training-scenario';
+/** The citizen's answers on the kiosk's eID screens. */
+export type EidAction = Extract<KioskAction, { type: `eid-${string}` }>;
 /** One handler per action: the core and the features each fill their part. */
 export type ActionHandlers = { [T in ActionType]: ActionHandler<T> };
 

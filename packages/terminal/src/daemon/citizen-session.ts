@@ -7,12 +7,21 @@ export function inSession(session: Pick<SessionController, 'snapshot'>): boolean
   return phase === 'active' || phase === 'warning';
 }
 
-/** Starts a session if none runs (the citizen acted); refuses while one is being wiped. */
-export function enterSession(session: Pick<SessionController, 'snapshot' | 'dispatch'>): void {
+/** Starts a session if none runs (the citizen acted); false while one is being wiped. */
+export function tryEnterSession(
+  session: Pick<SessionController, 'snapshot' | 'dispatch'>,
+): boolean {
   const phase = session.snapshot.phase;
-  if (phase === 'wiping') throw new ControlError('not-now', 'the terminal is wiping a session');
+  if (phase === 'wiping') return false;
   if (phase === 'idle') session.dispatch({ type: 'start' });
   session.dispatch({ type: 'activity' });
+  return true;
+}
+
+/** As tryEnterSession, refusing a kiosk action while a session is being wiped. */
+export function enterSession(session: Pick<SessionController, 'snapshot' | 'dispatch'>): void {
+  if (!tryEnterSession(session))
+    throw new ControlError('not-now', 'the terminal is wiping a session');
 }
 
 /** Resolves when the session is back to idle. */

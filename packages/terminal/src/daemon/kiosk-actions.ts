@@ -1,12 +1,9 @@
 import { WorkflowActionError, type EidWorkflow, type UserAction } from '@sidbox/eid';
 import { Secret } from '@sidbox/runtime';
-import type { KioskAction } from '@sidbox/protocol';
 import { ControlError } from '../control/reply.js';
 import type { EidSession } from '../session/eid-session.js';
-import type { ActionHandlers } from './actions.js';
+import type { ActionHandlers, EidAction } from './actions.js';
 import type { Part } from './part.js';
-
-type EidAction = Extract<KioskAction, { type: `eid-${string}` }>;
 
 /** The eID part of a kiosk UI action, as the workflow takes it; PINs wrapped at once. */
 export function eidUserAction(action: EidAction): UserAction {

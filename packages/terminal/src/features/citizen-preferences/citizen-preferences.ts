@@ -33,10 +33,6 @@ export class CitizenPreferences implements Part {
     this.#look = defaultLook(options.config());
   }
 
-  get language(): string {
-    return this.#look.language;
-  }
-
   readonly actions: Pick<ActionHandlers, 'language' | 'text-size'> = {
     language: ({ language }) =>
       this.#choose(withLanguage(this.#look, this.#options.config(), language)),

@@ -2,7 +2,7 @@ import type { Logger } from '@sidbox/runtime';
 import type { EidStartAnswer, EidStartRequest, KioskBrowser } from '../../browser/kiosk-browser.js';
 import { ControlError } from '../../control/reply.js';
 import type { ActionHandlers } from '../../daemon/actions.js';
-import { enterSession } from '../../daemon/citizen-session.js';
+import { enterSession, tryEnterSession } from '../../daemon/citizen-session.js';
 import type { Part } from '../../daemon/part.js';
 import type { SessionController } from '../../session/controller.js';
 import { EidBusyError, type EidSession } from '../../session/eid-session.js';
@@ -40,10 +40,7 @@ export class EidStart implements Part {
   /** The outcome's address (refresh or communication error), or the kiosk's error page. */
   async #fromServicePage(request: EidStartRequest): Promise<EidStartAnswer> {
     const { session, eid, kioskUrl, logger } = this.#options;
-    const phase = session.snapshot.phase;
-    if (phase === 'wiping') return { kind: 'kiosk-page', url: kioskUrl('/') };
-    if (phase === 'idle') session.dispatch({ type: 'start' });
-    session.dispatch({ type: 'activity' });
+    if (!tryEnterSession(session)) return { kind: 'kiosk-page', url: kioskUrl('/') };
     try {
       const workflow = eid.authenticate(request.tcTokenURL);
       followOutcome(

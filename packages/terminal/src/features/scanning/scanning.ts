@@ -2,14 +2,13 @@ import type { Logger } from '@sidbox/runtime';
 import type { FileChooserEvent, KioskBrowser } from '../../browser/kiosk-browser.js';
 import type { ActionHandlers } from '../../daemon/actions.js';
 import { inSession } from '../../daemon/citizen-session.js';
-import type { DaemonBus } from '../../daemon/daemon-events.js';
+import type { DaemonBus, ScanOutcome } from '../../daemon/daemon-events.js';
 import type { KioskTexts } from '../../daemon/kiosk-texts.js';
 import { Subscriptions, type Part, type WipeExecutor } from '../../daemon/part.js';
 import type { ServicePages } from '../../daemon/service-pages.js';
 import type { SessionDir } from '../../daemon/session-dir.js';
 import type { SaneScanner } from '../../devices/scan/sane-scanner.js';
 import type { SessionController } from '../../session/controller.js';
-import type { ScanOutcome } from '../../daemon/daemon-events.js';
 import { ScanController } from './scan-controller.js';
 
 export interface ScanningOptions {
