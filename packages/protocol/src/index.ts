@@ -8,3 +8,5 @@ export * from './heartbeat.js';
 export * from './control.js';
 export * from './kiosk-ui.js';
 export * from './hub-admin/index.js';
+export * from './eid-apps.js';
+export * from './access-decision.js';
