@@ -167,5 +167,9 @@ export type AccessAllowlist = z.infer<typeof AccessAllowlist>;
 
 export const SignedAllowlistResponse = z.strictObject({
   jws: z.string().describe('Compact JWS (EdDSA, typ sidbox-access-allowlist+jws).'),
+  keyChain: z
+    .array(z.string())
+    .default([])
+    .describe("The hub's key introductions, oldest first, to follow a key rotation."),
 });
 export type SignedAllowlistResponse = z.infer<typeof SignedAllowlistResponse>;

@@ -9,3 +9,4 @@ export * from './statistics.js';
 export * from './surveys.js';
 export * from './audit.js';
 export * from './signing-keys.js';
+export * from './eid-apps.js';
