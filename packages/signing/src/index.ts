@@ -6,8 +6,10 @@ export {
 } from './jwk.js';
 export { generateEd25519Jwk, publicPart, trustAnchor, type SigningKey } from './key-pair.js';
 export {
+  allowlistJwsType,
   configJwsType,
   keyIntroductionJwsType,
+  signAllowlist,
   signConfig,
   signKeyIntroduction,
   type KeyIntroduction,
@@ -19,6 +21,11 @@ export {
   type VerifyResult,
   type RejectionCode,
 } from './verify.js';
+export {
+  verifyAllowlist,
+  type AllowlistRejectionCode,
+  type AllowlistVerifyResult,
+} from './verify-allowlist.js';
 export {
   signTerminalToken,
   maxTerminalTokenSeconds,

@@ -1,9 +1,10 @@
 import { CompactSign } from 'jose';
-import type { TerminalConfig } from '@sidbox/protocol';
+import type { AccessAllowlist, TerminalConfig } from '@sidbox/protocol';
 import { privateKeyObject, type PrivateEd25519Jwk, type PublicEd25519Jwk } from './jwk.js';
 
 export const configJwsType = 'sidbox-config+jws';
 export const keyIntroductionJwsType = 'sidbox-key-introduction+jws';
+export const allowlistJwsType = 'sidbox-access-allowlist+jws';
 
 /** What an old key signs to introduce its successor. */
 export interface KeyIntroduction {
@@ -23,6 +24,14 @@ function sign(payload: unknown, typ: string, key: PrivateEd25519Jwk & { kid: str
 /** A terminal configuration as a compact JWS (Ed25519). */
 export function signConfig(config: TerminalConfig, key: PrivateEd25519Jwk & { kid: string }) {
   return sign(config, configJwsType, key);
+}
+
+/** An access point's allowlist as a compact JWS, signed with the configuration key. */
+export function signAllowlist(
+  allowlist: AccessAllowlist,
+  key: PrivateEd25519Jwk & { kid: string },
+) {
+  return sign(allowlist, allowlistJwsType, key);
 }
 
 /** The statement by which `previous` vouches for `next`: the verifier's way across a rotation. */

@@ -72,7 +72,7 @@ export async function verifySignedConfig(
  * about earlier keys are skipped; a statement from the trusted key that fails to verify breaks
  * the chain (undefined).
  */
-async function followKeyChain(
+export async function followKeyChain(
   start: PublicEd25519Jwk & { kid: string },
   chain: string[],
 ): Promise<(PublicEd25519Jwk & { kid: string }) | undefined> {
@@ -96,7 +96,8 @@ async function followKeyChain(
   return current;
 }
 
-async function verifyJws(
+/** The payload of a JWS by `key` with type `typ`, or why not. */
+export async function verifyJws(
   jws: string,
   key: PublicEd25519Jwk & { kid: string },
   typ: string,
@@ -125,7 +126,7 @@ function safeHeaderKid(jws: string): string | undefined {
   }
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
