@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import type { FastifyBaseLogger } from 'fastify';
+import { Origin } from '@sidbox/protocol';
+
+const knownTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** How the hub is started; validated at start with a readable list of problems. */
 export const HubOptions = z
@@ -27,6 +37,21 @@ export const HubOptions = z
       .union([z.string().min(1), z.literal(false)])
       .optional()
       .describe('Built admin UI to serve at /; default: @sidbox/hub-ui/dist; false: none.'),
+    eidServer: z
+      .strictObject({
+        origin: Origin.describe("The association's eID-Server, where members' apps run."),
+        apiKey: z
+          .string()
+          .min(16, 'at least 16 characters')
+          .describe('Bearer key the eID-Server presents to the hub.'),
+      })
+      .optional()
+      .describe("Members' eID apps; without it none can be created."),
+    timeZone: z
+      .string()
+      .refine(knownTimeZone, 'an IANA time zone such as "Europe/Berlin"')
+      .default('Europe/Berlin')
+      .describe('Time zone of access windows.'),
     logger: z
       .custom<FastifyBaseLogger | false>()
       .optional()

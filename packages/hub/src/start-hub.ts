@@ -53,7 +53,13 @@ export async function startHub(
   const db = await openHubDatabase(storageTarget(options));
   let url = '';
   const app = await buildApp(
-    { db, metrics: createMetrics(), publicUrl: () => options.publicUrl ?? url },
+    {
+      db,
+      metrics: createMetrics(),
+      publicUrl: () => options.publicUrl ?? url,
+      eidServer: options.eidServer,
+      timeZone: options.timeZone,
+    },
     {
       logger: options.logger === undefined ? defaultLogger() : options.logger,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute,

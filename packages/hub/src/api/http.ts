@@ -31,6 +31,15 @@ export interface HubDeps {
   metrics: HubMetrics;
   /** Base URL terminals use to reach the hub; goes into enrollment credentials. */
   publicUrl: () => string;
+  /** The association's eID-Server, which runs members' apps; none: no apps. */
+  eidServer: EidServerLink | undefined;
+  /** IANA time zone of access windows. */
+  timeZone: string;
+}
+
+export interface EidServerLink {
+  origin: string;
+  apiKey: string;
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

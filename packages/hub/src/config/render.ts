@@ -3,12 +3,24 @@ import { TerminalConfigContent } from '@sidbox/protocol';
 import { signConfig, type SignedConfigBundle } from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
 import { notFound } from '../errors.js';
+import { activeApps } from '../eid-apps/queries.js';
+import { appServiceEntry } from '../eid-apps/terminal-services.js';
 import { currentSigningKey, keyChain } from '../signing/keys.js';
 import { serviceEntryOf } from './catalogue.js';
 import { presets } from './presets.js';
 
-/** Renders what a terminal should run now, from its settings, member and service selection. */
-export async function renderConfig(db: HubDb, terminalId: string): Promise<TerminalConfigContent> {
+/** Where members' apps run; without it their tiles are left out. */
+export type AppOrigin = { origin: string } | undefined;
+
+/**
+ * Renders what a terminal should run now, from its settings, member and service selection, then
+ * its member's active eID apps.
+ */
+export async function renderConfig(
+  db: HubDb,
+  terminalId: string,
+  eidServer: AppOrigin,
+): Promise<TerminalConfigContent> {
   const terminal = await db
     .selectFrom('terminals')
     .innerJoin('organisations', 'organisations.id', 'terminals.organisation_id')
@@ -17,6 +29,7 @@ export async function renderConfig(db: HubDb, terminalId: string): Promise<Termi
       'terminals.preset',
       'terminals.training',
       'terminals.languages',
+      'terminals.organisation_id',
       'organisations.name as memberName',
     ])
     .where('terminals.id', '=', terminalId)
@@ -30,10 +43,15 @@ export async function renderConfig(db: HubDb, terminalId: string): Promise<Termi
     .where('services.archived', '=', 0)
     .orderBy('terminal_services.position')
     .execute();
+  const appTiles = eidServer
+    ? (await activeApps(db, terminal.organisation_id)).map((app) =>
+        appServiceEntry(app, eidServer.origin),
+      )
+    : [];
   const preset = presets[terminal.preset];
   return TerminalConfigContent.parse({
     terminalId: terminal.id,
-    services: services.map(serviceEntryOf),
+    services: [...services.map(serviceEntryOf), ...appTiles],
     session: { idleSeconds: preset?.idleSeconds },
     languages: JSON.parse(terminal.languages) as string[],
     training: terminal.training === 1,
@@ -43,14 +61,16 @@ export async function renderConfig(db: HubDb, terminalId: string): Promise<Termi
 
 /**
  * The signed configuration for a terminal. A new version is issued only when the content or
- * the signing key changed; versions only ever grow.
+ * the signing key changed; versions only ever grow. So a change to the catalogue or to a
+ * member's apps reaches the terminals with their next pull.
  */
 export async function issueConfig(
   db: HubDb,
   terminalId: string,
+  eidServer: AppOrigin,
   now = new Date(),
 ): Promise<SignedConfigBundle & { version: number; etag: string }> {
-  const content = await renderConfig(db, terminalId);
+  const content = await renderConfig(db, terminalId, eidServer);
   const key = await currentSigningKey(db, now);
   const contentHash = createHash('sha256')
     .update(JSON.stringify(content))
@@ -82,7 +102,7 @@ export async function issueConfig(
       .executeTakeFirst();
     // Another instance issued this version at the same moment: serve theirs.
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-      return issueConfig(db, terminalId, now);
+      return issueConfig(db, terminalId, eidServer, now);
   }
   return { config: jws, keyChain: await keyChain(db), version, etag: `"${terminalId}.${version}"` };
 }

@@ -1,5 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type {
+  AccessReason,
+  EidAppKind,
   MembershipStatus,
   OrganisationKind,
   Role,
@@ -26,6 +28,11 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   audit_log: AuditLogTable;
   counter_cases: CounterCaseTable;
+  eid_apps: EidAppTable;
+  access_registrations: AccessRegistrationTable;
+  access_persons: AccessPersonTable;
+  access_points: AccessPointTable;
+  access_decisions: AccessDecisionTable;
 }
 
 export interface OrganisationTable {
@@ -175,9 +182,79 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A member's eID app; title, purpose (per language) and settings are JSON. */
+export interface EidAppTable {
+  id: string;
+  organisation_id: string;
+  kind: EidAppKind;
+  title: string;
+  purpose: string;
+  settings: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A one-time code for a person to register at a terminal; only its SHA-256 is kept. */
+export interface AccessRegistrationTable {
+  id: string;
+  app_id: string;
+  code_hash: string;
+  label: string;
+  /** JSON array of access windows. */
+  windows: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A registered person: SHA-256 of the sector pseudonym, and what the admin typed. */
+export interface AccessPersonTable {
+  id: string;
+  app_id: string;
+  pseudonym_hash: string;
+  label: string;
+  windows: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+/** A door's reader; SHA-256 of its bearer token. */
+export interface AccessPointTable {
+  id: string;
+  app_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+/**
+ * The door's audit log, keyed by the access point's decision id (recorded once). `decided_at` is
+ * the clock that decided (the hub's online, the point's offline), `point_at` the point's.
+ */
+export interface AccessDecisionTable {
+  decision_id: string;
+  app_id: string;
+  point_id: string;
+  person_id: string | null;
+  granted: number;
+  reason: AccessReason;
+  decided_at: string;
+  point_at: string;
+  recorded_at: string;
+  offline: number;
+}
+
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type UserRow = Selectable<UserTable>;
 export type TerminalRow = Selectable<TerminalTable>;
 export type ServiceRow = Selectable<ServiceTable>;
 export type CounterCaseRow = Selectable<CounterCaseTable>;
+export type EidAppRow = Selectable<EidAppTable>;
+export type AccessRegistrationRow = Selectable<AccessRegistrationTable>;
+export type AccessPersonRow = Selectable<AccessPersonTable>;
+export type AccessPointRow = Selectable<AccessPointTable>;
+export type AccessDecisionRow = Selectable<AccessDecisionTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

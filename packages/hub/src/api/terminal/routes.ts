@@ -10,7 +10,7 @@ const security = [{ terminal: [] }];
 const ConfigHeaders = z.object({ 'if-none-match': z.string().max(200).optional() });
 
 /** What terminals call, outbound: signed config, heartbeat, telemetry and survey batches. */
-export function registerTerminalApiRoutes(app: HubApp, { db, metrics }: HubDeps): void {
+export function registerTerminalApiRoutes(app: HubApp, { db, metrics, eidServer }: HubDeps): void {
   app.get(
     '/config',
     {
@@ -23,7 +23,7 @@ export function registerTerminalApiRoutes(app: HubApp, { db, metrics }: HubDeps)
     },
     async (request, reply) => {
       const terminal = terminalOf(request);
-      const bundle = await issueConfig(db, terminal.terminalId);
+      const bundle = await issueConfig(db, terminal.terminalId, eidServer);
       reply.header('etag', bundle.etag).header('cache-control', 'no-cache');
       if (request.headers['if-none-match'] === bundle.etag) return reply.status(304).send();
       return { version: bundle.version, config: bundle.config, keyChain: bundle.keyChain };

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as counterCases from './0002-counter-cases.js';
 import * as serviceSelfCheck from './0003-service-self-check.js';
+import * as eidApps from './0004-eid-apps.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-counter-cases': counterCases,
   '0003-service-self-check': serviceSelfCheck,
+  '0004-eid-apps': eidApps,
 };
 
 export const migrationProvider: MigrationProvider = {

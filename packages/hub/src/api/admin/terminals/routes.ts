@@ -47,7 +47,7 @@ async function managedTerminal(db: HubDb, actor: AdminActor, id: string): Promis
 }
 
 /** The fleet: enrollment, credentials, revocation, settings, service selection, preview. */
-export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps): void {
+export function registerTerminalRoutes(app: HubApp, { db, publicUrl, eidServer }: HubDeps): void {
   app.get(
     '/terminals',
     {
@@ -168,7 +168,7 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl }: HubDeps):
     },
     async (request) => {
       const terminal = await readableTerminal(db, adminOf(request), request.params.id);
-      return { config: await renderConfig(db, terminal.id) };
+      return { config: await renderConfig(db, terminal.id, eidServer) };
     },
   );
 
