@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { accessCommand } from './access/command.js';
 import { doctorCommand } from './doctor/command.js';
 import { eidCommand } from './eid/command.js';
 import { eidServerCommand } from './eid-server/command.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(ctlCommand());
   program.addCommand(imageCommand());
   program.addCommand(staffPinHashCommand());
+  program.addCommand(accessCommand());
   for (const command of program.commands) {
     command
       .exitOverride()
