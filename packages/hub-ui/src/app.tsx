@@ -5,12 +5,13 @@ import { I18nContext, saveLanguage, savedLanguage, translator } from './i18n.js'
 import type { MessageKey, UiLanguage } from './messages.js';
 import { CataloguePage } from './pages/catalogue.js';
 import { DashboardPage } from './pages/dashboard.js';
+import { EidAppsPage } from './pages/eid-apps/page.js';
 import { LoginPage } from './pages/login.js';
 import { MembersPage } from './pages/members.js';
 import { SurveysPage } from './pages/surveys.js';
 import { TerminalsPage } from './pages/terminals.js';
 
-const pages = ['dashboard', 'catalogue', 'terminals', 'surveys', 'members'] as const;
+const pages = ['dashboard', 'catalogue', 'eid-apps', 'terminals', 'surveys', 'members'] as const;
 type Page = (typeof pages)[number];
 
 const pageOfHash = (): Page => {
@@ -84,6 +85,7 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {page === 'dashboard' && <DashboardPage />}
           {page === 'catalogue' && <CataloguePage user={user} />}
+          {page === 'eid-apps' && <EidAppsPage user={user} />}
           {page === 'terminals' && <TerminalsPage canManage={user.role !== 'member-viewer'} />}
           {page === 'surveys' && <SurveysPage />}
           {page === 'members' && <MembersPage user={user} />}

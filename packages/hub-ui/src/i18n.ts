@@ -26,3 +26,7 @@ export function saveLanguage(lang: UiLanguage): void {
   localStorage.setItem(storageKey, lang);
   document.documentElement.lang = lang;
 }
+
+/** A catalogue text with its {placeholders} filled in. */
+export const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));

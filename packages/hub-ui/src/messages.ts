@@ -1,5 +1,8 @@
+import { eidAppsDe, eidAppsEn } from './eid-apps/messages.js';
+
 /** The UI's message catalogue: every visible text in German and English. */
 const de = {
+  ...eidAppsDe,
   'app.title': 'SIDbox Hub',
   'app.language': 'Sprache',
   'app.signOut': 'Abmelden',
@@ -117,6 +120,7 @@ const de = {
 export type MessageKey = keyof typeof de;
 
 const en: Record<MessageKey, string> = {
+  ...eidAppsEn,
   'app.title': 'SIDbox Hub',
   'app.language': 'Language',
   'app.signOut': 'Sign out',

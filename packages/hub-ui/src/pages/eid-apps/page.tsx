@@ -1,0 +1,190 @@
+import type {
+  EidApp,
+  EidAppListResponse,
+  OrganisationListResponse,
+  SessionUser,
+} from '@sidbox/protocol';
+import { useState } from 'preact/hooks';
+import { api } from '../../api.js';
+import { Field } from '../../components/field.js';
+import { Notice, useNotice } from '../../components/notice.js';
+import { errorText } from '../../error-text.js';
+import { eidAppPaths } from '../../eid-apps/paths.js';
+import { fill, useI18n } from '../../i18n.js';
+import { useApi } from '../../use-api.js';
+import { AccessPointsSection } from './access-points.js';
+import { AppForm } from './app-form.js';
+import { DecisionLog } from './decision-log.js';
+import { PersonsSection } from './persons.js';
+
+/** Persons, access points and the log of one door access app. */
+function AccessManagement({
+  app,
+  association,
+  onClose,
+}: {
+  app: EidApp;
+  association: boolean;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const title = app.title[lang] ?? app.title['de'] ?? app.id;
+  return (
+    <section aria-labelledby="access-heading" class="access">
+      <h2 id="access-heading">{fill(t('access.heading'), { title })}</h2>
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('access.close')}
+      </button>
+      <PersonsSection appId={app.id} appTitle={title} />
+      <AccessPointsSection appId={app.id} association={association} />
+      <DecisionLog appId={app.id} />
+    </section>
+  );
+}
+
+/**
+ * A member's eID apps (issue 12): list, create and change per kind, archive and restore, and
+ * for door access apps the persons, access points and log. Association admins pick the member.
+ */
+export function EidAppsPage({ user }: { user: SessionUser }) {
+  const { t, lang } = useI18n();
+  const association = user.role === 'association-admin';
+  const canManage = user.role !== 'member-viewer';
+  const orgs = useApi<OrganisationListResponse>(association ? '/organisations' : undefined);
+  const members = orgs.data?.organisations.filter((o) => o.kind === 'member') ?? [];
+  const [picked, setPicked] = useState<string>();
+  const memberId = association ? (picked ?? members[0]?.id) : user.organisationId;
+  const apps = useApi<EidAppListResponse>(
+    association && !memberId ? undefined : eidAppPaths.list(association ? memberId : undefined),
+  );
+  const [editingId, setEditingId] = useState<string>();
+  const [accessId, setAccessId] = useState<string>();
+  const list = useNotice();
+  const editing = apps.data?.apps.find((app) => app.id === editingId);
+  const managed = apps.data?.apps.find(
+    (app) => app.id === accessId && app.settings.kind === 'access',
+  );
+  const titleOf = (app: EidApp) => app.title[lang] ?? app.title['de'] ?? app.id;
+
+  const setArchived = (app: EidApp, archived: boolean) =>
+    void list.run(
+      async () => {
+        await api('POST', archived ? eidAppPaths.archive(app.id) : eidAppPaths.restore(app.id));
+        apps.reload();
+      },
+      archived ? 'eidApps.archivedDone' : 'eidApps.restoredDone',
+    );
+  const pickMember = (id: string) => {
+    setPicked(id);
+    setEditingId(undefined);
+    setAccessId(undefined);
+  };
+
+  return (
+    <section aria-labelledby="page-heading">
+      <h1 id="page-heading">{t('eidApps.heading')}</h1>
+      <p class="lead">{t('eidApps.intro')}</p>
+      {association && members.length > 0 && (
+        <Field label={t('eidApps.member')}>
+          <select
+            name="memberId"
+            value={memberId}
+            onChange={(e) => pickMember(e.currentTarget.value)}
+          >
+            {members.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {apps.failure !== undefined && (
+        <p role="alert" class="error">
+          {t('common.error')}: {errorText(apps.failure, t)}
+        </p>
+      )}
+      {!apps.data && apps.failure === undefined && <p>{t('common.loading')}</p>}
+      {apps.data?.apps.length === 0 && <p>{t('eidApps.none')}</p>}
+      {!!apps.data?.apps.length && (
+        <table data-testid="eid-apps">
+          <caption class="visually-hidden">{t('eidApps.list')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('eidApps.id')}</th>
+              <th scope="col">{t('eidApps.title')}</th>
+              <th scope="col">{t('eidApps.kind')}</th>
+              <th scope="col">{t('eidApps.status')}</th>
+              <th scope="col">{t('terminals.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {apps.data.apps.map((app) => (
+              <tr key={app.id} data-app={app.id}>
+                <td>
+                  <code>{app.id}</code>
+                </td>
+                <td>{titleOf(app)}</td>
+                <td>{t(`eidApps.kind.${app.settings.kind}`)}</td>
+                <td>
+                  <span class={`state ${app.archived ? 'revoked' : 'online'}`}>
+                    {app.archived ? t('eidApps.archived') : t('eidApps.active')}
+                  </span>
+                </td>
+                <td>
+                  {canManage && !app.archived && (
+                    <button type="button" onClick={() => setEditingId(app.id)}>
+                      {t('eidApps.edit')}
+                      <span class="visually-hidden">: {titleOf(app)}</span>
+                    </button>
+                  )}
+                  {canManage && !app.archived && app.settings.kind === 'access' && (
+                    <button type="button" onClick={() => setAccessId(app.id)}>
+                      {t('eidApps.manageAccess')}
+                      <span class="visually-hidden">: {titleOf(app)}</span>
+                    </button>
+                  )}
+                  {canManage && (
+                    <button
+                      type="button"
+                      class={app.archived ? undefined : 'danger'}
+                      onClick={() => setArchived(app, !app.archived)}
+                    >
+                      {app.archived ? t('eidApps.restore') : t('eidApps.archive')}
+                      <span class="visually-hidden">: {titleOf(app)}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Notice notice={list.notice} />
+      {canManage && editing && (
+        <AppForm
+          key={editing.id}
+          app={editing}
+          organisationId={undefined}
+          onSaved={apps.reload}
+          onClose={() => setEditingId(undefined)}
+        />
+      )}
+      {canManage && !editing && (association ? memberId : true) && (
+        <AppForm
+          key={memberId}
+          organisationId={association ? memberId : undefined}
+          onSaved={apps.reload}
+        />
+      )}
+      {canManage && managed && (
+        <AccessManagement
+          key={managed.id}
+          app={managed}
+          association={association}
+          onClose={() => setAccessId(undefined)}
+        />
+      )}
+    </section>
+  );
+}
