@@ -30,6 +30,10 @@ import { registerSurveyRoutes } from './api/admin/surveys/routes.js';
 import { registerAuditRoutes } from './api/admin/audit/routes.js';
 import { registerSigningKeyRoutes } from './api/admin/signing-keys/routes.js';
 import { registerTerminalApiRoutes } from './api/terminal/routes.js';
+import { registerEidAppRoutes } from './api/admin/eid-apps/routes.js';
+import { registerAccessAdminRoutes } from './api/admin/eid-apps/access-routes.js';
+import { eidServerAuthHook, registerEidServerRoutes } from './api/eid-server/routes.js';
+import { accessPointAuthHook, registerAccessRoutes } from './api/access/routes.js';
 import { registerUiRoutes } from './api/ui/routes.js';
 
 export interface AppOptions {
@@ -79,6 +83,8 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sidbox_session' },
           terminal: { type: 'http', scheme: 'bearer', bearerFormat: 'EdDSA JWT' },
+          eidServer: { type: 'http', scheme: 'bearer', description: 'the eID-Server key' },
+          accessPoint: { type: 'http', scheme: 'bearer', description: "an access point's token" },
         },
       },
     },
@@ -102,6 +108,8 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
         registerSurveyRoutes,
         registerAuditRoutes,
         registerSigningKeyRoutes,
+        registerEidAppRoutes,
+        registerAccessAdminRoutes,
       ]) {
         register(admin, deps);
       }
@@ -114,6 +122,20 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
       registerTerminalApiRoutes(terminal, deps);
     },
     { prefix: '/api/terminal' },
+  );
+  await app.register(
+    async (eidServer: HubApp) => {
+      eidServer.addHook('onRequest', eidServerAuthHook(deps.eidServer));
+      registerEidServerRoutes(eidServer, deps);
+    },
+    { prefix: '/api/eid-server' },
+  );
+  await app.register(
+    async (access: HubApp) => {
+      access.addHook('onRequest', accessPointAuthHook(deps.db));
+      registerAccessRoutes(access, deps);
+    },
+    { prefix: '/api/access' },
   );
   return app;
 }

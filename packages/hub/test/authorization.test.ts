@@ -15,7 +15,16 @@ import {
   type Method,
   type TestHub,
   type World,
+  testEidServer,
 } from './helpers/hub.js';
+import {
+  accessAppInput,
+  accessAppOf,
+  accessPointOf,
+  registeredPersonOf,
+  uniqueAppId,
+} from './helpers/eid-apps.js';
+import { setEidAppArchived } from '../src/api/admin/eid-apps/commands.js';
 
 type Access = 'read' | 'manage' | 'association';
 type Target = 'own' | 'other';
@@ -44,7 +53,7 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
   const clients = {} as Record<Role, AdminClient>;
 
   beforeAll(async () => {
-    hub = await startTestHub(backend);
+    hub = await startTestHub(backend, { eidServer: testEidServer });
     world = await seedWorld(hub.db, hub.url);
     for (const role of ['associationAdmin', 'adminA', 'viewerA'] as const) {
       clients[role] = await adminClient(hub.url, world.users[role], password);
@@ -78,6 +87,21 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
     ).id;
   const nationalService = async () =>
     (await createService(hub.db, undefined, entry(`national-${unique()}`))).id;
+
+  const appOf = async (orgId: string) => (await accessAppOf(hub.db, orgId)).id;
+  const archivedAppOf = async (orgId: string) => {
+    const app = await accessAppOf(hub.db, orgId);
+    return (await setEidAppArchived(hub.db, undefined, app, true)).id;
+  };
+  const personOf = async (orgId: string) => {
+    const appId = await appOf(orgId);
+    return `${appId}/persons/${(await registeredPersonOf(hub.db, appId)).id}`;
+  };
+  const pointOf = async (orgId: string) => {
+    const appId = await appOf(orgId);
+    return `${appId}/access-points/${(await accessPointOf(hub.db, appId)).accessPoint.id}`;
+  };
+  const grant = { label: 'Trainer', windows: [{ days: [1, 3], from: '17:00', to: '21:00' }] };
 
   const cases: Case[] = [
     {
@@ -248,6 +272,100 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
       build: async (o) => ({ path: `/counter-cases/${o}/2025-05`, body: { cases: 12 } }),
     },
     {
+      method: 'GET',
+      route: '/eid-apps',
+      access: 'read',
+      build: async (o) => ({ path: `/eid-apps?organisationId=${o}` }),
+    },
+    {
+      method: 'GET',
+      route: '/eid-apps/:id/registrations',
+      access: 'read',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/registrations` }),
+    },
+    {
+      method: 'GET',
+      route: '/eid-apps/:id/persons',
+      access: 'read',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/persons` }),
+    },
+    {
+      method: 'GET',
+      route: '/eid-apps/:id/access-points',
+      access: 'read',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/access-points` }),
+    },
+    {
+      method: 'GET',
+      route: '/eid-apps/:id/decisions',
+      access: 'read',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/decisions` }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps',
+      access: 'manage',
+      build: async (o) => ({
+        path: '/eid-apps',
+        body: { ...accessAppInput(uniqueAppId()), organisationId: o },
+      }),
+    },
+    {
+      method: 'PUT',
+      route: '/eid-apps/:id',
+      access: 'manage',
+      build: async (o) => {
+        const { id, ...body } = accessAppInput('x');
+        void id;
+        return { path: `/eid-apps/${await appOf(o)}`, body };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/archive',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/archive` }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/restore',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await archivedAppOf(o)}/restore` }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/registrations',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await appOf(o)}/registrations`, body: grant }),
+    },
+    {
+      method: 'PUT',
+      route: '/eid-apps/:id/persons/:personId',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await personOf(o)}`, body: grant }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/persons/:personId/revoke',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await personOf(o)}/revoke` }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/access-points',
+      access: 'manage',
+      build: async (o) => ({
+        path: `/eid-apps/${await appOf(o)}/access-points`,
+        body: { name: 'Side door' },
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/eid-apps/:id/access-points/:pointId/revoke',
+      access: 'manage',
+      build: async (o) => ({ path: `/eid-apps/${await pointOf(o)}/revoke` }),
+    },
+    {
       method: 'POST',
       route: '/organisations',
       access: 'association',
@@ -355,6 +473,7 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
         '/services',
         '/audit',
         '/counter-cases',
+        '/eid-apps',
       ]) {
         const res = await clients[role].request('GET', `/api/admin${path}`);
         expect(res.status).toBe(200);

@@ -15,9 +15,18 @@ export interface TerminalActor {
   organisationId: string;
 }
 
+/** An unrevoked access point whose bearer token matched, with its app. */
+export interface AccessPointActor {
+  pointId: string;
+  appId: string;
+  appArchived: boolean;
+  lastSeenAt: string | null;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     admin?: AdminActor;
     terminal?: TerminalActor;
+    accessPoint?: AccessPointActor;
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TerminalCredential } from '@sidbox/protocol';
 import { startHub } from '../../src/start-hub.js';
+import type { HubOptions } from '../../src/options.js';
 import { signTerminalToken } from '@sidbox/signing';
 import type { HubDb } from '../../src/db/connect.js';
 import type { Role } from '@sidbox/protocol';
@@ -25,9 +26,15 @@ export type Backend = (typeof backends)[number];
 
 export type TestHub = Awaited<ReturnType<typeof startTestHub>>;
 
+/** The eID-Server a test hub links to for members' apps (only its origin and key matter). */
+export const testEidServer = {
+  origin: 'https://eid.test.example',
+  apiKey: 'test-eid-server-key-0123456789',
+};
+
 export async function startTestHub(
   backend: Backend,
-  options: { loginAttemptsPerMinute?: number } = {},
+  options: Pick<HubOptions, 'loginAttemptsPerMinute' | 'eidServer' | 'timeZone'> = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-test-'));
   const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
