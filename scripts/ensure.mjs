@@ -26,6 +26,9 @@ const debianPackages = {
     'iproute2',
     // sfdisk: an independent reader of the stick image's partition table.
     'fdisk',
+    // The access point: a real MQTT broker for its actuator tests; libgpiod's gpioset for a relay.
+    'mosquitto',
+    'gpiod',
   ],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],

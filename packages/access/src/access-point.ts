@@ -68,7 +68,7 @@ export class AccessPoint {
       apiKey: config.secrets.eidServerApiKey,
       ...(config.secrets.eidServerCa !== undefined && { ca: config.secrets.eidServerCa }),
     });
-    const actuator = await createActuator(config);
+    const actuator = await createActuator(config, logger);
     const point = new AccessPoint({
       config,
       logger,

@@ -30,6 +30,12 @@ export class MqttActuator implements Actuator {
     return new MqttActuator(client, options);
   }
 
+  /** The broker connection was lost (mqtt.js keeps reconnecting). */
+  onOffline(listener: () => void): () => void {
+    this.client.on('offline', listener);
+    return () => void this.client.off('offline', listener);
+  }
+
   async open(): Promise<void> {
     if (!this.client.connected) throw new Error('MQTT broker not connected');
     await this.client.publishAsync(this.options.topic, this.options.payload, { qos: 1 });
