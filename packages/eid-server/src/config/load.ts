@@ -16,7 +16,16 @@ export interface LoadedService {
   /** The subjectURL's origin from the certificate description; a RefreshAddress may use it. */
   subjectOrigin: string;
   refreshAddressOrigins: string[];
+  /** The hub member whose eID apps run with this service. */
+  organisation?: string;
   credentials: TerminalCredentials;
+}
+
+/** Where the members' eID apps come from. */
+export interface LoadedHub {
+  url: string;
+  apiKey: string;
+  refreshSeconds: number;
 }
 
 export interface LoadedConfig {
@@ -24,6 +33,7 @@ export interface LoadedConfig {
   tls: { key: string; certificate: string };
   trust: TrustList;
   services: Map<string, LoadedService>;
+  hub?: LoadedHub;
 }
 
 export async function loadEidServerConfig(file: string): Promise<LoadedConfig> {
@@ -44,8 +54,13 @@ export async function loadEidServerConfig(file: string): Promise<LoadedConfig> {
   for (const [index, service] of config.services.entries()) {
     services.set(service.id, await loadService(files, `services.${index}`, service));
   }
+  const hub = config.hub && {
+    url: config.hub.url,
+    apiKey: await files.secret('hub.apiKeyFile', config.hub.apiKeyFile),
+    refreshSeconds: config.hub.refreshSeconds,
+  };
   files.throwIfProblems();
-  return { config, tls, trust, services };
+  return { config, tls, trust, services, ...(hub && { hub }) };
 }
 
 async function loadService(
@@ -81,6 +96,7 @@ async function loadService(
     }),
     subjectOrigin: files.subjectOrigin(`${at}.terminal.certificateDescription`, description),
     refreshAddressOrigins: service.refreshAddressOrigins.map((url) => new URL(url).origin),
+    ...(service.organisation !== undefined && { organisation: service.organisation }),
     credentials: {
       certificates,
       atPrivateKey,
@@ -107,6 +123,15 @@ class ConfigFiles {
       });
       return Buffer.alloc(0);
     }
+  }
+
+  /** A key in a text file, trimmed; an empty file is a problem. */
+  async secret(at: string, path: string): Promise<string> {
+    const bytes = await this.read(at, path);
+    const value = bytes.toString('utf8').trim();
+    if (bytes.length > 0 && value === '')
+      this.#problems.push({ path: at, message: `${path}: empty` });
+    return value;
   }
 
   async key(at: string, path: string): Promise<Buffer> {

@@ -46,6 +46,10 @@ const serviceSchema = z
       .describe(
         'origins an eService may name as RefreshAddress in the JSON API (the subjectURL origin is always allowed)',
       ),
+    organisation: z
+      .uuid()
+      .optional()
+      .describe("the hub member whose eID apps run with this service's certificate and sector key"),
     terminal: terminalSchema,
   })
   .strict()
@@ -95,6 +99,15 @@ export const eidServerConfigSchema = z
       .strict()
       .optional()
       .describe('serve the "Online-Ausweis testen" pages with this service'),
+    hub: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).describe('the hub, e.g. https://hub.example.org'),
+        apiKeyFile: file.describe('a file holding the key the hub gave this eID-Server'),
+        refreshSeconds: z.number().int().min(1).max(3600).default(30),
+      })
+      .strict()
+      .optional()
+      .describe("serve the members' eID apps (/apps/<id>), pulled from the hub"),
     services: z.array(serviceSchema).min(1),
   })
   .strict()
@@ -106,6 +119,16 @@ export const eidServerConfigSchema = z
           code: 'custom',
           path: ['services', index, 'id'],
           message: `"${id}" twice`,
+        });
+      }
+    });
+    const organisations = config.services.map((service) => service.organisation);
+    organisations.forEach((organisation, index) => {
+      if (organisation !== undefined && organisations.indexOf(organisation) !== index) {
+        context.addIssue({
+          code: 'custom',
+          path: ['services', index, 'organisation'],
+          message: `organisation ${organisation} has a service already`,
         });
       }
     });

@@ -18,13 +18,16 @@ export interface TestPkiOptions {
   serviceName: string;
   /** DNS names and IP addresses for the TLS certificate. */
   hosts: string[];
+  /**
+   * More services under the same DV, each with its own authorization certificate, description
+   * and sector key (so its own pseudonyms), on this server's origin.
+   */
+  moreTerminals?: { serviceName: string }[];
   now?: Date;
 }
 
-export interface TestPki {
-  tls: { keyPem: string; certPem: string };
-  cvcaPublicKey: Buffer;
-  dvCertificate: Buffer;
+/** One service's terminal: its AT certificate (under the DV), key, description, sector key. */
+export interface TestTerminal {
   atCertificate: Buffer;
   atPrivateKeyPem: string;
   certificateDescription: Buffer;
@@ -32,10 +35,20 @@ export interface TestPki {
   sectorPublicKey: Buffer;
 }
 
+/** The first terminal's fields at the top, the others in `moreTerminals`. */
+export interface TestPki extends TestTerminal {
+  tls: { keyPem: string; certPem: string };
+  cvcaPublicKey: Buffer;
+  dvCertificate: Buffer;
+  moreTerminals: TestTerminal[];
+}
+
 /** The CHR of the AusweisApp Simulator's CVCA. */
 export const SIMULATOR_CVCA_NAME = 'DETESTeID00005';
 export const TEST_DV_NAME = 'DESIDBOXDV00001';
-export const TEST_AT_NAME = 'DESIDBOXAT00001';
+
+/** The CHR of the n-th authorization certificate: DESIDBOXAT00001, DESIDBOXAT00002, … */
+export const testAtName = (index: number) => `DESIDBOXAT${String(index + 1).padStart(5, '0')}`;
 
 /** Everything an eService may ask a card for; never write access or PIN management. */
 function eServiceRights(): ChatRight[] {
@@ -66,19 +79,10 @@ export async function createTestPki(options: TestPkiOptions): Promise<TestPki> {
   const tls = await createTlsCertificate(options.hosts, now);
   const cvca = generateEcKeyPair();
   const dv = generateEcKeyPair();
-  const at = generateEcKeyPair();
-  const sector = generateEcKeyPair();
   const validity = {
     effectiveDate: cvcDateOf(new Date(now.getTime() - DAY_MS)),
     expirationDate: cvcDateOf(new Date(now.getTime() + 365 * DAY_MS)),
   };
-  const certificateDescription = encodeCertificateDescription({
-    issuerName: 'SIDbox test DV',
-    subjectName: options.serviceName,
-    subjectUrl: options.origin,
-    termsOfUsage: termsOfUsage(options.serviceName, options.origin),
-    commCertificates: [createHash('sha256').update(tls.certDer).digest()],
-  });
   const dvCertificate = signCvc(
     {
       car: SIMULATOR_CVCA_NAME,
@@ -90,28 +94,45 @@ export async function createTestPki(options: TestPkiOptions): Promise<TestPki> {
     },
     cvca.privateKey,
   );
-  const atCertificate = signCvc(
-    {
-      car: TEST_DV_NAME,
-      chr: TEST_AT_NAME,
-      publicKey: at.publicKey,
-      chat: encodeChat('at', eServiceRights()),
-      ...validity,
-      extensions: [
-        descriptionExtension(certificateDescription),
-        terminalSectorExtension(sector.publicKey),
-      ],
-    },
-    dv.privateKey,
-  );
+  const terminal = (serviceName: string, index: number): TestTerminal => {
+    const at = generateEcKeyPair();
+    const sector = generateEcKeyPair();
+    const certificateDescription = encodeCertificateDescription({
+      issuerName: 'SIDbox test DV',
+      subjectName: serviceName,
+      subjectUrl: options.origin,
+      termsOfUsage: termsOfUsage(serviceName, options.origin),
+      commCertificates: [createHash('sha256').update(tls.certDer).digest()],
+    });
+    const atCertificate = signCvc(
+      {
+        car: TEST_DV_NAME,
+        chr: testAtName(index),
+        publicKey: at.publicKey,
+        chat: encodeChat('at', eServiceRights()),
+        ...validity,
+        extensions: [
+          descriptionExtension(certificateDescription),
+          terminalSectorExtension(sector.publicKey),
+        ],
+      },
+      dv.privateKey,
+    );
+    return {
+      atCertificate: atCertificate.bytes,
+      atPrivateKeyPem: ecPrivateKeyToPem(at.privateKey),
+      certificateDescription,
+      sectorPrivateKeyPem: ecPrivateKeyToPem(sector.privateKey),
+      sectorPublicKey: sector.publicKey,
+    };
+  };
   return {
     tls: { keyPem: tls.keyPem, certPem: tls.certPem },
     cvcaPublicKey: cvca.publicKey,
     dvCertificate: dvCertificate.bytes,
-    atCertificate: atCertificate.bytes,
-    atPrivateKeyPem: ecPrivateKeyToPem(at.privateKey),
-    certificateDescription,
-    sectorPrivateKeyPem: ecPrivateKeyToPem(sector.privateKey),
-    sectorPublicKey: sector.publicKey,
+    ...terminal(options.serviceName, 0),
+    moreTerminals: (options.moreTerminals ?? []).map(({ serviceName }, index) =>
+      terminal(serviceName, index + 1),
+    ),
   };
 }

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { simulatorCscaCertificate } from './simulator-trust.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { createTestPki, type TestPki, type TestTerminal } from './test-pki.js';
 
 export interface TestSetupOptions {
   /** Where eID-Clients reach the server: the TC token and PAOS origin, and the subjectURL. */
@@ -17,6 +17,17 @@ export interface TestSetupOptions {
    */
   serviceOrigin?: string;
   serviceName?: string;
+  /** Hub members, each with a service of its own for its eID apps (`organisation: <id>`). */
+  members?: { organisationId: string; name: string }[];
+  /** The hub the eID-Server pulls the members' apps from, and the key it sends. */
+  hub?: { url: string; apiKey: string };
+}
+
+/** A member's service: its id and the API key its access points use with the JSON API. */
+export interface MemberService {
+  organisationId: string;
+  serviceId: string;
+  apiKey: string;
 }
 
 export interface TestSetup {
@@ -30,24 +41,36 @@ export interface TestSetup {
    */
   tlsSpkiSha256: string;
   pki: TestPki;
+  /** In the order of `options.members`. */
+  members: MemberService[];
 }
 
 /** The service every test setup has: the self-check ("Online-Ausweis testen"). */
 export const SELF_CHECK_SERVICE = 'self-check';
 
+/** A member's service id: `member-<organisation uuid>`. */
+export const memberServiceId = (organisationId: string) => `member-${organisationId.toLowerCase()}`;
+
 /**
  * Writes a complete test setup into `dir`: TLS certificate, a DV/AT chain under the test CVCA
  * name the AusweisApp Simulator trusts, the sector key, the Simulator's CSCA as trust anchor, an
- * API key and `eid-server.yaml` naming them. For tests and demos: AusweisApp accepts it only with
+ * API key and `eid-server.yaml` naming them; per hub member a service with its own AT
+ * certificate, description, sector key and API key, all with this server's origin as subjectURL
+ * (the apps' pages and the access points' RefreshAddress `/apps/done` live here). For tests and demos: AusweisApp accepts it only with
  * pre-verification off, and no real card trusts it.
  */
 export async function writeTestSetup(dir: string, options: TestSetupOptions): Promise<TestSetup> {
   const publicOrigin = new URL(`https://${options.host}:${options.port}`).origin;
   const serviceOrigin = options.serviceOrigin ?? publicOrigin;
+  // A member's terminal names this server's origin; with another serviceOrigin (an eService that
+  // serves its own TC tokens) the members' pages could not start their sessions here.
+  if (options.members?.length && serviceOrigin !== publicOrigin)
+    throw new Error('members need the default serviceOrigin (this server)');
   const pki = await createTestPki({
     origin: serviceOrigin,
     serviceName: options.serviceName ?? 'SIDbox Online-Ausweis testen',
     hosts: [...new Set([options.host, 'localhost', '127.0.0.1'])],
+    moreTerminals: (options.members ?? []).map(({ name }) => ({ serviceName: name })),
   });
   const apiKey = randomBytes(32).toString('base64url');
   await mkdir(join(dir, 'terminal'), { recursive: true, mode: 0o700 });
@@ -62,6 +85,23 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
     ['simulator-csca.der', simulatorCscaCertificate],
     ['self-check.key', `${apiKey}\n`],
   ];
+  const members = (options.members ?? []).map(({ organisationId }, index) => {
+    const serviceId = memberServiceId(organisationId);
+    const terminal = pki.moreTerminals[index] as TestTerminal;
+    const folder = `members/${serviceId}`;
+    const memberKey = randomBytes(32).toString('base64url');
+    files.push(
+      [`${folder}/at.cvc`, terminal.atCertificate],
+      [`${folder}/at.key.pem`, terminal.atPrivateKeyPem],
+      [`${folder}/description.der`, terminal.certificateDescription],
+      [`${folder}/sector.key.pem`, terminal.sectorPrivateKeyPem],
+      [`${folder}/api.key`, `${memberKey}\n`],
+    );
+    return { organisationId, serviceId, folder, apiKey: memberKey };
+  });
+  for (const { folder } of members)
+    await mkdir(join(dir, folder), { recursive: true, mode: 0o700 });
+  if (options.hub) files.push(['hub.key', `${options.hub.apiKey}\n`]);
   for (const [name, content] of files) {
     await writeFile(join(dir, name), content, { mode: 0o600 });
   }
@@ -83,7 +123,20 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
           sectorPrivateKey: 'terminal/sector.key.pem',
         },
       },
+      ...members.map(({ organisationId, serviceId, folder }, index) => ({
+        id: serviceId,
+        name: options.members?.[index]?.name ?? serviceId,
+        apiKeyFile: `${folder}/api.key`,
+        organisation: organisationId,
+        terminal: {
+          certificates: ['terminal/dv.cvc', `${folder}/at.cvc`],
+          privateKey: `${folder}/at.key.pem`,
+          certificateDescription: `${folder}/description.der`,
+          sectorPrivateKey: `${folder}/sector.key.pem`,
+        },
+      })),
     ],
+    ...(options.hub && { hub: { url: options.hub.url, apiKeyFile: 'hub.key' } }),
   };
   const configFile = join(dir, 'eid-server.yaml');
   const header = '# A test setup made by `sidbox eid-server test-pki`: for tests and demos only.\n';
@@ -93,5 +146,16 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
     format: 'der',
   });
   const tlsSpkiSha256 = createHash('sha256').update(spki).digest('base64');
-  return { configFile, apiKey, publicOrigin, tlsSpkiSha256, pki };
+  return {
+    configFile,
+    apiKey,
+    publicOrigin,
+    tlsSpkiSha256,
+    pki,
+    members: members.map(({ organisationId, serviceId, apiKey }) => ({
+      organisationId,
+      serviceId,
+      apiKey,
+    })),
+  };
 }
