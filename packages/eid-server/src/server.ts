@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { AuthenticationService } from './authentication-service.js';
+import type { AppDirectory } from './apps/app-directory.js';
 import type { LoadedConfig } from './config/load.js';
 import { buildApp, type EidServerHttp } from './http/app.js';
 
@@ -18,9 +19,10 @@ const SWEEP_INTERVAL_MS = 10_000;
 export async function startEidServer(
   config: LoadedConfig,
   logger: Logger,
+  options: { directory?: AppDirectory } = {},
 ): Promise<RunningEidServer> {
   const authentications = new AuthenticationService(config, logger);
-  const app: EidServerHttp = await buildApp({ config, authentications, logger });
+  const app: EidServerHttp = await buildApp({ config, authentications, logger, ...options });
   const { host, port } = config.config.listen;
   const address = await app.listen({ host, port });
   const sweeper = setInterval(() => authentications.sweep(), SWEEP_INTERVAL_MS);

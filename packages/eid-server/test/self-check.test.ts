@@ -3,11 +3,11 @@ import { encodeTlv } from '../src/asn1/tlv.js';
 import type { AuthenticationResult } from '../src/authentication-result.js';
 import { AuthenticationService } from '../src/authentication-service.js';
 import { buildApp } from '../src/http/app.js';
-import { formatPartialDate } from '../src/self-check/format.js';
-import { chooseLanguage } from '../src/self-check/language.js';
-import { personalDataList } from '../src/self-check/personal-data-view.js';
+import { formatPartialDate } from '../src/pages/format.js';
+import { chooseLanguage } from '../src/pages/language.js';
+import { personalDataList } from '../src/pages/personal-data-view.js';
+import { ViewTokens } from '../src/pages/view-tokens.js';
 import { languages, texts, type Language } from '../src/self-check/texts.js';
-import { ViewTokens } from '../src/self-check/view-tokens.js';
 import { erikaFiles } from './card-double/erika-files.js';
 import { capturingLogger } from './helpers/eid-server.js';
 import { httpsRequest } from './helpers/https-client.js';
@@ -63,7 +63,7 @@ describe('the start page', () => {
   });
 
   it('serves its stylesheet from the same origin', async () => {
-    const css = await selfCheck.get('/self-check/style.css');
+    const css = await selfCheck.get('/pages/style.css');
     expect(css.status).toBe(200);
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(css.body).toContain('min-height: 3.5rem');
@@ -324,13 +324,15 @@ describe('view tokens', () => {
   it('open a session until they expire, and are swept then', () => {
     let now = 1000;
     const tokens = new ViewTokens(() => now);
-    tokens.remember('a', 'session-a', 2000);
-    tokens.remember('b', 'session-b', 5000);
-    expect(tokens.sessionOf('a')).toBe('session-a');
+    const [a, b] = ['a', 'b'].map((letter) => letter.repeat(43)) as [string, string];
+    tokens.remember(a, 'session-a', 2000);
+    tokens.remember(b, 'session-b', 5000);
+    expect(tokens.get(a)).toBe('session-a');
+    expect(tokens.get('a')).toBeUndefined();
     now = 2000;
-    expect(tokens.sessionOf('a')).toBeUndefined();
+    expect(tokens.get(a)).toBeUndefined();
     expect(tokens.size).toBe(1);
-    tokens.forget('b');
-    expect(tokens.sessionOf('b')).toBeUndefined();
+    tokens.forget(b);
+    expect(tokens.get(b)).toBeUndefined();
   });
 });

@@ -10,6 +10,10 @@ import type { Logger } from 'pino';
 import type { AuthenticationService } from '../authentication-service.js';
 import type { LoadedConfig } from '../config/load.js';
 import { EidServerError } from '../errors.js';
+import type { AppDirectory } from '../apps/app-directory.js';
+import { defaultAppDirectory } from '../apps/hub-app-directory.js';
+import { registerAppRoutes } from '../apps/routes.js';
+import { registerPageAssets } from '../pages/assets.js';
 import { registerSelfCheckRoutes } from '../self-check/routes.js';
 import { registerJsonApiRoutes } from './json-api-routes.js';
 import { registerPaosRoutes } from './paos-routes.js';
@@ -20,6 +24,10 @@ export interface AppDeps {
   config: LoadedConfig;
   authentications: AuthenticationService;
   logger: Logger;
+  /** Where the members' apps come from; by default the configured hub, cached. */
+  directory?: AppDirectory;
+  /** The clock of the apps' page tokens and hand-over codes (ms). */
+  now?: () => number;
 }
 
 const XML_TYPES = [
@@ -80,7 +88,15 @@ export async function buildApp(deps: AppDeps) {
   registerPaosRoutes(app, deps.authentications, psk);
   registerJsonApiRoutes(app, deps.authentications);
   registerSoapRoutes(app, deps.authentications);
-  if (deps.config.config.selfCheck) registerSelfCheckRoutes(app, deps);
+  const { hub, config } = deps.config;
+  if (config.selfCheck || hub) registerPageAssets(app);
+  if (config.selfCheck) registerSelfCheckRoutes(app, deps);
+  if (hub) {
+    registerAppRoutes(app, {
+      ...deps,
+      directory: deps.directory ?? defaultAppDirectory(hub),
+    });
+  }
   return app;
 }
 

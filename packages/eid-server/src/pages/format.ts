@@ -1,5 +1,5 @@
 import type { PartialDate } from '../personal-data.js';
-import type { Language } from './texts.js';
+import type { Language } from './language.js';
 
 /** Latin digits throughout: they are what the card itself prints. */
 const locales: Record<Language, string> = {

@@ -1,4 +1,9 @@
-import { languages, type Language } from './texts.js';
+/** The citizen-facing pages' languages, German first; Arabic is written right to left. */
+export const languages = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
+export type Language = (typeof languages)[number];
+
+/** One text in every language. */
+export type Translations = Record<Language, string>;
 
 const isLanguage = (value: string): value is Language =>
   (languages as readonly string[]).includes(value);
@@ -23,4 +28,13 @@ export function chooseLanguage(query: unknown, acceptLanguage: string | undefine
 
 export function direction(language: Language): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** A text a member typed per language (title, purpose, a field's label): ours, else German. */
+export function localized(texts: Readonly<Record<string, string>>, language: Language): string {
+  return texts[language] ?? texts['de'] ?? '';
+}
+
+export function withLanguage(path: string, language: Language): string {
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
 }

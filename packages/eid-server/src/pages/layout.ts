@@ -1,7 +1,7 @@
+import { assetPaths } from './assets.js';
 import { html, type Html } from './html.js';
-import { direction } from './language.js';
-import { paths, withLanguage } from './paths.js';
-import { languages, text, type Language } from './texts.js';
+import { direction, languages, withLanguage, type Language } from './language.js';
+import { sharedTexts, translate } from './texts.js';
 
 export type Tone = 'success' | 'notice' | 'problem';
 
@@ -32,12 +32,12 @@ function languageLinks(current: Language, path: string): Html {
           lang="${language}"
           hreflang="${language}"
           ${language === current ? html`aria-current="page"` : ''}
-          >${text(language, 'languageName')}</a
+          >${translate(sharedTexts, language, 'languageName')}</a
         >
       </li>`,
   );
   return html`<header>
-    <nav aria-label="${text(current, 'languageNavigation')}">
+    <nav aria-label="${translate(sharedTexts, current, 'languageNavigation')}">
       <ul class="languages">
         ${links}
       </ul>
@@ -47,10 +47,8 @@ function languageLinks(current: Language, path: string): Html {
 
 export interface PageContent {
   language: Language;
-  /** The page's one h1 text, also the document title's first part. */
-  heading: string;
-  /** The document title when it is not "<heading> – Online-Ausweis testen". */
-  title?: string;
+  /** The document title. */
+  title: string;
   body: Html;
   /** Offer the page in the other languages, linked to this path. */
   languagesFor?: string;
@@ -58,14 +56,14 @@ export interface PageContent {
 
 /** A whole document: language and direction, a stylesheet and an icon from this server. */
 export function renderDocument(content: PageContent): string {
-  const { language, heading, title, body, languagesFor } = content;
+  const { language, title, body, languagesFor } = content;
   return `<!doctype html>\n${html`<html lang="${language}" dir="${direction(language)}">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${title ?? text(language, 'documentTitle', { page: heading })}</title>
-      <link rel="stylesheet" href="${paths.stylesheet}" />
-      <link rel="icon" href="${paths.icon}" type="image/svg+xml" />
+      <title>${title}</title>
+      <link rel="stylesheet" href="${assetPaths.stylesheet}" />
+      <link rel="icon" href="${assetPaths.icon}" type="image/svg+xml" />
     </head>
     <body>
       ${languagesFor === undefined ? '' : languageLinks(language, languagesFor)}

@@ -1,8 +1,13 @@
 import type { AuthenticationResult } from '../authentication-result.js';
-import type { Place } from '../personal-data.js';
+import type { PersonalData, Place } from '../personal-data.js';
 import { formatPartialDate } from './format.js';
 import { html, type Html } from './html.js';
-import { text, type Language, type TextKey } from './texts.js';
+import type { Language } from './language.js';
+import { sharedTexts, translate } from './texts.js';
+
+type SharedKey = keyof typeof sharedTexts;
+const text = (language: Language, key: SharedKey, values?: Record<string, string>) =>
+  translate(sharedTexts, language, key, values);
 
 /** The card's country code for Germany (ICAO 9303). */
 const GERMANY = 'D';
@@ -27,33 +32,66 @@ function place(value: Place, language: Language): Html {
   }
 }
 
-type ShownField = 'givenNames' | 'familyNames' | 'dateOfBirth' | 'placeOfResidence';
+/** The card data a page can show, in the order a form lists them. */
+export const shownFields = [
+  'academicTitle',
+  'givenNames',
+  'familyNames',
+  'birthName',
+  'dateOfBirth',
+  'placeOfBirth',
+  'nationality',
+  'placeOfResidence',
+] as const satisfies readonly (keyof PersonalData)[];
+export type ShownField = (typeof shownFields)[number];
+
+export const fieldLabels: Record<ShownField, SharedKey> = {
+  academicTitle: 'labelAcademicTitle',
+  givenNames: 'labelGivenNames',
+  familyNames: 'labelFamilyNames',
+  birthName: 'labelBirthName',
+  dateOfBirth: 'labelDateOfBirth',
+  placeOfBirth: 'labelPlaceOfBirth',
+  nationality: 'labelNationality',
+  placeOfResidence: 'labelAddress',
+};
+
+/** A field's label in a language. */
+export const fieldLabel = (field: ShownField, language: Language): string =>
+  text(language, fieldLabels[field]);
+
+function shownValue(data: PersonalData, field: ShownField, language: Language): Html | undefined {
+  switch (field) {
+    case 'dateOfBirth':
+      return data.dateOfBirth && html`${formatPartialDate(data.dateOfBirth, language)}`;
+    case 'placeOfBirth':
+    case 'placeOfResidence': {
+      const value = data[field];
+      return value && place(value, language);
+    }
+    default: {
+      const value = data[field];
+      return value ? html`<bdi>${value}</bdi>` : undefined;
+    }
+  }
+}
 
 /**
- * What the card said, as a definition list. A field the citizen deselected says so, and one the
- * card does not hold says that instead. The card's words are isolated (`<bdi>`), so that a Latin
- * address reads "51147 KÖLN" on an Arabic page too.
+ * What the card said, as a definition list of the given fields. A field the citizen deselected
+ * says so, and one the card does not hold says that instead. The card's words are isolated
+ * (`<bdi>`), so that a Latin address reads "51147 KÖLN" on an Arabic page too.
  */
-export function personalDataList(result: AuthenticationResult, language: Language): Html {
-  const data = result.personalData;
-  const values: Record<ShownField, Html | string | undefined> = {
-    givenNames: data.givenNames ? html`<bdi>${data.givenNames}</bdi>` : undefined,
-    familyNames: data.familyNames ? html`<bdi>${data.familyNames}</bdi>` : undefined,
-    dateOfBirth: data.dateOfBirth && formatPartialDate(data.dateOfBirth, language),
-    placeOfResidence: data.placeOfResidence && place(data.placeOfResidence, language),
-  };
-  const labels: Record<ShownField, TextKey> = {
-    givenNames: 'labelGivenNames',
-    familyNames: 'labelFamilyNames',
-    dateOfBirth: 'labelDateOfBirth',
-    placeOfResidence: 'labelAddress',
-  };
-  const rows = (Object.keys(labels) as ShownField[]).map((field) => {
-    const value = values[field];
-    const missing: TextKey =
+export function personalDataList(
+  result: AuthenticationResult,
+  language: Language,
+  fields: readonly ShownField[] = ['givenNames', 'familyNames', 'dateOfBirth', 'placeOfResidence'],
+): Html {
+  const rows = fields.map((field) => {
+    const value = shownValue(result.personalData, field, language);
+    const missing: SharedKey =
       result.operationsAllowedByUser[field] === 'NOTONCHIP' ? 'notOnCard' : 'notTransmitted';
     return html`<div data-field="${field}">
-      <dt>${text(language, labels[field])}</dt>
+      <dt>${fieldLabel(field, language)}</dt>
       ${
         value === undefined
           ? html`<dd class="missing">${text(language, missing)}</dd>`

@@ -43,7 +43,7 @@ main {
 h1 { font-size: 2rem; line-height: 1.25; margin-block: 0 1.25rem; }
 p { margin-block: 0 1rem; }
 a { color: var(--primary); }
-a:focus-visible {
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible {
   outline: 0.25rem solid var(--ink);
   outline-offset: 0.2rem;
   box-shadow: 0 0 0 0.2rem var(--accent);
@@ -90,6 +90,39 @@ a:focus-visible {
   text-decoration: none;
 }
 .button.secondary { background: #fff; color: var(--primary); }
+button.button { font-family: inherit; cursor: pointer; }
+.actions { display: flex; flex-wrap: wrap; gap: 1rem; }
+.actions form.inline { margin: 0; }
+h2 { font-size: 1.375rem; margin-block: 1.5rem 0.5rem; }
+.asked { margin-block: 0 1rem; padding-inline-start: 1.5rem; }
+.asked li { margin-block: 0.25rem; font-weight: 700; }
+.form-part { margin: 1.5rem 0 0; padding: 0; border: 0; }
+.form-part legend { font-size: 1.375rem; font-weight: 700; padding: 0; }
+.field { display: flex; flex-direction: column; gap: 0.35rem; margin-block: 1rem; }
+.field label { font-weight: 700; }
+.field .hint, .field .required { color: var(--muted); font-weight: 400; }
+.field input, .field textarea {
+  width: 100%;
+  min-height: 3rem;
+  padding: 0.5rem 0.75rem;
+  border: 0.125rem solid var(--muted);
+  border-radius: 0.375rem;
+  font: inherit;
+  color: var(--ink);
+  background: #fff;
+}
+.field.invalid input, .field.invalid textarea { border-color: var(--problem); }
+.field-error, .error-summary { color: var(--problem); font-weight: 700; }
+.code-input { max-width: 16rem; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; letter-spacing: 0.15em; text-transform: uppercase; }
+.handover-code {
+  margin-block: 1.5rem;
+  font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+  font-size: 2.75rem;
+  font-weight: 700;
+  letter-spacing: 0.2em;
+  text-align: center;
+}
+.card-data dd.typed { white-space: pre-line; }
 .status { display: flex; align-items: center; gap: 1rem; }
 .status .icon { flex: none; width: 3rem; height: 3rem; }
 .status .icon circle { fill: currentColor; }
@@ -128,6 +161,15 @@ a:focus-visible {
   h1 { font-size: 1.625rem; }
   .card-data > div { grid-template-columns: 1fr; }
   .button { width: 100%; min-width: 0; }
+  .actions form.inline { width: 100%; }
+}
+/* A printed form: only the form, black on white, no navigation or buttons. */
+@media print {
+  html, body { background: #fff; }
+  body { border: 0; padding: 0; font-size: 11pt; }
+  header, .actions, .no-print { display: none; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
+  .card-data dd { font-size: 12pt; }
 }
 `;
 

@@ -8,42 +8,45 @@ export function newViewToken(): string {
 }
 
 /**
- * Which session a result page shows, in memory only. The session id stays on the server: the
- * page address (browser history, the kiosk's logs) holds a token that opens one result, once.
+ * What a page address's token opens, in memory only: the session id stays on the server, and
+ * the page address (browser history, the kiosk's logs) holds a token that opens one result.
  */
-export class ViewTokens {
-  readonly #sessions = new Map<string, { sessionId: string; expiresAt: number }>();
+export class ViewTokens<Value = string> {
+  readonly #entries = new Map<string, { value: Value; expiresAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Keeps the token until `expiresAt` (ms), when its session has surely ended too. */
-  remember(token: string, sessionId: string, expiresAt: number): void {
-    this.#sweep();
-    this.#sessions.set(token, { sessionId, expiresAt });
+  remember(token: string, value: Value, expiresAt: number): void {
+    this.sweep();
+    this.#entries.set(token, { value, expiresAt });
   }
 
-  sessionOf(token: string): string | undefined {
-    const entry = this.#sessions.get(token);
+  /** The token's value, unless it is unknown, malformed or expired. */
+  get(token: string): Value | undefined {
+    if (!viewTokenPattern.test(token)) return undefined;
+    const entry = this.#entries.get(token);
     if (entry === undefined || entry.expiresAt <= this.now()) {
-      this.#sessions.delete(token);
+      this.#entries.delete(token);
       return undefined;
     }
-    return entry.sessionId;
+    return entry.value;
   }
 
   forget(token: string): void {
-    this.#sessions.delete(token);
+    this.#entries.delete(token);
   }
 
   get size(): number {
-    this.#sweep();
-    return this.#sessions.size;
+    this.sweep();
+    return this.#entries.size;
   }
 
-  #sweep(): void {
+  /** Forgets every expired token. */
+  sweep(): void {
     const now = this.now();
-    for (const [token, entry] of this.#sessions) {
-      if (entry.expiresAt <= now) this.#sessions.delete(token);
+    for (const [token, entry] of this.#entries) {
+      if (entry.expiresAt <= now) this.#entries.delete(token);
     }
   }
 }

@@ -1,15 +1,16 @@
 import type { AuthenticationResult } from '../authentication-result.js';
 import type { FailureReason } from '../session/outcome.js';
-import { html, type Html } from './html.js';
-import { headingWithIcon, renderDocument, type Tone } from './layout.js';
-import { paths, withLanguage } from './paths.js';
-import { personalDataList } from './personal-data-view.js';
+import { html, type Html } from '../pages/html.js';
+import { withLanguage } from '../pages/language.js';
+import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { personalDataList } from '../pages/personal-data-view.js';
+import type { RenderedPage } from '../pages/send-page.js';
+import { paths } from './paths.js';
 import { text, type Language, type TextKey } from './texts.js';
 
-export interface RenderedPage {
-  status: number;
-  html: string;
-}
+/** "<heading> – Online-Ausweis testen". */
+const documentTitle = (language: Language, heading: string) =>
+  text(language, 'documentTitle', { page: heading });
 
 function button(href: string, label: string, kind: 'primary' | 'secondary' = 'primary'): Html {
   return html`<p class="actions">
@@ -26,7 +27,7 @@ export function startPage(language: Language): RenderedPage {
     ${button(withLanguage(paths.startSession, language), text(language, 'startButton'))}`;
   return {
     status: 200,
-    html: renderDocument({ language, heading, title: heading, body, languagesFor: paths.start }),
+    html: renderDocument({ language, title: heading, body, languagesFor: paths.start }),
   };
 }
 
@@ -44,7 +45,10 @@ function outcomePage(
       ${text(language, keys.explanation)}
     </p>
     ${button(withLanguage(paths.start, language), text(language, keys.action))}`;
-  return { status, html: renderDocument({ language, heading, body }) };
+  return {
+    status,
+    html: renderDocument({ language, title: documentTitle(language, heading), body }),
+  };
 }
 
 export function busyPage(language: Language): RenderedPage {
@@ -63,7 +67,10 @@ export function successPage(result: AuthenticationResult, language: Language): R
     ${personalDataList(result, language)}
     <p class="note">${text(language, 'notStored')}</p>
     ${button(withLanguage(paths.start, language), text(language, 'backToStart'), 'secondary')}`;
-  return { status: 200, html: renderDocument({ language, heading, body }) };
+  return {
+    status: 200,
+    html: renderDocument({ language, title: documentTitle(language, heading), body }),
+  };
 }
 
 export function cancelledPage(language: Language): RenderedPage {

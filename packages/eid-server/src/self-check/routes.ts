@@ -1,9 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AuthenticationService } from '../authentication-service.js';
 import type { LoadedConfig, LoadedService } from '../config/load.js';
 import { EidServerError } from '../errors.js';
 import type { RequestedOperations } from '../operations.js';
-import { chooseLanguage } from './language.js';
+import { eidClientActivation } from '../pages/eid-client.js';
+import { chooseLanguage, withLanguage } from '../pages/language.js';
+import { pageHeaders, sendPage } from '../pages/send-page.js';
+import { newViewToken, ViewTokens } from '../pages/view-tokens.js';
 import {
   busyPage,
   cancelledPage,
@@ -12,12 +15,9 @@ import {
   pendingPage,
   startPage,
   successPage,
-  type RenderedPage,
 } from './pages.js';
-import { paths, withLanguage } from './paths.js';
+import { paths } from './paths.js';
 import { SelfCheckError } from './self-check-error.js';
-import { icon, stylesheet } from './style.js';
-import { newViewToken, viewTokenPattern, ViewTokens } from './view-tokens.js';
 
 export interface SelfCheckDeps {
   config: LoadedConfig;
@@ -32,27 +32,8 @@ export const selfCheckOperations: RequestedOperations = {
   placeOfResidence: 'ALLOWED',
 };
 
-/** The standard local eID-Client activation (TR-03124-1); the kiosk intercepts exactly this. */
-const EID_CLIENT_URL = 'http://127.0.0.1:24727/eID-Client';
-
-const pageHeaders = {
-  'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-};
-
 interface LanguageQuery {
   Querystring: { lang?: unknown };
-}
-
-function sendPage(reply: FastifyReply, page: RenderedPage) {
-  return reply
-    .status(page.status)
-    .headers(pageHeaders)
-    .type('text/html; charset=utf-8')
-    .send(page.html);
 }
 
 /** The configured self-check service, which must accept result pages on this server's origin. */
@@ -85,19 +66,6 @@ export function registerSelfCheckRoutes(app: FastifyInstance, deps: SelfCheckDep
     headers: { 'accept-language'?: string };
   }) => chooseLanguage(request.query.lang, request.headers['accept-language']);
 
-  for (const [path, type, content] of [
-    [paths.stylesheet, 'text/css; charset=utf-8', stylesheet],
-    [paths.icon, 'image/svg+xml', icon],
-  ] as const) {
-    app.get(path, async (_request, reply) =>
-      reply
-        .type(type)
-        .header('cache-control', 'no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .send(content),
-    );
-  }
-
   app.get<LanguageQuery>(paths.start, async (request, reply) =>
     sendPage(reply, startPage(languageOf(request))),
   );
@@ -121,8 +89,7 @@ export function registerSelfCheckRoutes(app: FastifyInstance, deps: SelfCheckDep
     const { sessionId, tcTokenUrl, expiresAt } = started;
     if (tcTokenUrl === undefined) throw new SelfCheckError('no-tc-token', 'no TC token URL');
     tokens.remember(token, sessionId, expiresAt.getTime() + resultTtlMs);
-    const activation = `${EID_CLIENT_URL}?tcTokenURL=${encodeURIComponent(tcTokenUrl)}`;
-    return reply.headers(pageHeaders).redirect(activation, 303);
+    return reply.headers(pageHeaders()).redirect(eidClientActivation(tcTokenUrl), 303);
   });
 
   app.get<LanguageQuery & { Params: { token: string } }>(
@@ -131,7 +98,7 @@ export function registerSelfCheckRoutes(app: FastifyInstance, deps: SelfCheckDep
     async (request, reply) => {
       const language = languageOf(request);
       const { token } = request.params;
-      const sessionId = viewTokenPattern.test(token) ? tokens.sessionOf(token) : undefined;
+      const sessionId = tokens.get(token);
       if (sessionId === undefined) return sendPage(reply, gonePage(language));
       const lookup = deps.authentications.takeResult(service, sessionId);
       if (lookup.kind !== 'pending') tokens.forget(token);

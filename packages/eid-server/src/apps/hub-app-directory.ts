@@ -1,0 +1,79 @@
+import {
+  AccessRegistrationResponse,
+  EidServerAppsResponse,
+  type AccessRegistrationRequest,
+  type EidApp,
+} from '@sidbox/protocol';
+import type { LoadedHub } from '../config/load.js';
+import {
+  CachedAppDirectory,
+  type AppDirectory,
+  type RegistrationOutcome,
+} from './app-directory.js';
+import { AppsError } from './apps-error.js';
+
+const TIMEOUT_MS = 5_000;
+
+/**
+ * The hub's two endpoints for the eID-Server (docs/member-apps.md), with its key as Bearer:
+ * GET /api/eid-server/apps and POST /api/eid-server/access-registrations.
+ */
+export class HubAppDirectory implements AppDirectory {
+  constructor(private readonly hub: LoadedHub) {}
+
+  async apps(): Promise<readonly EidApp[]> {
+    const response = await this.#send('/api/eid-server/apps', { method: 'GET' });
+    if (!response.ok) throw invalidAnswer(`the hub answered ${response.status} for the apps`);
+    const parsed = EidServerAppsResponse.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw invalidAnswer('the hub sent apps that do not fit the contract');
+    return parsed.data.apps;
+  }
+
+  async register(request: AccessRegistrationRequest): Promise<RegistrationOutcome> {
+    const response = await this.#send('/api/eid-server/access-registrations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      const parsed = AccessRegistrationResponse.safeParse(body);
+      if (!parsed.success) throw invalidAnswer('the hub sent a registration that does not fit');
+      return { kind: 'registered', label: parsed.data.label };
+    }
+    return refusal(response.status, body);
+  }
+
+  async #send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(new URL(path, this.hub.url), {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${this.hub.apiKey}` },
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new AppsError('hub-unreachable', `the hub did not answer ${path}`, { cause: error });
+    }
+  }
+}
+
+/** The configured hub, its apps cached for `refreshSeconds`. */
+export function defaultAppDirectory(hub: LoadedHub): AppDirectory {
+  return new CachedAppDirectory(new HubAppDirectory(hub), hub.refreshSeconds * 1000);
+}
+
+const invalidAnswer = (message: string) => new AppsError('hub-answer-invalid', message);
+
+/**
+ * A refused code, by the hub's status: 404 unknown, 409 used, 410 expired; a 404/409 whose
+ * message says "expired" is an expired code too. Anything else is not an answer about the code.
+ */
+function refusal(status: number, body: unknown): RegistrationOutcome {
+  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  const expired = status === 410 || (typeof message === 'string' && /expired/i.test(message));
+  if (expired && [404, 409, 410].includes(status)) return { kind: 'code-expired' };
+  if (status === 404) return { kind: 'code-unknown' };
+  if (status === 409) return { kind: 'code-used' };
+  throw invalidAnswer(`the hub answered ${status} for a registration`);
+}

@@ -1,0 +1,282 @@
+import type { EidApp } from '@sidbox/protocol';
+import type { FailureReason } from '../session/outcome.js';
+import { html, type Html } from '../pages/html.js';
+import { localized, withLanguage, type Language } from '../pages/language.js';
+import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { fieldLabel } from '../pages/personal-data-view.js';
+import type { RenderedPage } from '../pages/send-page.js';
+import type { RegistrationOutcome } from './app-directory.js';
+import { HANDOVER_CODE_LENGTH } from './handover-codes.js';
+import { appPaths } from './paths.js';
+import { text, type TextKey } from './texts.js';
+
+export function linkButton(
+  href: string,
+  label: string,
+  kind: 'primary' | 'secondary' = 'primary',
+): Html {
+  return html`<p class="actions">
+    <a class="button ${kind === 'secondary' ? 'secondary' : ''}" href="${href}">${label}</a>
+  </p>`;
+}
+
+/** A document of an app: "<heading> – <app title>", or the heading alone without an app. */
+export function appDocument(
+  language: Language,
+  heading: string,
+  body: Html,
+  options: { app?: EidApp; languagesFor?: string; status?: number } = {},
+): RenderedPage {
+  const title =
+    options.app === undefined
+      ? heading
+      : text(language, 'documentTitle', {
+          page: heading,
+          app: localized(options.app.title, language),
+        });
+  return {
+    status: options.status ?? 200,
+    html: renderDocument({
+      language,
+      title,
+      body,
+      ...(options.languagesFor !== undefined && { languagesFor: options.languagesFor }),
+    }),
+  };
+}
+
+/** What the card is asked for, in plain words, derived from the kind as the request is. */
+function askedData(app: EidApp, language: Language): Html {
+  const settings = app.settings;
+  const items =
+    settings.kind === 'form'
+      ? settings.cardData.map((item) => fieldLabel(item, language))
+      : settings.kind === 'access'
+        ? [text(language, 'dataPseudonym')]
+        : [text(language, 'dataAge', { age: String(settings.minimumAge) })];
+  return html`<p>${text(language, 'appDataIntro')}</p>
+    <ul class="asked">
+      ${items.map((item) => html`<li>${item}</li>`)}
+    </ul>`;
+}
+
+/** The citizen types the registration code a door app's member gave out. */
+function codeForm(app: EidApp, language: Language, code: string, invalid: boolean): Html {
+  return html`<form class="code-form" method="get" action="${appPaths.start(app.id)}">
+    <input type="hidden" name="lang" value="${language}" />
+    <p class="field ${invalid ? 'invalid' : ''}">
+      <label for="code">${text(language, 'codeLabel')}</label>
+      <span class="hint" id="code-hint">${text(language, 'codeHint')}</span>
+      ${invalid ? html`<span class="field-error" id="code-error">${text(language, 'codeInvalid')}</span>` : ''}
+      <input
+        id="code"
+        name="code"
+        class="code-input"
+        value="${code}"
+        required
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck="false"
+        maxlength="${HANDOVER_CODE_LENGTH + 2}"
+        aria-describedby="code-hint${invalid ? ' code-error' : ''}"
+        ${invalid ? html`aria-invalid="true" autofocus` : ''}
+      />
+    </p>
+    <p class="actions">
+      <button class="button" type="submit">${text(language, 'appStartButton')}</button>
+    </p>
+  </form>`;
+}
+
+/** Title, purpose, the data asked for, and the start (for a door app, after the code). */
+export function appPage(
+  app: EidApp,
+  language: Language,
+  access: { code: string; invalid: boolean } = { code: '', invalid: false },
+): RenderedPage {
+  const heading = localized(app.title, language);
+  const start =
+    app.settings.kind === 'access'
+      ? codeForm(app, language, access.code, access.invalid)
+      : linkButton(
+          withLanguage(appPaths.start(app.id), language),
+          text(language, 'appStartButton'),
+        );
+  const body = html`<h1>${heading}</h1>
+    <p class="purpose">${localized(app.purpose, language)}</p>
+    ${askedData(app, language)}
+    <p class="prepare">${text(language, 'startPrepare')}</p>
+    ${start}`;
+  return {
+    ...appDocument(language, heading, body, { languagesFor: appPaths.app(app.id) }),
+    status: access.invalid ? 400 : 200,
+  };
+}
+
+export interface OutcomeText {
+  heading: TextKey;
+  explanation: TextKey;
+  action?: TextKey;
+  headingValues?: Record<string, string>;
+}
+
+/** What happened, a sentence on why, and the way back to the app's page. */
+export function outcomePage(
+  language: Language,
+  tone: Tone,
+  keys: OutcomeText,
+  options: { app?: EidApp; status?: number; reason?: FailureReason } = {},
+): RenderedPage {
+  const heading = text(language, keys.heading, keys.headingValues);
+  const { app, reason } = options;
+  const back =
+    app === undefined || keys.action === undefined
+      ? ''
+      : linkButton(withLanguage(appPaths.app(app.id), language), text(language, keys.action));
+  const body = html`${headingWithIcon(tone, heading)}
+    <p ${reason === undefined ? '' : html`data-reason="${reason}"`}>
+      ${text(language, keys.explanation)}
+    </p>
+    ${back}`;
+  return appDocument(language, heading, body, {
+    ...(app && { app }),
+    ...(options.status !== undefined && { status: options.status }),
+  });
+}
+
+export const notAvailablePage = (language: Language) =>
+  outcomePage(
+    language,
+    'notice',
+    { heading: 'notAvailableTitle', explanation: 'notAvailableText' },
+    { status: 404 },
+  );
+
+export const unreachablePage = (language: Language) =>
+  outcomePage(
+    language,
+    'problem',
+    { heading: 'unreachableTitle', explanation: 'busyText' },
+    { status: 503 },
+  );
+
+export const busyPage = (app: EidApp, language: Language) =>
+  outcomePage(
+    language,
+    'notice',
+    { heading: 'busyTitle', explanation: 'busyText', action: 'backToStart' },
+    { app, status: 503 },
+  );
+
+export const gonePage = (language: Language, app?: EidApp) =>
+  outcomePage(
+    language,
+    'notice',
+    { heading: 'goneTitle', explanation: 'goneText', action: 'startAgain' },
+    { ...(app && { app }), status: 404 },
+  );
+
+export const pendingPage = (app: EidApp, language: Language) =>
+  outcomePage(
+    language,
+    'notice',
+    { heading: 'pendingTitle', explanation: 'pendingText', action: 'tryAgain' },
+    { app },
+  );
+
+export const cancelledPage = (app: EidApp, language: Language) =>
+  outcomePage(
+    language,
+    'notice',
+    { heading: 'cancelledTitle', explanation: 'cancelledText', action: 'tryAgain' },
+    { app },
+  );
+
+/** A plain-language hint per failure; the reason code itself is only for staff. */
+const failureHints: Record<FailureReason, TextKey> = {
+  'client-error': 'failedHintCard',
+  card: 'failedHintCard',
+  rights: 'failedHintRights',
+  expired: 'failedHintExpired',
+  protocol: 'failedHintOther',
+  'passive-authentication': 'failedHintOther',
+  'chip-authentication': 'failedHintOther',
+  'secure-messaging': 'failedHintOther',
+};
+
+export const failedPage = (app: EidApp, language: Language, reason: FailureReason) =>
+  outcomePage(
+    language,
+    'problem',
+    { heading: 'failedTitle', explanation: failureHints[reason], action: 'tryAgain' },
+    { app, reason },
+  );
+
+/** The access points' RefreshAddress, and where a citizen ends: nothing more to do. */
+export const finishedPage = (language: Language) =>
+  outcomePage(language, 'success', { heading: 'finishedTitle', explanation: 'removeCard' });
+
+/** The door app's answer: registered under the member's label, or why not. */
+export function registrationPage(
+  app: EidApp,
+  language: Language,
+  outcome: RegistrationOutcome | { kind: 'hub-unreachable' },
+): RenderedPage {
+  switch (outcome.kind) {
+    case 'registered':
+      return outcomePage(
+        language,
+        'success',
+        {
+          heading: 'registeredTitle',
+          headingValues: { label: outcome.label },
+          explanation: 'registeredText',
+        },
+        { app },
+      );
+    case 'code-unknown':
+    case 'code-used':
+    case 'code-expired': {
+      const heading = (
+        {
+          'code-unknown': 'codeUnknownTitle',
+          'code-used': 'codeUsedTitle',
+          'code-expired': 'codeExpiredTitle',
+        } as const
+      )[outcome.kind];
+      return outcomePage(
+        language,
+        'problem',
+        { heading, explanation: 'codeHelp', action: 'startAgain' },
+        { app, status: 409 },
+      );
+    }
+    case 'hub-unreachable':
+      return outcomePage(
+        language,
+        'problem',
+        { heading: 'registrationUnavailableTitle', explanation: 'busyText', action: 'tryAgain' },
+        { app, status: 503 },
+      );
+  }
+}
+
+/** The age app's answer, yes or no; the date of birth was never asked for. */
+export function agePage(
+  app: EidApp,
+  language: Language,
+  older: boolean,
+  age: number,
+): RenderedPage {
+  return outcomePage(
+    language,
+    older ? 'success' : 'problem',
+    {
+      heading: older ? 'ageYes' : 'ageNo',
+      headingValues: { age: String(age) },
+      explanation: 'ageNote',
+      action: 'startAgain',
+    },
+    { app },
+  );
+}
