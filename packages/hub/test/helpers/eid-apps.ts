@@ -43,7 +43,7 @@ export const pseudonymHashOf = (card: string) => createHash('sha256').update(car
 export async function registeredPersonOf(
   db: HubDb,
   appId: string,
-  card = randomUUID(),
+  card: string = randomUUID(),
   grant: { label: string; windows: AccessWindow[] } = { label: 'Member', windows: [] },
 ) {
   const app = await findEidApp(db, appId);
