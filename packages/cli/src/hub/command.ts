@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { addUser, seedDemo, startHub, type Role } from '@sidbox/hub';
 import { readPasswordFromStdin } from './read-password.js';
 import { portFromFlag, storageFromFlags } from './storage-flags.js';
+import { eidServerFromFlags } from './eid-server-flags.js';
 import { untilSignal } from '../until-signal.js';
 
 const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
@@ -57,6 +58,15 @@ function quiet(command: Command): Command {
   return command;
 }
 
+interface HubFlags {
+  port: string;
+  host: string;
+  data?: string;
+  publicUrl?: string;
+  eidServerOrigin?: string;
+  eidServerKeyFile?: string;
+}
+
 /** `sidbox hub`: the service platform (API and admin UI), plus user and demo-data tools. */
 export function hubCommand(): Command {
   const hub = new Command('hub')
@@ -65,14 +75,17 @@ export function hubCommand(): Command {
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory (SQLite file); also for the subcommands')
     .option('--public-url <url>', 'URL terminals reach the hub at (default: the listening URL)')
+    .option('--eid-server-origin <url>', "the association's eID-Server, for members' eID apps")
+    .option('--eid-server-key-file <file>', 'file with the key the eID-Server presents to the hub')
     .addCommand(userCommand())
     .addCommand(demoSeedCommand())
-    .action(async (o: { port: string; host: string; data?: string; publicUrl?: string }) => {
+    .action(async (o: HubFlags) => {
       const running = await startHub({
         port: portFromFlag(o.port),
         host: o.host,
         ...storageFromFlags(o.data),
         ...(o.publicUrl && { publicUrl: o.publicUrl }),
+        ...eidServerFromFlags(o.eidServerOrigin, o.eidServerKeyFile),
       });
       say(`SIDbox hub: admin UI at ${running.url}/`);
       await untilSignal(() => running.close());
