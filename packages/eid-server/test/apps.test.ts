@@ -518,18 +518,14 @@ describe('the hub client', () => {
 
   it.each([
     [200, { label: 'Zimmer 12', windows: [] }, { kind: 'registered', label: 'Zimmer 12' }],
+    [404, { error: { code: 'registration-code-unknown', message: '' } }, { kind: 'code-unknown' }],
+    [410, { error: { code: 'registration-code-used', message: '' } }, { kind: 'code-used' }],
+    [410, { error: { code: 'registration-code-expired', message: '' } }, { kind: 'code-expired' }],
     [
       404,
-      { error: { code: 'not-found', message: 'registration code not found' } },
-      { kind: 'code-unknown' },
+      { error: { code: 'not-found', message: 'access app not found' } },
+      { kind: 'app-unavailable' },
     ],
-    [409, { error: { code: 'conflict', message: 'the code was used' } }, { kind: 'code-used' }],
-    [
-      409,
-      { error: { code: 'conflict', message: 'the code has expired' } },
-      { kind: 'code-expired' },
-    ],
-    [410, {}, { kind: 'code-expired' }],
   ])('maps a registration answered %i', async (status, body, outcome) => {
     answer = { status, body };
     expect(await client().register(request)).toEqual(outcome);

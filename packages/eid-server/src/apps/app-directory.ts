@@ -5,7 +5,8 @@ export type RegistrationOutcome =
   | { kind: 'registered'; label: string }
   | { kind: 'code-unknown' }
   | { kind: 'code-used' }
-  | { kind: 'code-expired' };
+  | { kind: 'code-expired' }
+  | { kind: 'app-unavailable' };
 
 /**
  * Where the members' apps come from and where a door registration goes: the hub

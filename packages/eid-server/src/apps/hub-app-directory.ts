@@ -65,15 +65,19 @@ export function defaultAppDirectory(hub: LoadedHub): AppDirectory {
 
 const invalidAnswer = (message: string) => new AppsError('hub-answer-invalid', message);
 
-/**
- * A refused code, by the hub's status: 404 unknown, 409 used, 410 expired; a 404/409 whose
- * message says "expired" is an expired code too. Anything else is not an answer about the code.
- */
+/** The hub's error codes for a refused registration (packages/hub/src/errors.ts). */
+const refusals: Record<string, RegistrationOutcome> = {
+  'registration-code-unknown': { kind: 'code-unknown' },
+  'registration-code-used': { kind: 'code-used' },
+  'registration-code-expired': { kind: 'code-expired' },
+  // The app is no active door app (any more): archived since its page was shown.
+  'not-found': { kind: 'app-unavailable' },
+};
+
+/** A refused registration by the hub's error code; anything else is no answer about the code. */
 function refusal(status: number, body: unknown): RegistrationOutcome {
-  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  const expired = status === 410 || (typeof message === 'string' && /expired/i.test(message));
-  if (expired && [404, 409, 410].includes(status)) return { kind: 'code-expired' };
-  if (status === 404) return { kind: 'code-unknown' };
-  if (status === 409) return { kind: 'code-used' };
-  throw invalidAnswer(`the hub answered ${status} for a registration`);
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  const outcome = typeof code === 'string' ? refusals[code] : undefined;
+  if (outcome === undefined) throw invalidAnswer(`the hub answered ${status} for a registration`);
+  return outcome;
 }

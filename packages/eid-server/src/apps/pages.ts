@@ -251,6 +251,8 @@ export function registrationPage(
         { app, status: 409 },
       );
     }
+    case 'app-unavailable':
+      return notAvailablePage(language);
     case 'hub-unreachable':
       return outcomePage(
         language,

@@ -100,7 +100,10 @@ export async function startTestEidServer(
 export const SIMULATOR_ATTEMPTS = 6;
 
 /** Whether this session ended as a lost Simulator race, by the server's own log. */
-export function lostSimulatorRace(server: TestEidServer, sessionId: string): boolean {
+export function lostSimulatorRace(
+  server: Pick<TestEidServer, 'logLines'>,
+  sessionId: string,
+): boolean {
   return server.logLines.some((line) => {
     const entry = JSON.parse(line) as Record<string, unknown>;
     return (
