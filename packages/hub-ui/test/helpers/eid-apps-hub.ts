@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { addUser, seedDemo, startHub } from '@sidbox/hub';
+import type { AccessDecision, AccessRegistrationResponse } from '@sidbox/protocol';
+
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The member admin of the demo's car dealer, who runs the workshop's door. */
+export const memberAdmin = { email: 'werkstatt@sidbox.demo', password: 'werkstatt-admin-2025' };
+
+/**
+ * A real hub (SQLite) with the demo data, a member admin, an eID-Server link (its key is what
+ * the eID-Server would present) and the admin UI built into a folder of its own, so suites
+ * running at once do not empty each other's `dist/`.
+ */
+export async function startEidAppsHub() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-ui-eid-apps-'));
+  const uiDir = join(dataDir, 'ui');
+  execFileSync('npx', ['vite', 'build', '--outDir', uiDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: packageDir,
+    stdio: 'inherit',
+  });
+  const eidServerKey = randomUUID();
+  const hub = await startHub({
+    port: 0,
+    dataDir,
+    uiDir,
+    logger: false,
+    eidServer: { origin: 'https://eid.sidbox.test', apiKey: eidServerKey },
+  });
+  await seedDemo({ dataDir, hubUrl: hub.url });
+  await addUser({ dataDir, org: 'autohaus-gabler', role: 'member-admin', ...memberAdmin });
+
+  const post = async <T>(path: string, token: string, body: unknown): Promise<T> => {
+    const answer = await fetch(`${hub.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  };
+  return {
+    url: hub.url,
+    /** What the eID-Server reports once a person entered the code and showed their card. */
+    registerAtTerminal: (appId: string, code: string, card: string) =>
+      post<AccessRegistrationResponse>('/api/eid-server/access-registrations', eidServerKey, {
+        appId,
+        code,
+        pseudonymHash: pseudonymHashOf(card),
+      }),
+    /** What an access point asks when a card is held to its reader. */
+    holdCardToDoor: (token: string, card: string, at = new Date()) =>
+      post<AccessDecision>('/api/access/decisions', token, {
+        decisionId: randomUUID(),
+        pseudonymHash: pseudonymHashOf(card),
+        at: at.toISOString(),
+      }),
+    async close() {
+      await hub.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** SHA-256 of a stand-in pseudonym: all the hub ever gets about a card. */
+const pseudonymHashOf = (card: string) => createHash('sha256').update(card).digest('hex');
+
+export async function signIn(page: Page, url: string, login = memberAdmin): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('input[name=email]');
+  await page.type('input[name=email]', login.email);
+  await page.type('input[name=password]', login.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#page-heading');
+}
