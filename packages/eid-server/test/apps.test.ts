@@ -140,18 +140,26 @@ describe("an app's page", () => {
     },
   );
 
-  it('asks a door app for the registration code first, in a form posting only here', async () => {
+  it('asks a door app for the registration code first, in a form coming back here, then links to the start', async () => {
     addApp('tuer', { kind: 'access' });
     const page = await server.get('/apps/tuer?lang=de');
     expect(page.headers['content-security-policy']).toContain("form-action 'self'");
     expect(page.headers['content-security-policy']).not.toContain('script-src');
-    expect(page.body).toContain('action="/apps/tuer/start"');
+    // Not to the start: its redirect to the eID-Client would break the form's own form-action.
+    expect(page.body).toContain('action="/apps/tuer"');
+    expect(page.body).not.toContain('/apps/tuer/start');
     expect(page.body).toContain('Registrierungscode (8 Zeichen)');
     expect(page.body).toContain(texts.dataPseudonym.de);
-    const bad = await server.get('/apps/tuer/start?lang=de&code=abc');
-    expect(bad.status).toBe(400);
-    expect(bad.body).toContain(texts.codeInvalid.de);
-    expect(bad.body).toContain('value="ABC"');
+    const typed = await server.get('/apps/tuer?lang=de&code=abcd-2345');
+    expect(typed.status).toBe(200);
+    expect(typed.body).toContain(texts.codeAccepted.de.replace('{code}', 'ABCD2345'));
+    expect(typed.body).toContain('href="/apps/tuer/start?lang=de&amp;code=ABCD2345"');
+    for (const path of ['/apps/tuer?lang=de&code=abc', '/apps/tuer/start?lang=de&code=abc']) {
+      const bad = await server.get(path);
+      expect(bad.status, path).toBe(400);
+      expect(bad.body).toContain(texts.codeInvalid.de);
+      expect(bad.body).toContain('value="ABC"');
+    }
   });
 
   it('says "not available" for an unknown, archived or malformed app, or one whose member has no service', async () => {

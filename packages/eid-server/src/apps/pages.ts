@@ -60,9 +60,13 @@ function askedData(app: EidApp, language: Language): Html {
     </ul>`;
 }
 
-/** The citizen types the registration code a door app's member gave out. */
+/**
+ * The citizen types the registration code a door app's member gave out. The form comes back to
+ * the app's page, which then offers the start as a link: a form whose answer redirected to the
+ * eID-Client and on to the kiosk's screens would be stopped by its own form-action policy.
+ */
 function codeForm(app: EidApp, language: Language, code: string, invalid: boolean): Html {
-  return html`<form class="code-form" method="get" action="${appPaths.start(app.id)}">
+  return html`<form class="code-form" method="get" action="${appPaths.app(app.id)}">
     <input type="hidden" name="lang" value="${language}" />
     <p class="field ${invalid ? 'invalid' : ''}">
       <label for="code">${text(language, 'codeLabel')}</label>
@@ -83,21 +87,41 @@ function codeForm(app: EidApp, language: Language, code: string, invalid: boolea
       />
     </p>
     <p class="actions">
-      <button class="button" type="submit">${text(language, 'appStartButton')}</button>
+      <button class="button" type="submit">${text(language, 'continueButton')}</button>
     </p>
   </form>`;
+}
+
+/** A well-formed code: the start, with the way back to type another. */
+function codeAccepted(app: EidApp, language: Language, code: string): Html {
+  const start = `${withLanguage(appPaths.start(app.id), language)}&code=${code}`;
+  return html`<p class="code-accepted">${text(language, 'codeAccepted', { code })}</p>
+    <p class="actions">
+      ${linkButton(start, text(language, 'appStartButton'))}
+      ${linkButton(withLanguage(appPaths.app(app.id), language), text(language, 'otherCodeButton'), 'secondary')}
+    </p>`;
+}
+
+/** What a door app's page got as its code: none yet, a well-formed one, or one to correct. */
+export type CodeEntry = { code: string; state: 'none' | 'accepted' | 'invalid' };
+
+export function codeEntry(typed: string): CodeEntry {
+  if (typed === '') return { code: '', state: 'none' };
+  return { code: typed, state: /^[A-Z0-9]{8}$/.test(typed) ? 'accepted' : 'invalid' };
 }
 
 /** Title, purpose, the data asked for, and the start (for a door app, after the code). */
 export function appPage(
   app: EidApp,
   language: Language,
-  access: { code: string; invalid: boolean } = { code: '', invalid: false },
+  access: CodeEntry = { code: '', state: 'none' },
 ): RenderedPage {
   const heading = localized(app.title, language);
   const start =
     app.settings.kind === 'access'
-      ? codeForm(app, language, access.code, access.invalid)
+      ? access.state === 'accepted'
+        ? codeAccepted(app, language, access.code)
+        : codeForm(app, language, access.code, access.state === 'invalid')
       : linkButton(
           withLanguage(appPaths.start(app.id), language),
           text(language, 'appStartButton'),
@@ -109,7 +133,7 @@ export function appPage(
     ${start}`;
   return {
     ...appDocument(language, heading, body, { languagesFor: appPaths.app(app.id) }),
-    status: access.invalid ? 400 : 200,
+    status: access.state === 'invalid' ? 400 : 200,
   };
 }
 

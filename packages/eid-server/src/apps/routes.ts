@@ -18,6 +18,7 @@ import { HandoverCodes, normalizeCode } from './handover-codes.js';
 import {
   agePage,
   appPage,
+  codeEntry,
   busyPage,
   cancelledPage,
   failedPage,
@@ -161,9 +162,10 @@ export function registerAppRoutes(app: FastifyInstance, deps: AppRoutesDeps): vo
   );
 
   app.get(appPaths.app(':id'), async (request: AppRequest, reply) =>
-    withApp(request, reply, ({ app: eidApp }) =>
-      sendPage(reply, appPage(eidApp, languageOf(request)), 'self'),
-    ),
+    withApp(request, reply, ({ app: eidApp }) => {
+      const entry = codeEntry(normalizeCode(request.query.code));
+      return sendPage(reply, appPage(eidApp, languageOf(request), entry), 'self');
+    }),
   );
 
   // No HEAD: a HEAD would start a session, or use up a result, as a GET does.
@@ -171,8 +173,8 @@ export function registerAppRoutes(app: FastifyInstance, deps: AppRoutesDeps): vo
     withApp(request, reply, ({ app: eidApp, service }) => {
       const language = languageOf(request);
       const code = normalizeCode(request.query.code);
-      if (eidApp.settings.kind === 'access' && !/^[A-Z0-9]{8}$/.test(code)) {
-        return sendPage(reply, appPage(eidApp, language, { code, invalid: true }), 'self');
+      if (eidApp.settings.kind === 'access' && codeEntry(code).state !== 'accepted') {
+        return sendPage(reply, appPage(eidApp, language, { code, state: 'invalid' }), 'self');
       }
       const token = newViewToken();
       let session;

@@ -64,6 +64,22 @@ export const texts = {
     uk: 'Код ви отримали від постачальника.',
     ru: 'Код вы получили от поставщика.',
   },
+  codeAccepted: {
+    de: 'Ihr Registrierungscode: {code}',
+    en: 'Your registration code: {code}',
+    tr: 'Kayıt kodunuz: {code}',
+    ar: 'رمز التسجيل الخاص بك: {code}',
+    uk: 'Ваш реєстраційний код: {code}',
+    ru: 'Ваш регистрационный код: {code}',
+  },
+  otherCodeButton: {
+    de: 'Anderen Code eingeben',
+    en: 'Enter another code',
+    tr: 'Başka bir kod girin',
+    ar: 'أدخل رمزًا آخر',
+    uk: 'Ввести інший код',
+    ru: 'Ввести другой код',
+  },
   codeInvalid: {
     de: 'Bitte geben Sie die 8 Zeichen des Codes ein: Buchstaben und Ziffern.',
     en: 'Please enter the 8 characters of the code: letters and digits.',
