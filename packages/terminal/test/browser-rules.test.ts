@@ -108,6 +108,34 @@ describe('decideNavigation', () => {
     expect(decide(url)).toEqual({ action: 'block', reason: 'external-protocol' });
   });
 
+  it('tells services on one origin apart by the path of their start page', () => {
+    // A member's eID apps all live on the association's eID-Server, each with its own rights.
+    const apps: NavigationRules = {
+      kioskOrigins: rules.kioskOrigins,
+      services: [
+        { id: 'age', startUrl: 'https://eid.example/apps/ab-18?lang={lang}' },
+        { id: 'form', startUrl: 'https://eid.example/apps/meldeschein?lang={lang}' },
+        { id: 'form-2', startUrl: 'https://eid.example/apps/meldeschein-2?lang={lang}' },
+        { id: 'check', startUrl: 'https://eid.example/apps/meldeschein/check' },
+      ].map((service) => ({ ...service, origins: [], allowDownloads: false, allowPrint: false })),
+    };
+    const serviceAt = (url: string) => {
+      const decision = decideNavigation(url, 'top-level', apps);
+      return decision.action === 'allow' && decision.target.kind === 'service'
+        ? decision.target.serviceId
+        : decision.action;
+    };
+    expect(serviceAt('https://eid.example/apps/meldeschein/form/t0k3n?lang=de')).toBe('form');
+    expect(serviceAt('https://eid.example/apps/meldeschein')).toBe('form');
+    expect(serviceAt('https://eid.example/apps/meldeschein-2/form/x')).toBe('form-2');
+    // The longest start path that holds the page wins.
+    expect(serviceAt('https://eid.example/apps/meldeschein/check/more')).toBe('check');
+    expect(serviceAt('https://eid.example/apps/ab-18/result/x')).toBe('age');
+    // A page no start path holds (shared assets) is the first service's, as before.
+    expect(serviceAt('https://eid.example/pages/style.css')).toBe('age');
+    expect(serviceAt('https://elsewhere.example/apps/meldeschein')).toBe('block');
+  });
+
   it('judges popups by origin, and reports foreign ones as popups', () => {
     expect(decide('https://allowed.example/x', 'popup').action).toBe('allow');
     expect(decide('https://evil.example/', 'popup')).toEqual({ action: 'block', reason: 'popup' });
@@ -429,8 +457,13 @@ describe('the session look on service pages', () => {
       scales: [1, 1.5, 2],
       texts: { home: 'Home' },
       kioskOrigins: ['http://127.0.0.1:8080'],
-      printOrigins: [],
     });
+    // Print buttons come from the daemon's printButton, which these rules do not set.
+    expect(english.printScopes).toEqual([
+      { origin: 'https://allowed.example', path: '/start', print: false },
+      { origin: 'https://Bürgeramt.Example:8443', path: null, print: false },
+      { origin: 'https://files.example', path: null, print: false },
+    ]);
     expect(english.languages).toEqual([
       { code: 'de', name: 'Deutsch' },
       { code: 'en', name: 'English' },

@@ -1,6 +1,7 @@
 import { classifyEidClientRequest, type EidClientRequest } from './eid-client.js';
 import type { BlockReason, NavigationRules } from './kiosk-browser.js';
 import { canonicalOrigin, parseUrl } from './origins.js';
+import { scopeAt, startPath, type ServiceScope } from './service-scope.js';
 
 /** Where a request comes from; top-level views and popups are judged more strictly. */
 export type RequestContext = 'top-level' | 'popup' | 'frame' | 'subresource';
@@ -33,20 +34,31 @@ export const INTERNAL_SCHEMES = new Set([
 
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
-/** Origins after canonicalisation, looked up by exact string. */
+/** Origins after canonicalisation, looked up by exact string; each with its services' scopes. */
 export interface OriginIndex {
   kiosk: Set<string>;
-  services: Map<string, string>;
+  services: Map<string, ServiceScope[]>;
+}
+
+/** Every place a service's pages may be, in configuration order (see `scopeAt`). */
+export function serviceScopes(rules: NavigationRules): ServiceScope[] {
+  return rules.services.flatMap((service) => {
+    const start = new URL(service.startUrl).origin;
+    return [
+      { id: service.id, origin: start, path: startPath(service.startUrl) },
+      ...service.origins
+        .filter((origin) => origin !== start)
+        .map((origin) => ({ id: service.id, origin, path: null })),
+    ];
+  });
 }
 
 /** Canonicalises every configured origin once; throws on a bad one (a config error). */
 export function indexOrigins(rules: NavigationRules): OriginIndex {
-  const services = new Map<string, string>();
-  for (const service of rules.services) {
-    for (const origin of [...service.origins, new URL(service.startUrl).origin]) {
-      const canonical = canonicalOrigin(origin);
-      if (!services.has(canonical)) services.set(canonical, service.id);
-    }
+  const services = new Map<string, ServiceScope[]>();
+  for (const scope of serviceScopes(rules)) {
+    const canonical = canonicalOrigin(scope.origin);
+    services.set(canonical, [...(services.get(canonical) ?? []), { ...scope, origin: canonical }]);
   }
   return { kiosk: new Set(rules.kioskOrigins.map(canonicalOrigin)), services };
 }
@@ -85,9 +97,9 @@ function decideNetwork(url: URL, context: RequestContext, index: OriginIndex): N
     ? new URL(url.href.replace(/^ws/, 'http')).origin
     : url.origin;
   if (index.kiosk.has(httpOrigin)) return { action: 'allow', target: { kind: 'kiosk' } };
-  const serviceId = index.services.get(httpOrigin);
-  if (serviceId !== undefined) {
-    return { action: 'allow', target: { kind: 'service', serviceId } };
+  const scope = scopeAt(index.services.get(httpOrigin) ?? [], url.pathname);
+  if (scope !== undefined) {
+    return { action: 'allow', target: { kind: 'service', serviceId: scope.id } };
   }
   return notAllowed;
 }

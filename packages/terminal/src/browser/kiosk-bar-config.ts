@@ -6,7 +6,7 @@ import {
 } from './kiosk-bar-script.js';
 import { barTextsFor, isRightToLeft } from './kiosk-bar-texts.js';
 import type { NavigationRules, SessionLook } from './kiosk-browser.js';
-import { indexOrigins } from './decide-navigation.js';
+import { indexOrigins, serviceScopes } from './decide-navigation.js';
 
 /** The kiosk bar as the browser is configured: texts by language code, and its height. */
 export interface KioskBarSettings {
@@ -52,9 +52,11 @@ export function kioskBarConfig(
   const texts = barTextsFor(settings.texts, look.language);
   return {
     kioskOrigins: [...indexOrigins(rules).kiosk],
-    printOrigins: rules.services
-      .filter((service) => service.printButton === true)
-      .flatMap((service) => [...service.origins, new URL(service.startUrl).origin]),
+    printScopes: serviceScopes(rules).map((scope) => ({
+      origin: scope.origin,
+      path: scope.path,
+      print: rules.services.some((s) => s.id === scope.id && s.printButton === true),
+    })),
     heightPx: settings.heightPx,
     language: look.language,
     rtl: isRightToLeft(look.language),

@@ -57,8 +57,11 @@ export interface KioskBarTexts {
 export interface KioskBarConfig {
   /** Origins of the kiosk UI, whose pages render their own bar. */
   kioskOrigins: string[];
-  /** Origins of services whose pages get a Print button (the daemon decides, from the rules). */
-  printOrigins: string[];
+  /**
+   * Where each service's pages are, and whether they get a Print button (the daemon decides,
+   * from the rules); the page's service is found as the daemon finds it (`scopeAt`).
+   */
+  printScopes: { origin: string; path: string | null; print: boolean }[];
   /** Bar height in pixels on the screen; the page is pushed down by as much. */
   heightPx: number;
   /** The session's language: the bar's texts are in it. */

@@ -43,6 +43,7 @@ import type {
 import { helpPanel, languagePanel, scanPanel, type Button } from './kiosk-bar-panels.js';
 import { BAR_SHEET, frameRule, rootStyle } from './kiosk-bar-style.js';
 import { reporter } from './report.js';
+import { scopeAt } from '../service-scope.js';
 
 type Panel = 'language' | 'help';
 
@@ -196,7 +197,8 @@ export const run: PageScripts['kiosk-bar'] = (initial, binding) => {
       help,
       size,
     );
-    if (config.printOrigins.includes(location.origin))
+    const scopes = config.printScopes.filter((scope) => scope.origin === location.origin);
+    if (scopeAt(scopes, location.pathname)?.print === true)
       nav.append(button('print', t.print, () => send({ action: 'print' })));
     nav.append(button('end', t.end, () => send({ action: 'end' })));
     root.append(nav);
