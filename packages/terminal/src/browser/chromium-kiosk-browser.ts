@@ -91,6 +91,7 @@ export class ChromiumKioskBrowser implements KioskBrowser {
   #viewUrl: string | undefined;
   /** Set by `stop`: a swap or preparation still under way must not leave a browser behind. */
   #stopped = false;
+  #lastReset: Promise<void> = Promise.resolve();
 
   constructor(options: ChromiumKioskBrowserOptions) {
     const logger = options.logger ?? silentLogger();
@@ -201,7 +202,16 @@ export class ChromiumKioskBrowser implements KioskBrowser {
     await current.navigate(url);
   }
 
-  async reset(url: string): Promise<void> {
+  /** Resets run one after another: a session's wipe and a new configuration's may meet. */
+  reset(url: string): Promise<void> {
+    const run = this.#lastReset
+      .catch(() => undefined)
+      .then(() => (this.#stopped ? undefined : this.#resetNow(url)));
+    this.#lastReset = run;
+    return run;
+  }
+
+  async #resetNow(url: string): Promise<void> {
     const started = performance.now();
     // The next citizen starts with the defaults (the fresh browser has them).
     this.#look = null;
@@ -264,6 +274,8 @@ export class ChromiumKioskBrowser implements KioskBrowser {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    // A swap under way ends first, so that no browser it launches outlives the stop.
+    await this.#lastReset.catch(() => undefined);
     const current = this.#current;
     this.#current = null;
     await Promise.all([current?.dispose(), this.#next.stop()]);

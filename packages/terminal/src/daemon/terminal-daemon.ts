@@ -357,7 +357,23 @@ export class TerminalDaemon {
     this.#bus.emit('config-changed', this.#config);
     this.#logger.info({ version: config.version }, 'hub configuration applied');
     this.#publish();
-    this.#bus.emit('config-applied', { version: config.version });
+    void this.#renewIdleBrowser().then(() =>
+      this.#bus.emit('config-applied', { version: config.version }),
+    );
+  }
+
+  /**
+   * A browser keeps the policy it was launched with: while nobody is at the terminal, the
+   * attract screen moves to one with the new rules, or the next citizen could not open a
+   * service that came with the new configuration (a citizen's session gets it at its end).
+   */
+  async #renewIdleBrowser(): Promise<void> {
+    if (this.#session.snapshot.phase !== 'idle') return;
+    try {
+      await this.#browser.reset(this.#ui.url('/'));
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'browser not renewed for the new configuration');
+    }
   }
 
   #view() {
