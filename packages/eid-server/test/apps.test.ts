@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { EidApp, EidAppInput } from '@sidbox/protocol';
 import { ConfigError } from '@sidbox/protocol/config-file';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CachedAppDirectory } from '../src/apps/app-directory.js';
+import { CachedAppDirectory, UNKNOWN_APP_REFRESH_GAP_MS } from '../src/apps/app-directory.js';
 import { AppsError } from '../src/apps/apps-error.js';
 import { readFormInput } from '../src/apps/form-input.js';
 import { HANDOVER_TTL_MS, HandoverCodes } from '../src/apps/handover-codes.js';
@@ -553,5 +553,47 @@ describe('the hub client', () => {
     await expect(gone.apps()).rejects.toMatchObject({ code: 'hub-unreachable' });
     answer = { status: 500, body: {} };
     await expect(client().register(request)).rejects.toMatchObject({ code: 'hub-answer-invalid' });
+  });
+});
+
+describe('an app the cached list does not know', () => {
+  it('is looked up at the hub at once, at most once per few seconds', async () => {
+    let now = 0;
+    const source = new (await import('./helpers/fake-app-directory.js')).FakeAppDirectory();
+    const cached = new CachedAppDirectory(source, 30_000, () => now);
+    await cached.apps();
+    // Created in the hub admin 10 s after the last pull; its tile is on the terminal.
+    now = 10_000;
+    source.add(randomUUID(), { id: 'neu', title, purpose, settings: { kind: 'access' } });
+    expect((await cached.apps('neu')).map((app) => app.id)).toEqual(['neu']);
+    expect(source.appsCalls).toBe(2);
+    // A flood of unknown ids: no more requests until the gap has passed, then one.
+    now = 10_000 + UNKNOWN_APP_REFRESH_GAP_MS - 1;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => cached.apps(`fremd-${i}`)));
+    expect(source.appsCalls).toBe(2);
+    now = 10_000 + UNKNOWN_APP_REFRESH_GAP_MS;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => cached.apps(`fremd-${i}`)));
+    expect(source.appsCalls).toBe(3);
+    // A known app costs nothing before refreshSeconds.
+    now = 39_999;
+    await cached.apps('neu');
+    expect(source.appsCalls).toBe(3);
+    // The hub down: the last list answers, and the failed request counts for the gap too.
+    source.reachable = false;
+    now = 40_000;
+    expect((await cached.apps('fremd')).map((app) => app.id)).toEqual(['neu']);
+    now = 41_000;
+    await cached.apps('fremd');
+    expect(source.appsCalls).toBe(4);
+  });
+
+  it("is what the app's page asks the directory for", async () => {
+    const asked = vi.spyOn(server.directory, 'apps');
+    try {
+      expect((await server.get('/apps/gerade-angelegt?lang=de')).status).toBe(404);
+      expect(asked).toHaveBeenCalledWith('gerade-angelegt');
+    } finally {
+      asked.mockRestore();
+    }
   });
 });

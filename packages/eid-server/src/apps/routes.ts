@@ -124,7 +124,7 @@ export function registerAppRoutes(app: FastifyInstance, deps: AppRoutesDeps): vo
     if (!EidAppId.safeParse(id).success) return { unavailable: 'unknown' };
     let apps: readonly EidApp[];
     try {
-      apps = await directory.apps();
+      apps = await directory.apps(id);
     } catch (error) {
       if (!(error instanceof AppsError)) throw error;
       logger.warn({ code: error.code }, 'eID apps unavailable');
