@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { Command } from 'commander';
 import { openEidConnection } from '@sidbox/eid';
 import { silentLogger } from '@sidbox/runtime';
 import { startDemoHub } from './hub/start-demo-hub.js';
-import { startDemoEidServer } from './eid-server/demo-eid-server.js';
+import { demoEidServerPlace, startDemoEidServer } from './eid-server/demo-eid-server.js';
 import { citizenOfficeExample, runDemoTerminal } from './terminal/demo-terminal.js';
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
@@ -39,11 +40,23 @@ export function demoCommand(): Command {
       say(await eidCoreLine());
       const workDir = await mkdtemp(join(tmpdir(), 'sidbox-demo-'));
       try {
-        const eidServer = await startDemoEidServer(workDir, citizenOfficeExample);
+        // The hub names the eID-Server (the members' apps run there) and the eID-Server needs
+        // the hub's members: its place is chosen first, it starts after the hub.
+        const place = await demoEidServerPlace();
+        const eidServerKey = randomBytes(24).toString('base64url');
+        const hub = await startDemoHub({
+          dataDir: join(workDir, 'hub'),
+          selfCheckUrl: place.selfCheckUrl,
+          eidServer: { origin: place.origin, apiKey: eidServerKey },
+        });
         try {
-          const hub = await startDemoHub({
-            dataDir: join(workDir, 'hub'),
-            selfCheckUrl: eidServer.selfCheckUrl,
+          const eidServer = await startDemoEidServer(workDir, citizenOfficeExample, {
+            place,
+            hub: { url: hub.url, apiKey: eidServerKey },
+            members: [
+              { organisationId: hub.members.city, name: 'Stadt Bonn' },
+              { organisationId: hub.members.dealer, name: 'Autohaus Gabler' },
+            ],
           });
           try {
             const credential = join(workDir, 'terminal.json');
@@ -54,16 +67,18 @@ export function demoCommand(): Command {
             say(`  demo login:   ${hub.login.email} / ${hub.login.password}`);
             say(`eID-Server (test PKI): ${eidServer.server.publicOrigin}`);
             say(`  Online-Ausweis testen: ${eidServer.selfCheckUrl}`);
+            say(`  the city's eID apps (hub: eID-Apps): ${place.origin}/apps/<id>`);
+            say(`  library desk (hand-over): ${place.origin}/apps/bibliotheksausweis/handover`);
             await runDemoTerminal({
               say,
               config: eidServer.terminalConfig,
               hub: { credential, stateDir: join(workDir, 'terminal-state') },
             });
           } finally {
-            await hub.close();
+            await eidServer.server.close();
           }
         } finally {
-          await eidServer.server.close();
+          await hub.close();
         }
       } finally {
         await rm(workDir, { recursive: true, force: true });

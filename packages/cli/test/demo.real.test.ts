@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,19 @@ function printed(child: ReturnType<typeof spawn>, marker: string): Promise<strin
   });
 }
 
+/** GET from the demo's eID-Server, whose test certificate nothing here trusts. */
+function selfSignedGet(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { rejectUnauthorized: false }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        response.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
 it('starts hub and training terminal, answers, and stops cleanly on SIGTERM', async () => {
   const demo = spawn(process.execPath, [main, 'demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -61,6 +75,10 @@ it('starts hub and training terminal, answers, and stops cleanly on SIGTERM', as
     expect(output).toMatch(/kiosk UI:\s+http:\/\/127\.0\.0\.1:\d+\//);
 
     expect((await fetch(`${adminUrl}healthz`)).status).toBe(200);
+    // The city's own eID apps: configured in the demo hub, served by the demo's eID-Server.
+    const eidOrigin = /eID-Server \(test PKI\):\s+(\S+)/.exec(output)?.[1] ?? '';
+    const libraryCard = await selfSignedGet(`${eidOrigin}/apps/bibliotheksausweis?lang=de`);
+    expect(libraryCard).toContain('Bibliotheksausweis beantragen');
     const { stdout } = await run(process.execPath, [main, 'ctl', 'status', '--json'], { env });
     expect(JSON.parse(stdout)).toMatchObject({ state: 'idle', training: true });
 

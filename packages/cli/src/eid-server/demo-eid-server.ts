@@ -32,28 +32,52 @@ async function freePort(preferred: number): Promise<number> {
   return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred;
 }
 
+/** Where the demo's eID-Server will listen, chosen before the hub starts (it names it). */
+export interface DemoEidServerPlace {
+  port: number;
+  origin: string;
+  selfCheckUrl: string;
+}
+
+export async function demoEidServerPlace(): Promise<DemoEidServerPlace> {
+  const port = await freePort(4443);
+  const origin = `https://127.0.0.1:${port}`;
+  return { port, origin, selfCheckUrl: `${origin}/self-check` };
+}
+
+export interface DemoEidServerOptions {
+  place: DemoEidServerPlace;
+  /** The hub the members' apps come from, and the key the eID-Server presents to it. */
+  hub: { url: string; apiKey: string };
+  /** Organisation ids of the members: each gets its own test certificate and sector. */
+  members: { organisationId: string; name: string }[];
+}
+
 /**
- * `npm run demo`'s eID-Server: a `sidbox eid-server test-pki` setup in `dir`, running, and a
- * terminal configuration that trusts it and offers its self-check.
+ * `npm run demo`'s eID-Server: a `sidbox eid-server test-pki` setup in `dir` with a service per
+ * member, running, and a terminal configuration that trusts it and offers its self-check.
  */
 export async function startDemoEidServer(
   dir: string,
   exampleConfig: string,
+  options: DemoEidServerOptions,
 ): Promise<DemoEidServer> {
+  const { place } = options;
   const setup = await writeTestSetup(join(dir, 'eid-server'), {
     host: '127.0.0.1',
-    port: await freePort(4443),
+    port: place.port,
+    members: options.members,
+    hub: options.hub,
   });
   const logger = createLogger('eid-server', { level: process.env.SIDBOX_LOG_LEVEL ?? 'warn' });
   const server = await startEidServer(await loadEidServerConfig(setup.configFile), logger);
-  const selfCheckUrl = `${setup.publicOrigin}/self-check`;
   const terminal = parse(await readFile(exampleConfig, 'utf8')) as Record<string, unknown>;
   terminal.testEidServer = { tlsSpkiSha256: [setup.tlsSpkiSha256] };
   terminal.services = [
-    selfCheckDemoService(selfCheckUrl),
+    selfCheckDemoService(place.selfCheckUrl),
     ...((terminal.services as unknown[] | undefined) ?? []),
   ];
   const terminalConfig = join(dir, 'terminal.yaml');
   await writeFile(terminalConfig, stringify(terminal), { mode: 0o600 });
-  return { server, selfCheckUrl, terminalConfig };
+  return { server, selfCheckUrl: place.selfCheckUrl, terminalConfig };
 }

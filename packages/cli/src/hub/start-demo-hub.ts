@@ -12,6 +12,8 @@ export interface DemoHubOptions {
   host?: string;
   /** The self-check pages of the demo's eID-Server, for the catalogue. */
   selfCheckUrl?: string;
+  /** The demo's eID-Server, where the city's own eID apps run. */
+  eidServer?: { origin: string; apiKey: string };
 }
 
 export interface DemoHub {
@@ -19,12 +21,16 @@ export interface DemoHub {
   login: { email: string; password: string };
   /** Credential of the demo's training terminal, for the terminal daemon to connect with. */
   trainingTerminalCredential: TerminalCredential;
+  url: string;
+  /** The members' organisation ids: each gets a service of its own at the eID-Server. */
+  members: { city: string; dealer: string };
   close(): Promise<void>;
 }
 
 /**
  * The hub with demo data on SQLite: the association, two members, three terminals, the seed's
- * survey (93 interviews) and 625 PIN activations. `dataDir` must be empty or new.
+ * survey (93 interviews) and 625 PIN activations; with an eID-Server, the city's own eID apps.
+ * `dataDir` must be empty or new.
  */
 export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHub> {
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'sidbox-demo-hub-'));
@@ -34,17 +40,21 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
     ...(options.host && { host: options.host }),
     dataDir,
     logger: false,
+    ...(options.eidServer && { eidServer: options.eidServer }),
   });
   try {
-    const { login, trainingCredential } = await seedDemo({
+    const { login, trainingCredential, members } = await seedDemo({
       dataDir,
       hubUrl: hub.url,
       ...(options.selfCheckUrl && { selfCheckUrl: options.selfCheckUrl }),
+      eidApps: options.eidServer !== undefined,
     });
     return {
       adminUrl: `${hub.url}/`,
+      url: hub.url,
       login,
       trainingTerminalCredential: trainingCredential,
+      members,
       async close() {
         await hub.close();
         if (temporary) rmSync(temporary, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
 } from '@sidbox/protocol';
 import { setCounterCases } from '../api/admin/counter-cases/commands.js';
 import { createMember } from '../api/admin/organisations/commands.js';
+import { createEidApp } from '../api/admin/eid-apps/commands.js';
 import { createService } from '../api/admin/services/commands.js';
 import { enrollTerminal } from '../api/admin/terminals/commands.js';
 import { createUser } from '../api/admin/users/commands.js';
@@ -17,6 +18,7 @@ import type { HubDb } from '../db/connect.js';
 import { associationSlug, findOrganisationRef, openHubDatabase } from '../hub-database.js';
 import { storageTarget } from '../start-hub.js';
 import { localDemoService, nationalDemoServices, selfCheckDemoService } from './catalogue.js';
+import { demoEidApps } from './eid-apps.js';
 
 export const demoLogin = { email: 'admin@sidbox.demo', password: 'sidbox-demo-admin' };
 
@@ -29,6 +31,8 @@ export interface SeedDemoInput {
   hubUrl: string;
   /** The self-check pages of a (test) eID-Server: then the catalogue offers "Online-Ausweis testen". */
   selfCheckUrl?: string;
+  /** The hub runs with an eID-Server: then the city has its own eID apps (`demoEidApps`). */
+  eidApps?: boolean;
 }
 
 /** Seed answer shares per statement (of 93), roughly as on the Bonn pilot's slides. */
@@ -140,7 +144,10 @@ async function insertInBatches<T>(
   for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
 }
 
-async function seed(db: HubDb, input: SeedDemoInput): Promise<TerminalCredential> {
+async function seed(
+  db: HubDb,
+  input: SeedDemoInput,
+): Promise<{ credential: TerminalCredential; members: Record<'city' | 'dealer', string> }> {
   const { hubUrl } = input;
   const association = await findOrganisationRef(db, associationSlug);
   if (!association) throw new Error('demo: association missing');
@@ -212,6 +219,9 @@ async function seed(db: HubDb, input: SeedDemoInput): Promise<TerminalCredential
   );
   await terminal(dealer.id, 'Autohaus Verkaufsraum', 'Showroom', 'car-dealer', false);
 
+  if (input.eidApps === true)
+    for (const app of demoEidApps) await createEidApp(db, undefined, bonn.id, app);
+
   const actor = { terminalId: office.terminal.id, organisationId: bonn.id };
   const events = demoEvents(new Date(), pinActivations);
   await insertInBatches(events, 500, (b) => ingestTelemetry(db, actor, b));
@@ -226,21 +236,22 @@ async function seed(db: HubDb, input: SeedDemoInput): Promise<TerminalCredential
     ) as SurveyResponse['answers'],
   }));
   await ingestSurveys(db, actor, responses);
-  return training.credential;
+  return { credential: training.credential, members: { city: bonn.id, dealer: dealer.id } };
 }
 
 /**
  * Demo data: the association with its admin, two members (a city, a car dealer), three terminals
  * (one in training mode, whose credential is returned), a small catalogue, the Bonn survey's 93
- * interviews, 625 PIN activations and the counter cases for a 76 % online share.
+ * interviews, 625 PIN activations and the counter cases for a 76 % online share; with `eidApps`,
+ * the city's own eID apps. Returns the members' ids too (the eID-Server's services need them).
  */
 export async function seedDemo(input: SeedDemoInput) {
   const db = await openHubDatabase(storageTarget(input));
   try {
     if (await findOrganisationRef(db, 'stadt-bonn'))
       throw new Error('demo: already seeded (stadt-bonn exists)');
-    const trainingCredential = await seed(db, input);
-    return { login: demoLogin, trainingCredential };
+    const { credential, members } = await seed(db, input);
+    return { login: demoLogin, trainingCredential: credential, members };
   } finally {
     await db.destroy();
   }
