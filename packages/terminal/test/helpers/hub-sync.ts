@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser, startHub } from '@sidbox/hub';
+import { addUser, startHub, type HubOptions } from '@sidbox/hub';
 import type { EnrolledTerminalResponse, OrganisationResponse } from '@sidbox/protocol';
 import {
   adminClient as signIn,
@@ -15,8 +15,11 @@ export { backends, type Backend };
 
 const admin = { email: 'admin@hub-sync.test', password: 'hub-sync-test-password' };
 
-/** A real hub on a real port that can be stopped and started again on the same port and data. */
-export async function restartableHub(backend: Backend) {
+/**
+ * A real hub on a real port that can be stopped and started again on the same port and data;
+ * `options` adds to the hub's (the members' apps need its eID-Server).
+ */
+export async function restartableHub(backend: Backend, options: Partial<HubOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-sync-'));
   const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const storage =
@@ -26,7 +29,13 @@ export async function restartableHub(backend: Backend) {
   let hub: Awaited<ReturnType<typeof startHub>> | undefined;
   let port = 0;
   const start = async () => {
-    hub = await startHub({ port, logger: false, loginAttemptsPerMinute: 10_000, ...storage });
+    hub = await startHub({
+      port,
+      logger: false,
+      loginAttemptsPerMinute: 10_000,
+      ...options,
+      ...storage,
+    });
     port = Number(new URL(hub.url).port);
     return hub.url;
   };
@@ -35,6 +44,8 @@ export async function restartableHub(backend: Backend) {
   const client = await adminClient(url);
   return {
     url,
+    /** The SQLite hub's files. */
+    dataDir,
     admin: client,
     start,
     async stop() {

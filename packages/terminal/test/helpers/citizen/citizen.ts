@@ -26,7 +26,7 @@ export interface ScreenLog {
 /** How long a walk waits for one screen or control before it fails. */
 const stepTimeoutMs = 10_000;
 
-type Role = 'button' | 'heading' | 'checkbox' | 'radio' | 'textbox';
+type Role = 'button' | 'link' | 'heading' | 'checkbox' | 'radio' | 'textbox';
 
 /** A puppeteer ARIA selector: the control a screen reader would announce by that name. */
 export function byRole(role: Role, name: string): string {

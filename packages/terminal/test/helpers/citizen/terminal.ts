@@ -6,6 +6,7 @@ import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
 import type { HubConnectionOptions } from '../../../src/features/hub-link/hub-link.js';
 import { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
+import type { DeviceEnvironment } from '../../../src/daemon/terminal-devices.js';
 import { buildKioskUi } from '../../../../kiosk-ui/test/helpers/kiosk-page.js';
 import { ownBrowserDirs, survivors } from '../processes.js';
 import { realKioskBrowser } from '../real-daemon.js';
@@ -17,6 +18,9 @@ export interface CitizenTerminalOptions {
   training: boolean;
   eidDeveloperMode?: boolean;
   hub?: (dir: string) => HubConnectionOptions;
+  devices?: DeviceEnvironment;
+  /** Collects every line the daemon logs (debug and up), to search for what must not be there. */
+  logLines?: string[];
 }
 
 /** A real terminal for citizen walks: daemon, headless kiosk Chromium, the kiosk UI as built. */
@@ -51,8 +55,15 @@ export async function startCitizenTerminal(
     kioskUiDir: uiDir,
     ...(options.eidDeveloperMode !== undefined && { eidDeveloperMode: options.eidDeveloperMode }),
     ...(options.hub && { hub: options.hub(dir) }),
+    ...(options.devices && { devices: options.devices }),
     // DBG=1 shows the daemon's log while a walk is being debugged.
     ...(process.env.DBG && { logger: createLogger('terminal') }),
+    ...(options.logLines && {
+      logger: createLogger('terminal', {
+        level: 'debug',
+        destination: { write: (line: string) => void options.logLines?.push(line) },
+      }),
+    }),
   });
   const removeDirs = () =>
     Promise.all([
