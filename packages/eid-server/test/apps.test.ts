@@ -336,7 +336,8 @@ describe('a form app printed at the terminal', () => {
     const checkPath = pathOf(posted.headers['location']);
     const check = await server.get(checkPath);
     expect(check.status).toBe(200);
-    expect(field(check.body, 'anreise')).toBe('Anreise 2025-06-01');
+    // A typed date reads like the card's dates; nothing typed, no line.
+    expect(field(check.body, 'anreise')).toBe('Anreise 01.06.2025');
     expect(field(check.body, 'familyNames')).toBe('Familienname MUSTERMANN');
     expect(check.body).toContain(texts.printHint.de);
     expect(check.body).toContain(`href="${formPath.replace('?', '?').replace(/&/g, '&amp;')}"`);
@@ -403,7 +404,7 @@ describe('a form app handed over to the reception', () => {
     expect(shown.status).toBe(200);
     expect(shown.headers['cache-control']).toBe('no-store');
     expect(field(shown.body, 'givenNames')).toBe('Vorname(n) ERIKA');
-    expect(field(shown.body, 'anreise')).toBe('Anreise 2025-06-01');
+    expect(field(shown.body, 'anreise')).toBe('Anreise 01.06.2025');
     const twice = await server.post('/apps/rezeption/handover?lang=de', { code });
     expect(twice.status).toBe(404);
     expect(twice.body).not.toContain('ERIKA');

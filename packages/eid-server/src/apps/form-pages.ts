@@ -1,5 +1,6 @@
 import type { EidApp, FormField } from '@sidbox/protocol';
 import type { AuthenticationResult } from '../authentication-result.js';
+import { formatPartialDate } from '../pages/format.js';
 import { html, type Html } from '../pages/html.js';
 import { localized, withLanguage, type Language } from '../pages/language.js';
 import { headingWithIcon } from '../pages/layout.js';
@@ -103,9 +104,22 @@ export function formPage(
   };
 }
 
-/** Everything on the form as a definition list: the card's data, then the member's fields. */
+/** A typed value as the reader expects it: a date like the card's dates (24.12.2026). */
+function shownValue(field: FormField, value: string, language: Language): string {
+  if (field.type !== 'date') return value;
+  // The input checked it: YYYY-MM-DD (form-input.ts).
+  const [year = 0, month = 1, day = 1] = value.split('-').map(Number);
+  return formatPartialDate({ year, month, day, iso: value }, language);
+}
+
+/**
+ * Everything on the form as a definition list: the card's data, then the member's fields that
+ * were filled in (an optional field left empty is not a line of the form).
+ */
 function filledForm(draft: FormDraft, language: Language): Html {
-  const fields = formSettings(draft).fields;
+  const fields = formSettings(draft).fields.filter(
+    (field) => (draft.values[field.id] ?? '') !== '',
+  );
   return html`${cardSection(draft, language)}
   ${
     fields.length === 0
@@ -117,7 +131,9 @@ function filledForm(draft: FormDraft, language: Language): Html {
               (field) =>
                 html`<div data-field="${field.id}">
                   <dt>${localized(field.label, language)}</dt>
-                  <dd class="typed"><bdi>${draft.values[field.id] ?? ''}</bdi></dd>
+                  <dd class="typed">
+                    <bdi>${shownValue(field, draft.values[field.id] ?? '', language)}</bdi>
+                  </dd>
                 </div>`,
             )}
           </dl>
