@@ -336,7 +336,7 @@ describe('a form app printed at the terminal', () => {
     const checkPath = pathOf(posted.headers['location']);
     const check = await server.get(checkPath);
     expect(check.status).toBe(200);
-    // A typed date reads like the card's dates; nothing typed, no line.
+    // A typed date reads like the card's dates.
     expect(field(check.body, 'anreise')).toBe('Anreise 01.06.2025');
     expect(field(check.body, 'familyNames')).toBe('Familienname MUSTERMANN');
     expect(check.body).toContain(texts.printHint.de);
@@ -405,6 +405,9 @@ describe('a form app handed over to the reception', () => {
     expect(shown.headers['cache-control']).toBe('no-store');
     expect(field(shown.body, 'givenNames')).toBe('Vorname(n) ERIKA');
     expect(field(shown.body, 'anreise')).toBe('Anreise 01.06.2025');
+    // Optional fields left empty are no lines of the form.
+    expect(shown.body).not.toContain('data-field="bemerkung"');
+    expect(shown.body).not.toContain('data-field="mail"');
     const twice = await server.post('/apps/rezeption/handover?lang=de', { code });
     expect(twice.status).toBe(404);
     expect(twice.body).not.toContain('ERIKA');
