@@ -136,24 +136,45 @@ describe('time windows in words', () => {
 });
 
 describe('access point configuration', () => {
-  it('is an access.yaml the access point accepts once the placeholders are filled', () => {
-    const jwk = { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' };
-    const text = accessPointConfig({
-      hubUrl: 'https://hub.example.org',
-      pointId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-      trustAnchor: jwk,
-      placeholders: {
-        trustAnchor: '<key>',
-        eidServer: 'https://eid.example.org',
-        reader: 'Simulator',
+  it("is an access.yaml the access point accepts, from the hub's answer but for the reader", () => {
+    const jwk = {
+      kty: 'OKP' as const,
+      crv: 'Ed25519' as const,
+      x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+      kid: 'k1',
+    };
+    const text = accessPointConfig(
+      {
+        accessPoint: {
+          id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+          name: 'Tor',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          revokedAt: null,
+          lastSeenAt: null,
+        },
+        hubUrl: 'https://hub.example.org',
+        trustAnchor: jwk,
+        eidServerOrigin: 'https://eid.example.org',
       },
-    });
+      { reader: '<Kartenleser>' },
+    );
     const config = AccessPointConfigSchema.parse(parse(text));
-    expect(config.hub).toMatchObject({
+    expect(config.hub).toEqual({
       url: 'https://hub.example.org',
       tokenFile: 'hub-token.txt',
+      pointId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      trustAnchor: [jwk],
+      timeoutMs: 2000,
+      allowlistMaxAgeMinutes: 1440,
     });
-    expect(config.hub.trustAnchor).toEqual([jwk]);
+    expect(config.eidServer).toMatchObject({
+      origin: 'https://eid.example.org',
+      apiKeyFile: 'eid-server-key.txt',
+      testPki: false,
+    });
+    // Only the site's reader is left to fill in; no secret is in the file.
+    expect(text.match(/<[^>]*>/g)).toEqual(['<Kartenleser>']);
+    expect(config.reader.name).toBe('<Kartenleser>');
   });
 });
 

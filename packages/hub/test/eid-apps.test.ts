@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eidAppServiceId, type ServiceEntry } from '@sidbox/protocol';
+import {
+  eidAppServiceId,
+  type AccessPointCreatedResponse,
+  type ServiceEntry,
+  type SignedAllowlistResponse,
+} from '@sidbox/protocol';
+import { verifyAllowlist } from '@sidbox/signing';
 import {
   adminClient,
   backends,
@@ -396,21 +402,75 @@ describe.each(backends)("members' eID apps in the hub (%s)", (backend) => {
         .accessPoints,
     ).toHaveLength(1);
   });
+
+  it('answers a new access point with what its access.yaml needs: hub, trust anchor, eID-Server', async () => {
+    const app = await accessAppOf(hub.db, world.memberA.id);
+    const createPoint = async () => {
+      const created = await adminA.request('POST', `/api/admin/eid-apps/${app.id}/access-points`, {
+        name: 'Tor',
+      });
+      expect(created.status).toBe(201);
+      return created.json as AccessPointCreatedResponse;
+    };
+    /** The point's allowlist, verified with the trust anchor its admin was given. */
+    const verifiedWith = async (created: AccessPointCreatedResponse) => {
+      const res = await fetch(`${hub.url}/api/access/allowlist`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      });
+      const { trustAnchor } = created;
+      if (trustAnchor.kid === undefined) throw new Error('the trust anchor has no kid');
+      return verifyAllowlist(
+        (await res.json()) as SignedAllowlistResponse,
+        { ...trustAnchor, kid: trustAnchor.kid },
+        created.accessPoint.id,
+      );
+    };
+    const currentKey = async () =>
+      (await association.request('GET', '/api/admin/signing-keys')).json.keys.findLast(
+        (key: { retiredAt: string | null }) => key.retiredAt === null,
+      ).publicJwk;
+
+    const first = await createPoint();
+    expect(first).toMatchObject({ hubUrl: hub.url, eidServerOrigin: testEidServer.origin });
+    expect(first.trustAnchor).toEqual(await currentKey());
+    expect(await verifiedWith(first)).toMatchObject({ ok: true });
+
+    // After a rotation a new point gets the new key; the old point follows the key chain.
+    expect((await association.request('POST', '/api/admin/signing-keys/rotate')).status).toBe(200);
+    const second = await createPoint();
+    expect(second.trustAnchor).toEqual(await currentKey());
+    expect(second.trustAnchor).not.toEqual(first.trustAnchor);
+    expect(await verifiedWith(second)).toMatchObject({ ok: true });
+    expect(await verifiedWith(first)).toMatchObject({ ok: true });
+  });
 });
 
 describe('a hub without an eID-Server', () => {
   let hub: TestHub;
+  let world: World;
   beforeAll(async () => {
     hub = await startTestHub('sqlite');
+    world = await seedWorld(hub.db, hub.url);
   });
   afterAll(() => hub.close());
 
   it('creates no app and answers 404 on the eID-Server routes', async () => {
-    const world = await seedWorld(hub.db, hub.url);
     const admin = await adminClient(hub.url, world.users.adminA, password);
     const created = await admin.request('POST', '/api/admin/eid-apps', accessAppInput('door'));
     expect([created.status, created.json.error.code]).toEqual([409, 'eid-server-not-configured']);
     expect((await admin.request('GET', '/api/admin/eid-apps')).json.apps).toEqual([]);
     expect((await eidServerRequest(hub, '/apps')).status).toBe(404);
+  });
+
+  it('adds no access point to an app left from when it had one', async () => {
+    const app = await accessAppOf(hub.db, world.memberA.id);
+    const admin = await adminClient(hub.url, world.users.adminA, password);
+    const created = await admin.request('POST', `/api/admin/eid-apps/${app.id}/access-points`, {
+      name: 'Tor',
+    });
+    expect([created.status, created.json.error.code]).toEqual([409, 'eid-server-not-configured']);
+    expect(
+      (await admin.request('GET', `/api/admin/eid-apps/${app.id}/access-points`)).json.accessPoints,
+    ).toEqual([]);
   });
 });

@@ -1,29 +1,33 @@
-/** What the admin UI knows of an access point's access.yaml; the rest are named placeholders. */
-export interface AccessPointConfigInput {
-  hubUrl: string;
-  pointId: string;
-  /** The hub's current config-signing key (public JWK), when the admin may read it. */
-  trustAnchor?: object | undefined;
-  placeholders: { trustAnchor: string; eidServer: string; reader: string };
-}
+import type { AccessPointCreatedResponse } from '@sidbox/protocol';
+
+/** What the hub answered for a new point; its token goes into hub-token.txt, never in here. */
+export type AccessPointConfigInput = Pick<
+  AccessPointCreatedResponse,
+  'accessPoint' | 'hubUrl' | 'trustAnchor' | 'eidServerOrigin'
+>;
 
 /**
- * A starting access.yaml for `sidbox access --config access.yaml` (packages/access/src/config.ts):
- * the token goes into hub-token.txt beside it, never into the file itself.
+ * A starting access.yaml for `sidbox access --config access.yaml` (packages/access/src/config.ts),
+ * complete from the hub's answer but for what only the site knows (the reader's name, a
+ * placeholder; the door opener, a GPIO line to adapt) and the member's eID-Server API key in
+ * eid-server-key.txt, which the association hands out.
  */
-export function accessPointConfig(input: AccessPointConfigInput): string {
+export function accessPointConfig(
+  created: AccessPointConfigInput,
+  placeholders: { reader: string },
+): string {
   const quoted = (text: string) => JSON.stringify(text);
   return [
     'hub:',
-    `  url: ${quoted(input.hubUrl)}`,
+    `  url: ${quoted(created.hubUrl)}`,
     '  tokenFile: hub-token.txt',
-    `  pointId: ${input.pointId}`,
-    `  trustAnchor: ${input.trustAnchor ? JSON.stringify(input.trustAnchor) : quoted(input.placeholders.trustAnchor)}`,
+    `  pointId: ${created.accessPoint.id}`,
+    `  trustAnchor: ${JSON.stringify(created.trustAnchor)}`,
     'eidServer:',
-    `  origin: ${quoted(input.placeholders.eidServer)}`,
+    `  origin: ${quoted(created.eidServerOrigin)}`,
     '  apiKeyFile: eid-server-key.txt',
     'reader:',
-    `  name: ${quoted(input.placeholders.reader)}`,
+    `  name: ${quoted(placeholders.reader)}`,
     'actuator:',
     '  kind: gpio',
     '  chip: gpiochip0',

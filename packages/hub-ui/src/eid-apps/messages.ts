@@ -127,13 +127,10 @@ export const eidAppsDe = {
   'access.addPoint': 'Zugangspunkt anlegen',
   'access.token': 'Zugangsschlüssel für „{name}“',
   'access.tokenHint':
-    'Wird nur jetzt angezeigt. Speichern Sie die Konfiguration unten als access.yaml auf dem Zugangspunkt, ergänzen Sie Kartenleser und Türöffner und starten Sie ihn mit „sidbox access --config access.yaml“.',
+    'Wird nur jetzt angezeigt. Speichern Sie ihn als hub-token.txt und die Konfiguration unten als access.yaml auf dem Zugangspunkt, ergänzen Sie Kartenleser und Türöffner, legen Sie den API-Schlüssel Ihres eID-Server-Dienstes (vom Verband) als eid-server-key.txt daneben und starten Sie ihn mit „sidbox access --config access.yaml“.',
   'access.pointCreated': 'Zugangspunkt angelegt.',
   'access.tokenFile': 'Zugangsschlüssel, Inhalt von hub-token.txt',
   'access.configFile': 'Konfiguration access.yaml',
-  'access.placeholder.trustAnchor':
-    '<öffentlicher Signierschlüssel des Hubs (JWK), beim Verband erfragen>',
-  'access.placeholder.eidServer': '<Adresse des eID-Servers des Verbands>',
   'access.placeholder.reader': '<Name des Kartenlesers in der AusweisApp>',
   'access.refresh': 'Aktualisieren',
   'access.lastSeen': 'Zuletzt gesehen',
@@ -300,12 +297,10 @@ export const eidAppsEn: Record<keyof typeof eidAppsDe, string> = {
   'access.addPoint': 'Create access point',
   'access.token': 'Access token for "{name}"',
   'access.tokenHint':
-    'Shown only now. Save the configuration below as access.yaml on the access point, add its card reader and door opener, and start it with "sidbox access --config access.yaml".',
+    'Shown only now. Save it as hub-token.txt and the configuration below as access.yaml on the access point, add its card reader and door opener, put the API key of your eID server service (from the association) beside them as eid-server-key.txt, and start it with "sidbox access --config access.yaml".',
   'access.pointCreated': 'Access point created.',
   'access.tokenFile': 'Access token, content of hub-token.txt',
   'access.configFile': 'Configuration access.yaml',
-  'access.placeholder.trustAnchor': "<the hub's public signing key (JWK), ask the association>",
-  'access.placeholder.eidServer': "<the association's eID server address>",
   'access.placeholder.reader': "<the card reader's name in AusweisApp>",
   'access.refresh': 'Refresh',
   'access.lastSeen': 'Last seen',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccessReason, AccessWindow, EidApp, EidAppInput } from '../eid-apps.js';
+import { TerminalCredential } from '../heartbeat.js';
 
 /** What an admin sends to create an app; the association admin names the member. */
 export const CreateEidAppBody = EidAppInput.extend({
@@ -90,9 +91,20 @@ export type AccessPointListResponse = z.infer<typeof AccessPointListResponse>;
 export const AccessPointResponse = z.strictObject({ accessPoint: AccessPoint });
 export type AccessPointResponse = z.infer<typeof AccessPointResponse>;
 
+/**
+ * The new point, and what its access.yaml needs from the hub that a member admin cannot read
+ * elsewhere (the signing keys are the association's to list).
+ */
 export const AccessPointCreatedResponse = z.strictObject({
   accessPoint: AccessPoint,
   token: z.string().describe("The point's bearer token; shown only now, the hub keeps its hash."),
+  hubUrl: z.url().describe('Where terminals and access points reach the hub: hub.url.'),
+  trustAnchor: TerminalCredential.shape.configSigningKey.describe(
+    "The hub's current configuration signing key (public JWK): the access.yaml's hub.trustAnchor.",
+  ),
+  eidServerOrigin: z
+    .url()
+    .describe("The association's eID-Server (the hub's eidServer option): eidServer.origin."),
 });
 export type AccessPointCreatedResponse = z.infer<typeof AccessPointCreatedResponse>;
 

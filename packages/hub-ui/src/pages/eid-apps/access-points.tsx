@@ -2,7 +2,6 @@ import type {
   AccessPoint,
   AccessPointCreatedResponse,
   AccessPointListResponse,
-  SigningKeyListResponse,
 } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
@@ -16,25 +15,10 @@ import { fill, useI18n } from '../../i18n.js';
 import { useApi } from '../../use-api.js';
 
 /** The token, shown once, and an access.yaml for `sidbox access --config` around it. */
-function PointToken({
-  created,
-  trustAnchor,
-}: {
-  created: AccessPointCreatedResponse;
-  trustAnchor: object | undefined;
-}) {
+function PointToken({ created }: { created: AccessPointCreatedResponse }) {
   const { t } = useI18n();
   const ref = useFocusOnMount<HTMLElement>();
-  const config = accessPointConfig({
-    hubUrl: location.origin,
-    pointId: created.accessPoint.id,
-    trustAnchor,
-    placeholders: {
-      trustAnchor: t('access.placeholder.trustAnchor'),
-      eidServer: t('access.placeholder.eidServer'),
-      reader: t('access.placeholder.reader'),
-    },
-  });
+  const config = accessPointConfig(created, { reader: t('access.placeholder.reader') });
   return (
     <section class="credential" aria-labelledby="token-heading" tabIndex={-1} ref={ref}>
       <h3 id="token-heading">{fill(t('access.token'), { name: created.accessPoint.name })}</h3>
@@ -50,18 +34,9 @@ function PointToken({
 }
 
 /** The doors' readers of an access app: create (token once), list, revoke. */
-export function AccessPointsSection({
-  appId,
-  association,
-}: {
-  appId: string;
-  /** Association admins may read the hub's signing key, the points' trust anchor. */
-  association: boolean;
-}) {
+export function AccessPointsSection({ appId }: { appId: string }) {
   const { t, lang } = useI18n();
   const points = useApi<AccessPointListResponse>(eidAppPaths.accessPoints(appId));
-  const keys = useApi<SigningKeyListResponse>(association ? '/signing-keys' : undefined);
-  const trustAnchor = keys.data?.keys.findLast((key) => key.retiredAt === null)?.publicJwk;
   const { notice, run } = useNotice();
   const [created, setCreated] = useState<AccessPointCreatedResponse>();
   const [name, setName] = useState('');
@@ -149,9 +124,7 @@ export function AccessPointsSection({
         <Notice notice={notice} />
         <button type="submit">{t('access.addPoint')}</button>
       </form>
-      {created && (
-        <PointToken key={created.accessPoint.id} created={created} trustAnchor={trustAnchor} />
-      )}
+      {created && <PointToken key={created.accessPoint.id} created={created} />}
     </section>
   );
 }

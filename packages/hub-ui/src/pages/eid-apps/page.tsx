@@ -18,15 +18,7 @@ import { DecisionLog } from './decision-log.js';
 import { PersonsSection } from './persons.js';
 
 /** Persons, access points and the log of one door access app. */
-function AccessManagement({
-  app,
-  association,
-  onClose,
-}: {
-  app: EidApp;
-  association: boolean;
-  onClose: () => void;
-}) {
+function AccessManagement({ app, onClose }: { app: EidApp; onClose: () => void }) {
   const { t, lang } = useI18n();
   const title = app.title[lang] ?? app.title['de'] ?? app.id;
   return (
@@ -36,7 +28,7 @@ function AccessManagement({
         {t('access.close')}
       </button>
       <PersonsSection appId={app.id} appTitle={title} />
-      <AccessPointsSection appId={app.id} association={association} />
+      <AccessPointsSection appId={app.id} />
       <DecisionLog appId={app.id} />
     </section>
   );
@@ -178,12 +170,7 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
         />
       )}
       {canManage && managed && (
-        <AccessManagement
-          key={managed.id}
-          app={managed}
-          association={association}
-          onClose={() => setAccessId(undefined)}
-        />
+        <AccessManagement key={managed.id} app={managed} onClose={() => setAccessId(undefined)} />
       )}
     </section>
   );

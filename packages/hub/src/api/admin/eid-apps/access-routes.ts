@@ -10,12 +10,14 @@ import {
   RegisteredPersonListResponse,
   RegisteredPersonResponse,
 } from '@sidbox/protocol';
+import { publicPart } from '@sidbox/signing';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { EidAppRow } from '../../../db/schema.js';
 import { HubError } from '../../../errors.js';
+import { currentSigningKey } from '../../../signing/keys.js';
 import {
   createAccessPoint,
   createRegistration,
@@ -55,7 +57,10 @@ const managed = async (db: HubDb, actor: AdminActor, id: string) =>
   requireAccessApp(await managedEidApp(db, actor, id));
 
 /** Door access apps: registration codes, registered persons, access points, the decision log. */
-export function registerAccessAdminRoutes(app: HubApp, { db }: HubDeps): void {
+export function registerAccessAdminRoutes(
+  app: HubApp,
+  { db, eidServer, publicUrl }: HubDeps,
+): void {
   app.post(
     '/eid-apps/:id/registrations',
     {
@@ -162,8 +167,20 @@ export function registerAccessAdminRoutes(app: HubApp, { db }: HubDeps): void {
     async (request, reply) => {
       const actor = adminOf(request);
       const found = requireActive(await managed(db, actor, request.params.id));
+      // The point needs the eID-Server for every pseudonym: none configured, no point.
+      if (!eidServer)
+        throw new HubError(
+          'eid-server-not-configured',
+          'the hub has no eID-Server configured (eidServer option), so no access point can work',
+        );
       const { accessPoint, token } = await createAccessPoint(db, actor, found, request.body.name);
-      return reply.status(201).send({ accessPoint: presentAccessPoint(accessPoint), token });
+      return reply.status(201).send({
+        accessPoint: presentAccessPoint(accessPoint),
+        token,
+        hubUrl: publicUrl(),
+        trustAnchor: publicPart(await currentSigningKey(db)),
+        eidServerOrigin: eidServer.origin,
+      });
     },
   );
 
