@@ -5,19 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectAsync, type MqttClient } from 'mqtt';
-import { publicPart } from '@sidbox/signing';
+import type { AccessPointCreatedResponse } from '@sidbox/protocol';
+import { parse, stringify } from 'yaml';
 import { silentLogger } from '@sidbox/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessPoint, loadAccessPointConfig, type AttemptReport } from '../src/index.js';
 import { startHub } from '../../hub/src/start-hub.js';
-import { currentSigningKey } from '../../hub/src/signing/keys.js';
 import {
   createRegistration,
   revokePerson,
 } from '../../hub/src/api/admin/eid-apps/access-commands.js';
 import { findEidApp } from '../../hub/src/eid-apps/queries.js';
-import { seedWorld, testEidServer, type World } from '../../hub/test/helpers/hub.js';
-import { accessAppOf, accessPointOf, registeredPersonOf } from '../../hub/test/helpers/eid-apps.js';
+import {
+  adminClient,
+  password,
+  seedWorld,
+  testEidServer,
+  type World,
+} from '../../hub/test/helpers/hub.js';
+import { accessAppOf, registeredPersonOf } from '../../hub/test/helpers/eid-apps.js';
+import { accessPointConfig } from '../../hub-ui/src/eid-apps/access-point-config.js';
 import {
   ecPrivateKeyFromPem,
   ecPublicKeyOf,
@@ -37,7 +44,8 @@ import { startMosquitto, type Mosquitto } from './helpers/mosquitto.js';
 // The door as a member runs it: the real AusweisApp with its Simulator card, our eID-Server
 // (test PKI) with one service per member, the hub (SQLite) it pulls the members' apps from, and
 // a real mosquitto as the door's relay. The citizen registers through the door app's pages;
-// the access point asks its member's service for the pseudonym, as in production.
+// each access point runs on the access.yaml the hub UI makes from the hub's answer and asks its
+// member's service for the pseudonym, as in production.
 
 /** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
 const SIMULATOR_RI_KEY_2 = Buffer.from(
@@ -82,39 +90,29 @@ function pseudonymAt(memberIndex: number) {
   return { hex, hash: createHash('sha256').update(hex).digest('hex') };
 }
 
-/** An access.yaml (and its secret files) in `dir/<name>` for member `memberIndex`'s door app. */
-async function writeAccessYaml(name: string, appId: string, memberIndex: number) {
-  const { accessPoint, token } = await accessPointOf(hub.db, appId, name);
+/**
+ * A member admin creates an access point in the hub admin API and saves the access.yaml the hub
+ * UI generates from the answer, adding what only the site knows (the Simulator reader, the
+ * MQTT relay, the test PKI's TLS certificate) and the member service's key from the association.
+ */
+async function writeAccessYaml(name: string, appId: string, member: 'A' | 'B') {
+  const admin = await adminClient(hub.url, world.users[`admin${member}`], password);
+  const answer = await admin.request('POST', `/api/admin/eid-apps/${appId}/access-points`, {
+    name,
+  });
+  expect(answer.status).toBe(201);
+  const created = answer.json as AccessPointCreatedResponse;
   const folder = await mkdtemp(join(dir, `${name}-`));
-  await writeFile(join(folder, 'hub-token.txt'), token);
-  await writeFile(join(folder, 'eid-server-key.txt'), setup.members[memberIndex]?.apiKey ?? '');
+  await writeFile(join(folder, 'hub-token.txt'), created.token);
+  const serviceKey = setup.members[member === 'A' ? 0 : 1]?.apiKey ?? '';
+  await writeFile(join(folder, 'eid-server-key.txt'), serviceKey);
   await writeFile(join(folder, 'eid-server-ca.pem'), ca);
-  const anchor = publicPart(await currentSigningKey(hub.db));
+  const config = parse(accessPointConfig(created, { reader: 'Simulator' }));
+  Object.assign(config.eidServer, { caFile: 'eid-server-ca.pem', testPki: true });
+  config.actuator = { kind: 'mqtt', url: broker.url, topic, payload: 'open' };
   const file = join(folder, 'access.yaml');
-  await writeFile(
-    file,
-    [
-      'hub:',
-      `  url: ${hub.url}`,
-      '  tokenFile: hub-token.txt',
-      `  pointId: ${accessPoint.id}`,
-      `  trustAnchor: ${JSON.stringify(anchor)}`,
-      'eidServer:',
-      `  origin: ${eidServerOrigin}`,
-      '  apiKeyFile: eid-server-key.txt',
-      '  caFile: eid-server-ca.pem',
-      '  testPki: true',
-      'reader:',
-      '  name: Simulator',
-      'actuator:',
-      '  kind: mqtt',
-      `  url: ${broker.url}`,
-      `  topic: ${topic}`,
-      '  payload: open',
-      'stateDir: state',
-    ].join('\n'),
-  );
-  return { file, stateDir: join(folder, 'state'), pointId: accessPoint.id };
+  await writeFile(file, stringify(config));
+  return { file, stateDir: join(folder, 'state'), pointId: created.accessPoint.id };
 }
 
 let frontDoor: Awaited<ReturnType<typeof writeAccessYaml>>;
@@ -149,7 +147,7 @@ beforeAll(async () => {
   await door.subscribeAsync(topic, { qos: 1 });
   door.on('message', (_topic, payload) => opened.push(payload.toString()));
 
-  frontDoor = await writeAccessYaml('front-door', apps.a, 0);
+  frontDoor = await writeAccessYaml('front-door', apps.a, 'A');
   point = await AccessPoint.start(await loadAccessPointConfig(frontDoor.file), silentLogger());
 }, 60_000);
 
@@ -270,7 +268,7 @@ describe("the access point with AusweisApp, the member's eID-Server service, the
     // Member B's app holds the card's member-A hash: it would match if B's service gave the same.
     await registeredPersonOf(hub.db, apps.b, pseudonymAt(0).hex);
     expect(pseudonymAt(1).hash).not.toBe(pseudonymAt(0).hash);
-    const pointB = await writeAccessYaml('gate-b', apps.b, 1);
+    const pointB = await writeAccessYaml('gate-b', apps.b, 'B');
     const before = opened.length;
 
     const child = spawn(process.execPath, [cli, 'access', '--config', pointB.file], {
