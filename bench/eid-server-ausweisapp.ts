@@ -140,7 +140,8 @@ export class AusweisAppAuthenticator {
   }
 }
 
-function lostSimulatorRace(ending: Record<string, unknown>): boolean {
+/** A 'session ended' entry of AusweisApp's lost Simulator race: unknownError at EAC1. */
+export function lostSimulatorRace(ending: Record<string, unknown>): boolean {
   return (
     ending['phase'] === 'awaiting-eac1' &&
     ending['reason'] === 'client-error' &&

@@ -2,6 +2,7 @@
 // Each prints human lines and ends with one JSON line `{"bench":"<name>",...}`.
 
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  access: () => import('./access.js'),
   eid: () => import('./eid.js'),
   'eid-server': () => import('./eid-server.js'),
   hub: () => import('./hub.js'),

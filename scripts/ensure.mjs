@@ -26,10 +26,11 @@ const debianPackages = {
     'iproute2',
     // sfdisk: an independent reader of the stick image's partition table.
     'fdisk',
-    // The access point: a real MQTT broker for its actuator tests; libgpiod's gpioset for a relay.
-    'mosquitto',
+    // The access point: libgpiod's gpioset for a relay.
     'gpiod',
   ],
+  // The access point's MQTT actuator: a real broker in its tests and the access bench.
+  broker: ['mosquitto'],
   // The kiosk's read-aloud button: a local synthesizer and ALSA's player, no cloud service.
   speech: ['espeak-ng', 'alsa-utils'],
   // systemd-notify: the daemon's sd_notify (READY, WATCHDOG) under the kiosk unit.
@@ -37,8 +38,8 @@ const debianPackages = {
 };
 const targets = {
   demo: ['base', 'speech'],
-  test: ['base', 'devices', 'speech', 'service'],
-  bench: ['base'],
+  test: ['base', 'devices', 'broker', 'speech', 'service'],
+  bench: ['base', 'broker'],
 };
 
 const target = process.argv[2] ?? 'test';
