@@ -205,7 +205,8 @@ describe('eID-Apps page (member admin, Chromium)', () => {
   });
 
   it('registers a person for the door, creates an access point, logs, edits and revokes', async () => {
-    await page.click(`${row('werkstatt')} button::-p-text(Zutritt verwalten)`);
+    // The list comes from the API after a load: the locator waits for the row.
+    await page.locator(`${row('werkstatt')} button::-p-text(Zutritt verwalten)`).click();
     const register = 'form[aria-labelledby=register-heading]';
     await page.waitForSelector(register);
     await page.type(`${register} input[name=label]`, 'Werkstatt, Mo–Fr 7–19');
@@ -242,7 +243,8 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     });
 
     await page.reload();
-    await page.click(`${row('werkstatt')} button::-p-text(Zutritt verwalten)`);
+    // The list comes from the API after a load: the locator waits for the row.
+    await page.locator(`${row('werkstatt')} button::-p-text(Zutritt verwalten)`).click();
     await page.waitForSelector('[data-testid=persons]');
     expect(await textOf('[data-testid=persons]')).toMatch(
       /Werkstatt, Mo–Fr 7–19\s+jederzeit\s+aktiv/,
