@@ -77,7 +77,8 @@ export class AccessPoint {
         eidServer,
         ausweisApp: supervisor,
         reader: config.reader.name,
-        refreshAddress: new URL('/', config.eidServer.origin).href,
+        // The eID-Server's plain "finished" page: AusweisApp only checks the certificate there.
+        refreshAddress: new URL('/apps/done', config.eidServer.origin).href,
         stepTimeoutMs: config.eidServer.stepTimeoutMs,
         logger,
       }),
