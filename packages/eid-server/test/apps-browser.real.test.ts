@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../src/apps/texts.js';
 import type { Language } from '../src/pages/language.js';
-import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
+import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
+import type { PageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
 import {
   addDemoApps,
   afterCard,
@@ -14,6 +13,7 @@ import {
   submit,
 } from './helpers/app-pages.js';
 import { startAppsServer, type AppsServer } from './helpers/apps-server.js';
+import { startCitizenBrowser } from './helpers/citizen-browser.js';
 
 // The members' app pages in Debian's Chromium as a citizen sees them in the kiosk browser
 // (the eID-Server in process with its FAKE hub, FakeAppDirectory, and the card double; the
@@ -21,51 +21,20 @@ import { startAppsServer, type AppsServer } from './helpers/apps-server.js';
 // visible focus, targets of 44 px, no sideways scrolling at 200 % (the kiosk zooms the page: a
 // 1280 px screen is 640 CSS px then) nor at 320 px, and no console errors.
 
-/** axe-core as the kiosk UI's accessibility tests use it (a devDependency of kiosk-ui). */
-const axeSource = readFileSync(
-  createRequire(new URL('../../kiosk-ui/package.json', import.meta.url)).resolve(
-    'axe-core/axe.min.js',
-  ),
-  'utf8',
-);
-const EID_CLIENT = 'http://127.0.0.1:24727/';
-
 let server: AppsServer;
 let browser: Browser;
 let page: Page;
-/** Console errors, page errors and failed loads of the current page. */
-let problems: string[] = [];
-/** The eID-Client activations the page asked for (answered 204, as if a client took it). */
-let activations: string[] = [];
+let problems: PageProblems;
+let activations: string[];
 
 beforeAll(async () => {
-  // The server's certificate is self-signed, so Chromium accepts certificate errors; it talks
-  // to nothing else.
-  const started = await Promise.allSettled([
-    startAppsServer().then((running) => (server = running)),
-    launchTestChromium({ acceptInsecureCerts: true }).then((launched) => (browser = launched)),
-  ]);
-  for (const result of started) if (result.status === 'rejected') throw result.reason;
-  addDemoApps(server);
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+  ({ server, browser, page, problems, activations } = await startCitizenBrowser(startAppsServer, {
+    viewportHeight: 800,
     // Chromium reports a page answered 4xx as a failed load; those statuses are asserted.
-    if (/status of 4\d\d/.test(message.text()) && message.location().url === page.url()) return;
-    problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${String(error)}`));
-  page.on('requestfailed', (request) => {
-    // A navigation answered 204 (the activation) ends as aborted; nothing else may fail.
-    if (!request.url().startsWith(EID_CLIENT)) problems.push(`failed: ${request.url()}`);
-  });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(EID_CLIENT)) return void request.continue();
-    activations.push(request.url());
-    void request.respond({ status: 204 });
-  });
+    ignoreConsole: (message, page) =>
+      /status of 4\d\d/.test(message.text()) && message.location().url === page.url(),
+  }));
+  addDemoApps(server);
 });
 
 afterAll(async () => {
@@ -74,7 +43,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, status = 200): Promise<void> {
-  problems = [];
+  problems.clear();
   const answer = await page.goto(new URL(path, server.origin).href);
   expect(answer?.status()).toBe(status);
 }
@@ -82,27 +51,6 @@ async function open(path: string, status = 200): Promise<void> {
 /** Expects the answer of a navigation the test started in the page. */
 function arrived(answer: HTTPResponse | null, status = 200): void {
   expect(answer?.status()).toBe(status);
-}
-
-async function wcagViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map(
-      ({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(' '))}`,
-    );
-  });
 }
 
 const CONTROLS = 'a[href], button, input:not([type=hidden]), textarea';
@@ -176,12 +124,12 @@ async function checkPage(language: Language): Promise<string[]> {
     language,
     language === 'ar' ? 'rtl' : 'ltr',
   ]);
-  expect(await wcagViolations()).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
   expect(await smallTargets()).toEqual([]);
   expect(await overflowAt(640)).toEqual([]);
   expect(await overflowAt(320)).toEqual([]);
   const order = await tabThrough();
-  expect(problems).toEqual([]);
+  expect(problems.list).toEqual([]);
   return order;
 }
 
@@ -199,7 +147,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await open(`/apps/${demoApps.form}?${lang}`);
     const order = await checkPage(language);
     expect(order).toContain(t('appStartButton', language));
-    activations = [];
+    activations.length = 0;
     await page.focus('main a.button');
     await page.keyboard.press('Enter');
     await expect.poll(() => activations.length).toBe(1);
@@ -209,11 +157,11 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
   it('the age app’s page, and its yes and no', async () => {
     await open(`/apps/${demoApps.age}?${lang}`);
     await checkPage(language);
-    problems = [];
+    problems.clear();
     arrived(await afterCard(server, page, demoApps.age, lang));
     expect(await heading()).toBe(t('ageYes', language, { age: '18' }));
     await checkPage(language);
-    problems = [];
+    problems.clear();
     arrived(await afterCard(server, page, demoApps.ageTooYoung, lang));
     expect(await heading()).toBe(t('ageNo', language, { age: '99' }));
     await checkPage(language);
@@ -223,7 +171,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await open(`/apps/${demoApps.door}?${lang}`);
     await checkPage(language);
     await page.type('#code', 'abc');
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'form.code-form button'), 400);
     expect(await page.$eval('.field-error', (el) => el.textContent)).toBe(
       t('codeInvalid', language),
@@ -232,19 +180,19 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await checkPage(language);
     await page.$eval('#code', (el) => ((el as HTMLInputElement).value = ''));
     await page.type('#code', 'abcd-2345');
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'form.code-form button'));
     expect(await page.$eval('.code-accepted', (el) => el.textContent)).toBe(
       t('codeAccepted', language, { code: 'ABCD2345' }),
     );
     await checkPage(language);
 
-    problems = [];
+    problems.clear();
     const code = issueDoorCode(server);
     arrived(await afterCard(server, page, demoApps.door, `${lang}&code=${code}`));
     expect(await heading()).toBe(t('registeredTitle', language, { label: 'Meisterin Werkstatt' }));
     await checkPage(language);
-    problems = [];
+    problems.clear();
     arrived(await afterCard(server, page, demoApps.door, `${lang}&code=NONE2345`), 409);
     expect(await heading()).toBe(t('codeUnknownTitle', language));
     await checkPage(language);
@@ -257,7 +205,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     expect(values.slice(0, 2)).toEqual(['ERIKA', 'MUSTERMANN']);
     await checkPage(language);
 
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'main form button[type=submit]'), 400);
     expect(await page.$eval('.error-summary', (el) => el.textContent)).toBe(
       t('formHasErrors', language),
@@ -265,14 +213,14 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await checkPage(language);
 
     await fillForm(page);
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'main form button[type=submit]'));
     expect(new URL(page.url()).pathname).toMatch(/\/check$/);
     expect(await page.$eval('.note', (el) => el.textContent)).toBe(t('printHint', language));
     const order = await checkPage(language);
     expect(order.slice(-2)).toEqual([t('correctButton', language), t('doneButton', language)]);
 
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'form.inline button'));
     expect(await heading()).toBe(t('formDeletedTitle', language));
     await checkPage(language);
@@ -282,7 +230,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     arrived(await afterCard(server, page, demoApps.handover, lang));
     await fillForm(page);
     arrived(await submit(page, 'main form button[type=submit]'));
-    problems = [];
+    problems.clear();
     const order = await checkPage(language);
     expect(order.at(-1)).toBe(t('handoverButton', language));
     arrived(await submit(page, 'form.inline button'));
@@ -294,7 +242,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await open(`/apps/${demoApps.handover}/handover?${lang}`);
     await checkPage(language);
     await page.type('#code', 'AAAAAAAA');
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'main form button'), 404);
     expect(await page.$eval('.field-error', (el) => el.textContent?.trim())).toBe(
       t('receptionCodeWrong', language),
@@ -302,7 +250,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     await checkPage(language);
     await page.$eval('#code', (el) => ((el as HTMLInputElement).value = ''));
     await page.type('#code', code.toLowerCase());
-    problems = [];
+    problems.clear();
     arrived(await submit(page, 'main form button'));
     const received = await page.$$eval('dd', (items) => items.map((item) => item.innerText));
     expect(received).toContain('2025-06-01');

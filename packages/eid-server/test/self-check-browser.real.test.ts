@@ -1,62 +1,37 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../src/self-check/texts.js';
 import { texts } from '../src/self-check/texts.js';
-import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
+import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
+import type { PageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
+import { startCitizenBrowser } from './helpers/citizen-browser.js';
 import { startSelfCheckServer, type SelfCheckServer } from './helpers/self-check-server.js';
 
 // The pages in Debian's Chromium as a citizen sees them: WCAG 2.1 A/AA by axe-core, large
 // targets, reflow at 200 % zoom, keyboard use, no console errors. With SIDBOX_SCREENSHOTS=1 it
 // also writes docs/screenshots/self-check-*.png.
 
-/** axe-core as the kiosk UI's accessibility tests use it (a devDependency of kiosk-ui). */
-const axeSource = readFileSync(
-  createRequire(new URL('../../kiosk-ui/package.json', import.meta.url)).resolve(
-    'axe-core/axe.min.js',
-  ),
-  'utf8',
-);
 const screenshotDir =
   process.env['SIDBOX_SCREENSHOTS'] === '1'
     ? join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
     : undefined;
-const EID_CLIENT = 'http://127.0.0.1:24727/';
 
 let selfCheck: SelfCheckServer;
 let browser: Browser;
 let page: Page;
-/** Console errors, page errors and failed loads of the current page. */
-let problems: string[] = [];
-/** The eID-Client activations the page asked for (answered 204, as if a client took it). */
-let activations: string[] = [];
+let problems: PageProblems;
+let activations: string[];
 
 beforeAll(async () => {
-  // The test server's certificate is self-signed and made with it, so Chromium (started at the
-  // same time, to keep this file fast) accepts certificate errors; it talks to nothing else.
-  const started = await Promise.allSettled([
-    startSelfCheckServer().then((server) => (selfCheck = server)),
-    launchTestChromium({ acceptInsecureCerts: true }).then((launched) => (browser = launched)),
-  ]);
-  for (const result of started) if (result.status === 'rejected') throw result.reason;
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 1024 });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${String(error)}`));
-  page.on('requestfailed', (request) => {
-    // A navigation answered 204 (the activation) ends as aborted; nothing else may fail.
-    if (!request.url().startsWith(EID_CLIENT)) problems.push(`failed: ${request.url()}`);
-  });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(EID_CLIENT)) return void request.continue();
-    activations.push(request.url());
-    void request.respond({ status: 204 });
-  });
+  ({
+    server: selfCheck,
+    browser,
+    page,
+    problems,
+    activations,
+  } = await startCitizenBrowser(startSelfCheckServer, { viewportHeight: 1024 }));
 });
 
 afterAll(async () => {
@@ -65,30 +40,9 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<void> {
-  problems = [];
+  problems.clear();
   const answer = await page.goto(new URL(path, selfCheck.origin).href);
   expect(answer?.status()).toBe(200);
-}
-
-async function wcagViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map(
-      ({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(' '))}`,
-    );
-  });
 }
 
 /** Whether the page needs horizontal scrolling at this CSS width (1280 px at 200 % = 640). */
@@ -106,7 +60,7 @@ async function checkPage(name: string, language: Language): Promise<void> {
     language,
     language === 'ar' ? 'rtl' : 'ltr',
   ]);
-  expect(await wcagViolations()).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
   expect(await scrollsSideways(640)).toBe(false);
   expect(await scrollsSideways(320)).toBe(false);
   const button = await page.$eval('.button', (el) => {
@@ -122,12 +76,12 @@ async function checkPage(name: string, language: Language): Promise<void> {
       path: join(screenshotDir, `self-check-${name}-${language}.png`) as `${string}.png`,
     });
   }
-  expect(problems).toEqual([]);
+  expect(problems.list).toEqual([]);
 }
 
 /** Tabs to the start button and presses Enter: the activation the kiosk would intercept. */
 async function startByKeyboard(): Promise<URL> {
-  activations = [];
+  activations.length = 0;
   const label = await page.$eval('.button', (el) => el.textContent?.trim());
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
@@ -152,7 +106,7 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     expect(activation.pathname).toBe('/eID-Client');
     const tcToken = await selfCheck.get(activation.searchParams.get('tcTokenURL') ?? '');
     expect(tcToken.body).toContain('<RefreshAddress>');
-    expect(problems).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   it('the result page shows the card’s data', async () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
 import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
+import { watchPageProblems, type PageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
 import { signIn, startEidAppsHub } from './helpers/eid-apps-hub.js';
 
 // The eID-Apps page in Debian's Chromium against a real hub, as a member admin: one app of each
@@ -11,56 +11,23 @@ import { signIn, startEidAppsHub } from './helpers/eid-apps-hub.js';
 // access point (its token shown, then used at the door), the log, a revocation; the page in
 // English; WCAG 2.1 A/AA by axe-core; no console error anywhere.
 
-const axeSource = readFileSync(
-  createRequire(new URL('../../kiosk-ui/package.json', import.meta.url)).resolve(
-    'axe-core/axe.min.js',
-  ),
-  'utf8',
-);
-
 let hub: Awaited<ReturnType<typeof startEidAppsHub>>;
 let browser: Browser;
 let page: Page;
 /** Console errors, page errors and failed loads since the last check. */
-let problems: string[] = [];
+let problems: PageProblems;
 
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startEidAppsHub(), launchTestChromium()]);
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 1024 });
-  page.on('console', (message) => {
-    if (message.type() === 'error')
-      problems.push(`console: ${message.text()} (${message.location().url ?? ''})`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${String(error)}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  problems = watchPageProblems(page);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
 });
-
-async function wcagViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map(
-      ({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(' '))}`,
-    );
-  });
-}
 
 const textOf = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
@@ -111,8 +78,8 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     await signIn(page, `${hub.url}/#/eid-apps`);
     // Before signing in, the shell asks for a session and the hub answers 401: Chromium logs
     // that answer. From here on nothing may be logged.
-    expect(problems).toEqual([expect.stringMatching(/status of 401 .*\/api\/admin\/session/)]);
-    problems = [];
+    expect(problems.list).toEqual([expect.stringMatching(/status of 401 .*\/api\/admin\/session/)]);
+    problems.clear();
     expect(await textOf('#page-heading')).toBe('eID-Apps');
     expect(await page.$('select[name=memberId]')).toBeNull(); // a member admin has one member
     await createApp(
@@ -142,13 +109,13 @@ describe('eID-Apps page (member admin, Chromium)', () => {
         'mindestens 16 Jahre alt',
       );
     });
-    expect(await wcagViolations()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   it('says in German that an id is taken, and changes nothing', async () => {
     await createApp('age', 'ab18', 'Ab 18', 'Alter', async () => undefined);
-    problems = [];
+    problems.clear();
     await page.click(`${create} input[name=kind][value=age]`);
     await fill(`${create} input[name=id]`, 'ab18');
     await fill(`${create} input[name=titleDe]`, 'Noch einmal');
@@ -157,8 +124,8 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     await waitForText(`${create} [role=alert]`, 'Diese Kennung ist schon vergeben.');
     expect(await page.$$eval('[data-testid=eid-apps] tbody tr', (rows) => rows.length)).toBe(4);
     // Chromium itself reports the refused request (409) on the console; nothing else may appear.
-    expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
-    problems = [];
+    expect(problems.list.filter((p) => !p.includes('status of 409'))).toEqual([]);
+    problems.clear();
   });
 
   it('shows the apps after a reload, edits one, archives and restores one', async () => {
@@ -201,7 +168,7 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     await page.waitForSelector(row('ab16'));
     expect(await textOf(row('ab16'))).toContain('aktiv');
     expect(await textOf(row('meldeschein'))).toContain('Meldeschein Werkstatt');
-    expect(problems).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   it('registers a person for the door, creates an access point, logs, edits and revokes', async () => {
@@ -264,7 +231,7 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     await page.click(`${edit} button[type=submit]`);
     await waitForText('[role=status]', 'Person gespeichert.');
     await waitForText('[data-testid=persons]', 'Mo–Fr 07:00–19:00');
-    expect(await wcagViolations()).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('[data-testid=persons] button::-p-text(Widerrufen)');
@@ -274,7 +241,7 @@ describe('eID-Apps page (member admin, Chromium)', () => {
       granted: false,
       reason: 'revoked',
     });
-    expect(problems).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   it('is in English after switching the language, and stays so over a reload', async () => {
@@ -288,7 +255,7 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     );
     await page.reload();
     await waitForText(row('ab16'), 'Age check');
-    expect(await wcagViolations()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 });

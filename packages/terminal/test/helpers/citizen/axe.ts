@@ -1,46 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
+import {
+  wcagViolations as violationsNow,
+  type Violation,
+} from '../../../../kiosk-ui/test/helpers/axe.js';
 
-/** axe-core as the kiosk UI's own accessibility tests use it (a devDependency of kiosk-ui). */
-const axeSource = readFileSync(
-  createRequire(new URL('../../../../kiosk-ui/package.json', import.meta.url)).resolve(
-    'axe-core/axe.min.js',
-  ),
-  'utf8',
-);
-const wcag21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export type { Violation };
 
-export interface Violation {
-  id: string;
-  help: string;
-  targets: string[];
-}
-
-/** The WCAG 2.1 A/AA violations on the page as it is now. */
+/** The WCAG 2.1 A/AA violations on the page once its screen has finished fading in. */
 export async function wcagViolations(page: Page): Promise<Violation[]> {
   // A screen still fading in would be judged on its way there.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{
-          violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
-        }>;
-      };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map(({ target }) => target.join(' ')),
-    }));
-  }, wcag21);
+  return violationsNow(page);
 }
