@@ -1,5 +1,6 @@
 import type { EidApp } from '@sidbox/protocol';
 import type { FailureReason } from '../session/outcome.js';
+import { failureHints } from '../pages/failure-hints.js';
 import { html, type Html } from '../pages/html.js';
 import { localized, withLanguage, type Language } from '../pages/language.js';
 import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
@@ -215,18 +216,6 @@ export const cancelledPage = (app: EidApp, language: Language) =>
     { heading: 'cancelledTitle', explanation: 'cancelledText', action: 'tryAgain' },
     { app },
   );
-
-/** A plain-language hint per failure; the reason code itself is only for staff. */
-const failureHints: Record<FailureReason, TextKey> = {
-  'client-error': 'failedHintCard',
-  card: 'failedHintCard',
-  rights: 'failedHintRights',
-  expired: 'failedHintExpired',
-  protocol: 'failedHintOther',
-  'passive-authentication': 'failedHintOther',
-  'chip-authentication': 'failedHintOther',
-  'secure-messaging': 'failedHintOther',
-};
 
 export const failedPage = (app: EidApp, language: Language, reason: FailureReason) =>
   outcomePage(

@@ -1,5 +1,6 @@
 import type { AuthenticationResult } from '../authentication-result.js';
 import type { FailureReason } from '../session/outcome.js';
+import { failureHints } from '../pages/failure-hints.js';
 import { html, type Html } from '../pages/html.js';
 import { withLanguage } from '../pages/language.js';
 import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
@@ -80,18 +81,6 @@ export function cancelledPage(language: Language): RenderedPage {
     action: 'tryAgain',
   });
 }
-
-/** A plain-language hint per failure; the reason code itself is only for staff. */
-const failureHints: Record<FailureReason, TextKey> = {
-  'client-error': 'failedHintCard',
-  card: 'failedHintCard',
-  rights: 'failedHintRights',
-  expired: 'failedHintExpired',
-  protocol: 'failedHintOther',
-  'passive-authentication': 'failedHintOther',
-  'chip-authentication': 'failedHintOther',
-  'secure-messaging': 'failedHintOther',
-};
 
 export function failedPage(reason: FailureReason, language: Language): RenderedPage {
   return outcomePage(
