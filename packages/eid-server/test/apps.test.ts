@@ -18,6 +18,7 @@ import { ecPrivateKeyFromPem, ecSharedX } from '../src/crypto/brainpool.js';
 import { languages } from '../src/pages/language.js';
 import type { CardDouble } from './card-double/card.js';
 import { startAppsServer, type AppsServer } from './helpers/apps-server.js';
+import { eachTextInEveryLanguage } from './helpers/catalogue.js';
 import { stackTrace } from './helpers/https-client.js';
 
 let server: AppsServer;
@@ -445,17 +446,7 @@ describe('the finished page and the texts', () => {
     expect(page.body).toContain(texts.finishedTitle.ar);
   });
 
-  const placeholders = (value: string) => [...value.matchAll(/\{\w+\}/g)].map(([p]) => p).sort();
-  it.each(Object.entries(texts))(
-    '%s exists in every language with the same placeholders',
-    (_key, translations) => {
-      expect(Object.keys(translations).sort()).toEqual([...languages].sort());
-      for (const language of languages) {
-        expect(translations[language].trim()).not.toBe('');
-        expect(placeholders(translations[language])).toEqual(placeholders(translations.de));
-      }
-    },
-  );
+  eachTextInEveryLanguage(texts);
 });
 
 describe('the app directory', () => {

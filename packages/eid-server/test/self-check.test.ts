@@ -9,6 +9,7 @@ import { personalDataList } from '../src/pages/personal-data-view.js';
 import { ViewTokens } from '../src/pages/view-tokens.js';
 import { languages, texts, type Language } from '../src/self-check/texts.js';
 import { erikaFiles } from './card-double/erika-files.js';
+import { eachTextInEveryLanguage } from './helpers/catalogue.js';
 import { capturingLogger } from './helpers/eid-server.js';
 import { httpsRequest } from './helpers/https-client.js';
 import { startSelfCheckServer, type SelfCheckServer } from './helpers/self-check-server.js';
@@ -293,18 +294,7 @@ describe('the card data list', () => {
 });
 
 describe('the texts', () => {
-  const placeholders = (value: string) => [...value.matchAll(/\{\w+\}/g)].map(([p]) => p).sort();
-
-  it.each(Object.entries(texts))(
-    '%s exists in every language with the same placeholders',
-    (_key, translations) => {
-      expect(Object.keys(translations).sort()).toEqual([...languages].sort());
-      for (const language of languages) {
-        expect(translations[language].trim()).not.toBe('');
-        expect(placeholders(translations[language])).toEqual(placeholders(translations.de));
-      }
-    },
-  );
+  eachTextInEveryLanguage(texts);
 });
 
 describe('choosing the language', () => {
