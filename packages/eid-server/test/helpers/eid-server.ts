@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
@@ -7,16 +6,11 @@ import type { AuthenticationRequest } from '../../src/authentication-service.js'
 import { loadEidServerConfig } from '../../src/config/load.js';
 import { writeTestSetup, type TestSetup } from '../../src/pki/test-setup.js';
 import { startEidServer, type RunningEidServer } from '../../src/server.js';
+import { freePort } from '../../../eid/test/helpers/free-port.js';
 import { httpsRequest, type HttpsAnswer } from './https-client.js';
 
-/** A loopback TCP port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+// The suites and benches that start an eID-Server take their ports from here too.
+export { freePort };
 
 export interface TestEidServer {
   server: RunningEidServer;
