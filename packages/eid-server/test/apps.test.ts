@@ -19,6 +19,7 @@ import { languages } from '../src/pages/language.js';
 import type { CardDouble } from './card-double/card.js';
 import { startAppsServer, type AppsServer } from './helpers/apps-server.js';
 import { eachTextInEveryLanguage } from './helpers/catalogue.js';
+import { fieldText } from './helpers/page-html.js';
 import { stackTrace } from './helpers/https-client.js';
 
 let server: AppsServer;
@@ -37,15 +38,6 @@ function addApp(
   organisation = server.members.a,
 ): EidApp {
   return server.directory.add(organisation, { id, title, purpose, settings });
-}
-
-/** The text of an element with this data-field, tags dropped and white space folded. */
-function field(body: string, name: string): string {
-  const match = new RegExp(`data-field="${name}">([\\s\\S]*?)</div>`).exec(body);
-  return (match?.[1] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The body with white space folded, tags kept: for markup the formatter may wrap. */
@@ -314,9 +306,9 @@ describe('a form app printed at the terminal', () => {
     const form = await server.get(formPath);
     expect(form.status).toBe(200);
     expect(form.headers['content-security-policy']).toContain("form-action 'self'");
-    expect(field(form.body, 'givenNames')).toBe('Vorname(n) ERIKA');
-    expect(field(form.body, 'dateOfBirth')).toBe('Geburtsdatum 12.08.1964');
-    expect(field(form.body, 'nationality')).toBe('Staatsangehörigkeit D');
+    expect(fieldText(form.body, 'givenNames')).toBe('Vorname(n) ERIKA');
+    expect(fieldText(form.body, 'dateOfBirth')).toBe('Geburtsdatum 12.08.1964');
+    expect(fieldText(form.body, 'nationality')).toBe('Staatsangehörigkeit D');
     expect(form.body).not.toContain('BERLIN'); // the place of birth was not chosen
     expect(squash(form.body)).toContain(
       '<label for="field-anreise" >Anreise <span class="required">(Pflichtfeld)</span></label >',
@@ -338,8 +330,8 @@ describe('a form app printed at the terminal', () => {
     const check = await server.get(checkPath);
     expect(check.status).toBe(200);
     // A typed date reads like the card's dates.
-    expect(field(check.body, 'anreise')).toBe('Anreise 01.06.2025');
-    expect(field(check.body, 'familyNames')).toBe('Familienname MUSTERMANN');
+    expect(fieldText(check.body, 'anreise')).toBe('Anreise 01.06.2025');
+    expect(fieldText(check.body, 'familyNames')).toBe('Familienname MUSTERMANN');
     expect(check.body).toContain(texts.printHint.de);
     expect(check.body).toContain(`href="${formPath.replace('?', '?').replace(/&/g, '&amp;')}"`);
     expect(check.body).toContain('>Korrigieren<');
@@ -404,8 +396,8 @@ describe('a form app handed over to the reception', () => {
     });
     expect(shown.status).toBe(200);
     expect(shown.headers['cache-control']).toBe('no-store');
-    expect(field(shown.body, 'givenNames')).toBe('Vorname(n) ERIKA');
-    expect(field(shown.body, 'anreise')).toBe('Anreise 01.06.2025');
+    expect(fieldText(shown.body, 'givenNames')).toBe('Vorname(n) ERIKA');
+    expect(fieldText(shown.body, 'anreise')).toBe('Anreise 01.06.2025');
     // Optional fields left empty are no lines of the form.
     expect(shown.body).not.toContain('data-field="bemerkung"');
     expect(shown.body).not.toContain('data-field="mail"');

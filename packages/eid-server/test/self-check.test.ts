@@ -12,6 +12,7 @@ import { erikaFiles } from './card-double/erika-files.js';
 import { eachTextInEveryLanguage } from './helpers/catalogue.js';
 import { capturingLogger } from './helpers/eid-server.js';
 import { httpsRequest } from './helpers/https-client.js';
+import { fieldText } from './helpers/page-html.js';
 import { startSelfCheckServer, type SelfCheckServer } from './helpers/self-check-server.js';
 
 /** What AusweisApp appends to the RefreshAddress when it sends the browser there. */
@@ -29,15 +30,6 @@ function resultPage(refreshAddress: URL) {
   const url = new URL(refreshAddress);
   url.searchParams.set('ResultMajor', RESULT_OK);
   return selfCheck.get(url.pathname + url.search);
-}
-
-/** The text of an element with this data-field, tags dropped and white space folded. */
-function field(body: string, name: string): string {
-  const match = new RegExp(`data-field="${name}">([\\s\\S]*?)</div>`).exec(body);
-  return (match?.[1] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 describe('the start page', () => {
@@ -135,10 +127,10 @@ describe('the result page', () => {
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain('Ihr Online-Ausweis funktioniert');
-    expect(field(page.body, 'givenNames')).toBe('Vorname(n) ERIKA');
-    expect(field(page.body, 'familyNames')).toBe('Familienname MUSTERMANN');
-    expect(field(page.body, 'dateOfBirth')).toBe('Geburtsdatum 12.08.1964');
-    expect(field(page.body, 'placeOfResidence')).toBe(
+    expect(fieldText(page.body, 'givenNames')).toBe('Vorname(n) ERIKA');
+    expect(fieldText(page.body, 'familyNames')).toBe('Familienname MUSTERMANN');
+    expect(fieldText(page.body, 'dateOfBirth')).toBe('Geburtsdatum 12.08.1964');
+    expect(fieldText(page.body, 'placeOfResidence')).toBe(
       'Anschrift HEIDESTRA\u1e9eE 17 51147 K\u00d6LN',
     );
     expect(page.body).toContain(
@@ -163,7 +155,7 @@ describe('the result page', () => {
     selfCheck.runCard(check);
     const page = await resultPage(check.refreshAddress);
     expect(page.body).toContain('<html lang="en" dir="ltr">');
-    expect(field(page.body, 'dateOfBirth')).toBe('Date of birth 12 August 1964');
+    expect(fieldText(page.body, 'dateOfBirth')).toBe('Date of birth 12 August 1964');
   });
 
   it('says "nicht übermittelt" for what the citizen deselected', async () => {
@@ -172,9 +164,9 @@ describe('the result page', () => {
       chooseRights: ({ required }) => required,
     });
     const page = await resultPage(check.refreshAddress);
-    expect(field(page.body, 'familyNames')).toBe('Familienname MUSTERMANN');
-    expect(field(page.body, 'dateOfBirth')).toBe('Geburtsdatum nicht übermittelt');
-    expect(field(page.body, 'placeOfResidence')).toBe('Anschrift nicht übermittelt');
+    expect(fieldText(page.body, 'familyNames')).toBe('Familienname MUSTERMANN');
+    expect(fieldText(page.body, 'dateOfBirth')).toBe('Geburtsdatum nicht übermittelt');
+    expect(fieldText(page.body, 'placeOfResidence')).toBe('Anschrift nicht übermittelt');
   });
 
   it('says the citizen cancelled', async () => {
@@ -251,7 +243,7 @@ describe('the card data list', () => {
     expect(list).toContain(
       '<span class="line" lang="de"><bdi>keine Hauptwohnung in Deutschland</bdi></span>',
     );
-    expect(field(list, 'familyNames')).toBe('Surname not stored on the ID card');
+    expect(fieldText(list, 'familyNames')).toBe('Surname not stored on the ID card');
     const freetext = personalDataList(
       resultWith({ placeOfResidence: { kind: 'freetext', text: 'Hof <1>\nBerlin' } }),
       'de',
@@ -266,7 +258,7 @@ describe('the card data list', () => {
       }),
       'de',
     ).value;
-    expect(field(list, 'placeOfResidence')).toBe('Anschrift 1010 WIEN Staat: A');
+    expect(fieldText(list, 'placeOfResidence')).toBe('Anschrift 1010 WIEN Staat: A');
   });
 
   it('isolates the card’s words, so that "51147 KÖLN" keeps its order on an Arabic page', () => {
