@@ -7,6 +7,7 @@ import { LocalTerminalConfig, type Outcome } from '@sidbox/protocol';
 import { texts } from '../../eid-server/src/self-check/texts.js';
 import {
   lostSimulatorRace,
+  sessionStartedSince,
   SIMULATOR_ATTEMPTS,
   startTestEidServer,
   type TestEidServer,
@@ -113,7 +114,12 @@ async function walkToOutcome(screenshot: string): Promise<Walk> {
     await citizen.reads('eid.onReader');
     await citizen.tap('eid.ok');
   }
-  return { citizen, outcome: await outcome, sessionId: sessionStartedSince(logFrom), pinOnReader };
+  return {
+    citizen,
+    outcome: await outcome,
+    sessionId: sessionStartedSince(eidServer, logFrom),
+    pinOnReader,
+  };
 }
 
 /** The consent screen names the provider from its real certificate and the data it asks for. */
@@ -140,16 +146,6 @@ async function seesConsent(citizen: Citizen, screenshot: string): Promise<void> 
   }
   expect(await wcagViolations(citizen.page)).toEqual([]);
   await writeFile(screenshot, await citizen.page.screenshot({ type: 'png' }));
-}
-
-/** The eID-Server session that started after the log had `from` lines. */
-function sessionStartedSince(from: number): string {
-  const started = eidServer.logLines
-    .slice(from)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => entry.msg === 'session started');
-  expect(started).toHaveLength(1);
-  return String(started[0]?.session);
 }
 
 /**

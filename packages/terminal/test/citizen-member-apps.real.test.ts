@@ -19,6 +19,7 @@ import {
   capturingLogger,
   freePort,
   lostSimulatorRace,
+  sessionStartedSince,
   SIMULATOR_ATTEMPTS,
 } from '../../eid-server/test/helpers/eid-server.js';
 import { enrollTerminal, restartableHub } from './helpers/hub-sync.js';
@@ -206,16 +207,12 @@ async function walk(app: EidAppInput, start: (citizen: Citizen) => Promise<void>
     await citizen.sees('eid.pin.title');
     await citizen.tap('eid.ok');
   }
-  return { citizen, outcome: await outcome, sessionId: sessionStartedSince(logFrom), rights };
-}
-
-function sessionStartedSince(from: number): string {
-  const started = eidLog
-    .slice(from)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => entry.msg === 'session started');
-  expect(started).toHaveLength(1);
-  return String(started[0]?.session);
+  return {
+    citizen,
+    outcome: await outcome,
+    sessionId: sessionStartedSince({ logLines: eidLog }, logFrom),
+    rights,
+  };
 }
 
 /** The walk again after a lost Simulator race (see citizen-eid-server.real.test.ts). */

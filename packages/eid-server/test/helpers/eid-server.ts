@@ -108,3 +108,14 @@ export function lostSimulatorRace(
     );
   });
 }
+
+/** The one session the server started after its log had `from` lines (throws unless one). */
+export function sessionStartedSince(server: Pick<TestEidServer, 'logLines'>, from: number): string {
+  const started = server.logLines
+    .slice(from)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.msg === 'session started');
+  if (started.length !== 1)
+    throw new Error(`${started.length} sessions started since log line ${from}, not one`);
+  return String(started[0]?.session);
+}
