@@ -30,13 +30,12 @@ import {
   ecPublicKeyOf,
   ecSharedX,
 } from '../../eid-server/src/crypto/brainpool.js';
-import { loadEidServerConfig } from '../../eid-server/src/config/load.js';
-import { writeTestSetup, type TestSetup } from '../../eid-server/src/pki/test-setup.js';
-import { startEidServer, type RunningEidServer } from '../../eid-server/src/server.js';
+import type { TestSetup } from '../../eid-server/src/pki/test-setup.js';
 import {
-  capturingLogger,
   freePort,
   SIMULATOR_ATTEMPTS,
+  startTestEidServer,
+  type TestEidServer,
 } from '../../eid-server/test/helpers/eid-server.js';
 import { registerAtDoorApp } from './helpers/door-registration.js';
 import { startMosquitto, type Mosquitto } from './helpers/mosquitto.js';
@@ -59,8 +58,8 @@ let dir: string;
 let broker: Mosquitto;
 let world: World;
 let setup: TestSetup;
-let eidServer: RunningEidServer;
-const eidServerLog: string[] = [];
+let eidServer: TestEidServer;
+let eidServerLog: string[];
 let ca: string;
 let hub: Awaited<ReturnType<typeof startHub>>;
 let hubPort: number;
@@ -128,8 +127,7 @@ beforeAll(async () => {
   apps.a = (await accessAppOf(hub.db, world.memberA.id)).id;
   apps.b = (await accessAppOf(hub.db, world.memberB.id)).id;
 
-  setup = await writeTestSetup(join(dir, 'eid-server'), {
-    host: '127.0.0.1',
+  eidServer = await startTestEidServer({
     port: eidServerPort,
     members: [
       { organisationId: world.memberA.id, name: world.memberA.name },
@@ -137,11 +135,7 @@ beforeAll(async () => {
     ],
     hub: { url: hub.url, apiKey: testEidServer.apiKey },
   });
-  eidServer = await startEidServer(
-    await loadEidServerConfig(setup.configFile),
-    capturingLogger(eidServerLog),
-  );
-  ca = await readFile(join(dir, 'eid-server', 'tls.cert.pem'), 'utf8');
+  ({ setup, ca, logLines: eidServerLog } = eidServer);
 
   door = await connectAsync(broker.url, { clientId: 'door-relay' });
   await door.subscribeAsync(topic, { qos: 1 });

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EidStep, Outcome } from '@sidbox/protocol';
 import { AusweisAppSupervisor, startAuthentication } from '@sidbox/eid';
 import { silentLogger } from '@sidbox/runtime';
@@ -17,15 +14,14 @@ import {
   type TestHub,
   type World,
 } from '../../hub/test/helpers/hub.js';
-import { loadEidServerConfig } from '../src/config/load.js';
 import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';
-import { writeTestSetup, type TestSetup } from '../src/pki/test-setup.js';
-import { startEidServer, type RunningEidServer } from '../src/server.js';
+import type { TestSetup } from '../src/pki/test-setup.js';
 import {
-  capturingLogger,
   freePort,
   lostSimulatorRace,
   SIMULATOR_ATTEMPTS,
+  startTestEidServer,
+  type TestEidServer,
 } from './helpers/eid-server.js';
 import { httpsRequest } from './helpers/https-client.js';
 
@@ -39,13 +35,12 @@ const SIMULATOR_RI_KEY_2 = Buffer.from(
   'hex',
 );
 
-let dir: string;
 let hub: TestHub;
 let world: World;
+let eidServer: TestEidServer;
 let setup: TestSetup;
-let eidServer: RunningEidServer;
 let ca: string;
-const logLines: string[] = [];
+let logLines: string[];
 /** Made before the eID-Server's first look at the hub: it caches the list for 30 s. */
 /** The pseudonym hashes the hub stored, to look for in the log. */
 const hashes: string[] = [];
@@ -66,9 +61,7 @@ beforeAll(async () => {
   await createEidApp(hub.db, undefined, world.memberB.id, formAppInput(apps.form));
   for (const member of [world.memberA, world.memberB])
     apps.doors.push((await accessAppOf(hub.db, member.id)).id);
-  dir = await mkdtemp(join(tmpdir(), 'sidbox-apps-real-'));
-  setup = await writeTestSetup(dir, {
-    host: '127.0.0.1',
+  eidServer = await startTestEidServer({
     port,
     members: [
       { organisationId: world.memberA.id, name: world.memberA.name },
@@ -76,16 +69,11 @@ beforeAll(async () => {
     ],
     hub: { url: hub.url, apiKey: testEidServer.apiKey },
   });
-  eidServer = await startEidServer(
-    await loadEidServerConfig(setup.configFile),
-    capturingLogger(logLines),
-  );
-  ca = await readFile(join(dir, 'tls.cert.pem'), 'utf8');
+  ({ setup, ca, logLines } = eidServer);
 });
 afterAll(async () => {
   await eidServer?.close();
   await hub?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const get = (path: string) => httpsRequest(new URL(path, setup.publicOrigin).href, { ca });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { AuthenticationRequest } from '../../src/authentication-service.js';
 import { loadEidServerConfig } from '../../src/config/load.js';
-import { writeTestSetup, type TestSetup } from '../../src/pki/test-setup.js';
+import { writeTestSetup, type TestSetup, type TestSetupOptions } from '../../src/pki/test-setup.js';
 import { startEidServer, type RunningEidServer } from '../../src/server.js';
 import { freePort } from '../../../eid/test/helpers/free-port.js';
 import { httpsRequest, type HttpsAnswer } from './https-client.js';
@@ -34,15 +34,18 @@ export function capturingLogger(lines: string[]): Logger {
   return pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
 }
 
-/** A `sidbox eid-server test-pki` setup in a temp folder, running on a free loopback port. */
+/**
+ * A `sidbox eid-server test-pki` setup in a temp folder, running on loopback: on a free port
+ * unless the test chose one (to name it to a hub before), with the setup's other options.
+ */
 export async function startTestEidServer(
-  options: { serviceOrigin?: string } = {},
+  options: Omit<TestSetupOptions, 'host' | 'port'> & { port?: number } = {},
 ): Promise<TestEidServer> {
   const dir = await mkdtemp(join(tmpdir(), 'sidbox-eid-server-'));
   const setup = await writeTestSetup(dir, {
-    host: '127.0.0.1',
-    port: await freePort(),
     ...options,
+    host: '127.0.0.1',
+    port: options.port ?? (await freePort()),
   });
   const logLines: string[] = [];
   const server = await startEidServer(
