@@ -34,6 +34,7 @@ import type { TestSetup } from '../../eid-server/src/pki/test-setup.js';
 import {
   freePort,
   SIMULATOR_ATTEMPTS,
+  SIMULATOR_RI_KEY_2,
   startTestEidServer,
   type TestEidServer,
 } from '../../eid-server/test/helpers/eid-server.js';
@@ -45,12 +46,6 @@ import { startMosquitto, type Mosquitto } from './helpers/mosquitto.js';
 // a real mosquitto as the door's relay. The citizen registers through the door app's pages;
 // each access point runs on the access.yaml the hub UI makes from the hub's answer and asks its
 // member's service for the pseudonym, as in production.
-
-/** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
-const SIMULATOR_RI_KEY_2 = Buffer.from(
-  '9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF',
-  'hex',
-);
 const topic = 'club/door/open';
 const cli = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
 

@@ -20,6 +20,7 @@ import {
   freePort,
   lostSimulatorRace,
   SIMULATOR_ATTEMPTS,
+  SIMULATOR_RI_KEY_2,
   startTestEidServer,
   type TestEidServer,
 } from './helpers/eid-server.js';
@@ -28,12 +29,6 @@ import { httpsRequest } from './helpers/https-client.js';
 // Members' apps end to end: the real hub (SQLite) holds two members' apps, the eID-Server pulls
 // them over HTTP, and the real AusweisApp 1.26.2 with its Simulator card (ERIKA MUSTERMANN) runs
 // an age app, a form app and both members' door registrations.
-
-/** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
-const SIMULATOR_RI_KEY_2 = Buffer.from(
-  '9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF',
-  'hex',
-);
 
 let hub: TestHub;
 let world: World;

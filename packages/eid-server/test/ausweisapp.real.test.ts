@@ -13,6 +13,7 @@ import {
   freePort,
   lostSimulatorRace,
   SIMULATOR_ATTEMPTS,
+  SIMULATOR_RI_KEY_2,
   startTestEidServer,
   type TestEidServer,
 } from './helpers/eid-server.js';
@@ -21,12 +22,6 @@ import { find, getResultRequest, parseAnswer, startSoapEService } from './helper
 // Complete authentications: the real AusweisApp 1.26.2 with its Simulator card (ERIKA
 // MUSTERMANN) against our eID-Server running the test PKI. AusweisApp runs with pre-verification
 // off, as `sidbox eid auth --test-pki` does; everything else is as in production.
-
-/** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
-const SIMULATOR_RI_KEY_2 = Buffer.from(
-  '9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF',
-  'hex',
-);
 
 let eidServer: TestEidServer;
 let supervisor: AusweisAppSupervisor | undefined;

@@ -96,6 +96,12 @@ export async function startTestEidServer(
  */
 export const SIMULATOR_ATTEMPTS = 6;
 
+/** The Simulator card's Restricted Identification key 2 (AusweisApp's SimulatorFileSystem). */
+export const SIMULATOR_RI_KEY_2 = Buffer.from(
+  '9AD0AD7F4DFAAA06988339FC31D3A111F4C7964AC7F377373A2454327C43E2FF',
+  'hex',
+);
+
 /** Whether this session ended as a lost Simulator race, by the server's own log. */
 export function lostSimulatorRace(
   server: Pick<TestEidServer, 'logLines'>,
