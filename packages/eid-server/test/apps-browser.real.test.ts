@@ -1,6 +1,7 @@
 import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { texts } from '../src/apps/texts.js';
+import { formatPartialDate } from '../src/pages/format.js';
 import type { Language } from '../src/pages/language.js';
 import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
 import type { PageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
@@ -14,6 +15,9 @@ import {
 } from './helpers/app-pages.js';
 import { startAppsServer, type AppsServer } from './helpers/apps-server.js';
 import { startCitizenBrowser } from './helpers/citizen-browser.js';
+
+/** The arrival the form helper types (helpers/app-pages.ts). */
+const arrival = { year: 2025, month: 6, day: 1, iso: '2025-06-01' };
 
 // The members' app pages in Debian's Chromium as a citizen sees them in the kiosk browser
 // (the eID-Server in process with its FAKE hub, FakeAppDirectory, and the card double; the
@@ -253,7 +257,8 @@ describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
     problems.clear();
     arrived(await submit(page, 'main form button'));
     const received = await page.$$eval('dd', (items) => items.map((item) => item.innerText));
-    expect(received).toContain('2025-06-01');
+    // The typed arrival, shown like the card's dates in the reception's language.
+    expect(received).toContain(formatPartialDate(arrival, language));
     await checkPage(language);
   });
 

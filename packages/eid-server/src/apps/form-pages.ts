@@ -127,15 +127,13 @@ function filledForm(draft: FormDraft, language: Language): Html {
       : html`<section class="form-part" aria-labelledby="your-details">
           <h2 id="your-details">${text(language, 'yourDetails')}</h2>
           <dl class="card-data">
-            ${fields.map(
-              (field) =>
-                html`<div data-field="${field.id}">
-                  <dt>${localized(field.label, language)}</dt>
-                  <dd class="typed">
-                    <bdi>${shownValue(field, draft.values[field.id] ?? '', language)}</bdi>
-                  </dd>
-                </div>`,
-            )}
+            ${fields.map((field) => {
+              const value = shownValue(field, draft.values[field.id] ?? '', language);
+              return html`<div data-field="${field.id}">
+                <dt>${localized(field.label, language)}</dt>
+                <dd class="typed"><bdi>${value}</bdi></dd>
+              </div>`;
+            })}
           </dl>
         </section>`
   }`;
