@@ -168,6 +168,10 @@ describe('eID-Apps page (member admin, Chromium)', () => {
     await page.waitForSelector(row('ab16'));
     expect(await textOf(row('ab16'))).toContain('aktiv');
     expect(await textOf(row('meldeschein'))).toContain('Meldeschein Werkstatt');
+    // The hand-over form's reception page, where the staff type the guest's code.
+    expect(
+      await page.$eval('[data-testid=reception-pages] a', (link) => link.getAttribute('href')),
+    ).toBe('https://eid.sidbox.test/apps/meldeschein/handover');
     expect(problems.list).toEqual([]);
   });
 

@@ -123,6 +123,8 @@ describe.each(backends)("members' eID apps in the hub (%s)", (backend) => {
     expect(await appsSeenByEidServer()).not.toContain(id);
     const listed = await adminA.request('GET', '/api/admin/eid-apps');
     expect(listed.json.apps).toContainEqual(expect.objectContaining({ id, archived: true }));
+    // Where the apps run, for the reception page of a hand-over form.
+    expect(listed.json.eidServerOrigin).toBe(testEidServer.origin);
 
     const restored = await adminA.request('POST', `/api/admin/eid-apps/${id}/restore`);
     expect(restored.json.app.archived).toBe(false);

@@ -19,6 +19,9 @@ export const eidAppsDe = {
     'Eigene Anwendungen mit der Online-Ausweisfunktion: Jede aktive App erscheint als Kachel auf den Terminals des Mitglieds.',
   'eidApps.member': 'Mitglied',
   'eidApps.none': 'Noch keine eID-App angelegt.',
+  'eidApps.receptionHeading': 'Für die Rezeption',
+  'eidApps.receptionText':
+    'Hier gibt das Personal den Code ein, den die Person am Terminal bekommen hat; das Formular erscheint einmal, höchstens 10 Minuten lang.',
   'eidApps.list': 'eID-Apps des Mitglieds',
   'eidApps.id': 'Kennung',
   'eidApps.idHint': 'Kleinbuchstaben, Ziffern und Bindestriche; lässt sich später nicht ändern.',
@@ -191,6 +194,9 @@ export const eidAppsEn: Record<keyof typeof eidAppsDe, string> = {
     "Your own applications using the online ID function: each active app appears as a tile on the member's terminals.",
   'eidApps.member': 'Member',
   'eidApps.none': 'No eID app yet.',
+  'eidApps.receptionHeading': 'For the reception',
+  'eidApps.receptionText':
+    'Here the staff type the code the person got at the terminal; the form shows once, for at most 10 minutes.',
   'eidApps.list': "The member's eID apps",
   'eidApps.id': 'Identifier',
   'eidApps.idHint': 'Lower-case letters, digits and dashes; cannot be changed later.',

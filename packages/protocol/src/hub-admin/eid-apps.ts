@@ -15,7 +15,15 @@ export type CreateEidAppBody = z.infer<typeof CreateEidAppBody>;
 export const UpdateEidAppBody = EidAppInput.omit({ id: true });
 export type UpdateEidAppBody = z.infer<typeof UpdateEidAppBody>;
 
-export const EidAppListResponse = z.strictObject({ apps: z.array(EidApp) });
+export const EidAppListResponse = z.strictObject({
+  apps: z.array(EidApp),
+  eidServerOrigin: z
+    .url()
+    .nullable()
+    .describe(
+      "Where the apps run: a hand-over form's reception page is <origin>/apps/<id>/handover.",
+    ),
+});
 export type EidAppListResponse = z.infer<typeof EidAppListResponse>;
 
 export const EidAppResponse = z.strictObject({ app: EidApp });

@@ -153,6 +153,7 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
         </table>
       )}
       <Notice notice={list.notice} />
+      {apps.data && <ReceptionPages apps={apps.data} titleOf={titleOf} />}
       {canManage && editing && (
         <AppForm
           key={editing.id}
@@ -172,6 +173,37 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
       {canManage && managed && (
         <AccessManagement key={managed.id} app={managed} onClose={() => setAccessId(undefined)} />
       )}
+    </section>
+  );
+}
+
+/** Where the reception of a member with hand-over forms types the guest's code. */
+function ReceptionPages({
+  apps: { apps, eidServerOrigin },
+  titleOf,
+}: {
+  apps: EidAppListResponse;
+  titleOf: (app: EidApp) => string;
+}) {
+  const { t } = useI18n();
+  const handedOver = apps.filter(
+    (app) => !app.archived && app.settings.kind === 'form' && app.settings.output === 'handover',
+  );
+  if (eidServerOrigin === null || handedOver.length === 0) return null;
+  return (
+    <section aria-labelledby="reception-heading" data-testid="reception-pages">
+      <h2 id="reception-heading">{t('eidApps.receptionHeading')}</h2>
+      <p>{t('eidApps.receptionText')}</p>
+      <ul>
+        {handedOver.map((app) => {
+          const address = new URL(`/apps/${app.id}/handover`, eidServerOrigin).href;
+          return (
+            <li key={app.id}>
+              {titleOf(app)}: <a href={address}>{address}</a>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -48,7 +48,10 @@ export function registerEidAppRoutes(app: HubApp, { db, eidServer }: HubDeps): v
       const scope = readScope(adminOf(request), request.query.organisationId);
       let query = db.selectFrom('eid_apps').selectAll().orderBy('id');
       if (scope) query = query.where('organisation_id', '=', scope);
-      return { apps: (await query.execute()).map(eidAppOf) };
+      return {
+        apps: (await query.execute()).map(eidAppOf),
+        eidServerOrigin: eidServer?.origin ?? null,
+      };
     },
   );
 
