@@ -30,10 +30,6 @@ export default defineConfig({
         test: {
           name: 'real',
           include: [realTests],
-          // Two files at a time on the 2-core CI machine: the real suites mostly wait (browser and
-          // AusweisApp starts, timers, sockets), and one at a time took 18 of CI's 20 minutes.
-          // Each suite owns its ports, directories, policy namespace and database schema.
-          maxWorkers: 2,
           // Only real suites start AusweisApp; its teardown fails the run when one survives.
           globalSetup: ['scripts/test-global-setup.ts'],
           sequence: { groupOrder: 1 },
