@@ -144,7 +144,9 @@ const t = (key: keyof typeof texts, language: Language, values: Record<string, s
     texts[key][language],
   );
 
-describe.each<Language>(['de', 'en', 'ar'])('in %s', (language) => {
+// German (the source) and Arabic (right to left, the hardest layout); that every English text
+// exists is checked in apps.test.ts, and the screenshots show the English pages.
+describe.each<Language>(['de', 'ar'])('in %s', (language) => {
   const lang = `lang=${language}`;
 
   it('a form app’s page starts the eID from the keyboard', async () => {

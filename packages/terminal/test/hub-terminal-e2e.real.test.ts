@@ -22,7 +22,12 @@ import {
 // A real hub (each database backend) and a real terminal daemon in training mode, with the real
 // headless Chromium kiosk browser and the training card.
 
-const offlineSessions = 50;
+/**
+ * Citizens served while the hub is down, per backend: the full 50 on SQLite; on PostgreSQL 10
+ * show the same exactly-once delivery (each session is a real browser reset, about 2 s, and CI
+ * has 20 minutes).
+ */
+const offlineSessionsOn = (backend: string): number => (backend === 'postgres' ? 10 : 50);
 
 const localConfig = LocalTerminalConfig.parse({
   branding: { memberName: 'Lokale Konfiguration' },
@@ -91,7 +96,8 @@ async function enroll(admin: Awaited<ReturnType<typeof restartableHub>>['admin']
 }
 
 describe.each(backends)('hub and terminal together (%s)', (backend) => {
-  it('enrolls, applies the signed config, counts a Fast Lane session and survey, and delivers 50 offline sessions exactly once', async () => {
+  it('enrolls, applies the signed config, counts a Fast Lane session and survey, and delivers the offline sessions exactly once', async () => {
+    const offlineSessions = offlineSessionsOn(backend);
     hub = await restartableHub(backend);
     const { admin } = hub;
     const { terminalId, credentialFile } = await enroll(admin);
