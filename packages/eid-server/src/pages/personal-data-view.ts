@@ -1,3 +1,4 @@
+import { formCardData } from '@sidbox/protocol';
 import type { AuthenticationResult } from '../authentication-result.js';
 import type { PersonalData, Place } from '../personal-data.js';
 import { formatPartialDate } from './format.js';
@@ -32,17 +33,8 @@ function place(value: Place, language: Language): Html {
   }
 }
 
-/** The card data a page can show, in the order a form lists them. */
-export const shownFields = [
-  'academicTitle',
-  'givenNames',
-  'familyNames',
-  'birthName',
-  'dateOfBirth',
-  'placeOfBirth',
-  'nationality',
-  'placeOfResidence',
-] as const satisfies readonly (keyof PersonalData)[];
+/** The card data a page can show, in the order a form lists them: what a form may ask for. */
+export const shownFields = formCardData satisfies readonly (keyof PersonalData)[];
 export type ShownField = (typeof shownFields)[number];
 
 export const fieldLabels: Record<ShownField, SharedKey> = {
