@@ -10,3 +10,4 @@ export * from './kiosk-ui.js';
 export * from './hub-admin/index.js';
 export * from './eid-apps.js';
 export * from './access-decision.js';
+export * from './oidc-clients.js';
