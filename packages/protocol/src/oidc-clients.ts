@@ -35,6 +35,15 @@ const RedirectUri = z
     { message: 'an https address without #fragment (http only on 127.0.0.1/localhost)' },
   );
 
+/** "age_over" comes with its minimum age, and a minimum age only with "age_over". */
+export const ageOverNamesMinimumAge: [
+  check: (input: { claims: readonly OidcClaim[]; minimumAge?: number | undefined }) => boolean,
+  params: { message: string; path: string[] },
+] = [
+  (input) => input.claims.includes('age_over') === (input.minimumAge !== undefined),
+  { message: '"age_over" and minimumAge go together', path: ['minimumAge'] },
+];
+
 /** What a member admin sends to register or change a platform. */
 export const OidcClientInput = z
   .strictObject({
@@ -59,10 +68,7 @@ export const OidcClientInput = z
       .optional()
       .describe('With the claim "age_over": the ID token says `age_over_<N>`: true/false.'),
   })
-  .refine((input) => input.claims.includes('age_over') === (input.minimumAge !== undefined), {
-    message: '"age_over" and minimumAge go together',
-    path: ['minimumAge'],
-  });
+  .refine(...ageOverNamesMinimumAge);
 export type OidcClientInput = z.infer<typeof OidcClientInput>;
 
 /** A registered platform as the hub lists it to admins (never its secret). */

@@ -10,3 +10,4 @@ export * from './surveys.js';
 export * from './audit.js';
 export * from './signing-keys.js';
 export * from './eid-apps.js';
+export * from './oidc-clients.js';
