@@ -8,14 +8,14 @@ export const CreateOidcClientBody = OidcClientInput.extend({
     .optional()
     .describe('The member the platform belongs to; member admins may omit it (their own).'),
 });
-export type CreateOidcClientBody = z.input<typeof CreateOidcClientBody>;
+export type CreateOidcClientBody = z.infer<typeof CreateOidcClientBody>;
 
 /** What an admin sends to change a platform; its client id and member stay. */
 export const UpdateOidcClientBody = z
   .strictObject(OidcClientInput.shape)
   .omit({ clientId: true })
   .refine(...ageOverNamesMinimumAge);
-export type UpdateOidcClientBody = z.input<typeof UpdateOidcClientBody>;
+export type UpdateOidcClientBody = z.infer<typeof UpdateOidcClientBody>;
 
 export const OidcClientListResponse = z.strictObject({
   clients: z.array(OidcClient),
