@@ -7,6 +7,7 @@ export * from './survey.js';
 export * from './heartbeat.js';
 export * from './control.js';
 export * from './kiosk-ui.js';
+export * from './phone-check.js';
 export * from './hub-admin/index.js';
 export * from './eid-apps.js';
 export * from './access-decision.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SessionState } from './control.js';
 import { EidStep } from './eid-steps.js';
 import { DeviceSummary } from './heartbeat.js';
+import { PhoneCheckState } from './phone-check.js';
 import { SurveyResponse } from './survey.js';
 import { Branding, LanguageTag, ServiceCategory, Slug, SmartphoneApp } from './terminal-config.js';
 
@@ -43,6 +44,29 @@ export const StaffView = z.discriminatedUnion('stage', [
 export type StaffView = z.infer<typeof StaffView>;
 
 /**
+ * "Ihr Smartphone einrichten" on the kiosk: the one-time QR code and how far the phone got.
+ * `creating` while the terminal asks the eID-Server, `unavailable` when it could not (the
+ * screen says so and offers to try again); the rest are the eID-Server's states. Never any
+ * data of the card: the terminal does not get them.
+ */
+export const PhoneSetupCheck = z.object({
+  state: z.union([PhoneCheckState, z.enum(['creating', 'unavailable'])]),
+  /** What the QR code encodes, once the eID-Server answered. */
+  link: z.string().nullable(),
+  /** Epoch milliseconds until when the link can be opened. */
+  expiresAt: z.number().nullable(),
+});
+export type PhoneSetupCheck = z.infer<typeof PhoneSetupCheck>;
+
+export const PhoneSetupView = z.object({
+  /** The terminal knows its association's eID-Server, so it can offer the phone check. */
+  offered: z.boolean(),
+  /** The check on the screen, or null. */
+  check: PhoneSetupCheck.nullable(),
+});
+export type PhoneSetupView = z.infer<typeof PhoneSetupView>;
+
+/**
  * Everything the kiosk UI renders, pushed by the daemon as a whole on every change (SSE
  * `view` events). Never carries a PIN, CAN or PUK.
  */
@@ -73,6 +97,8 @@ export const KioskView = z.object({
   speech: z.boolean(),
   /** The staff menu is open (over every other screen), or null. */
   staff: StaffView.nullable(),
+  /** "Ihr Smartphone einrichten". */
+  phoneSetup: PhoneSetupView,
 });
 export type KioskView = z.infer<typeof KioskView>;
 
@@ -111,6 +137,10 @@ export const KioskAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('staff-pin'), value: digits }),
   z.strictObject({ type: z.literal('staff-training'), on: z.boolean() }),
   z.strictObject({ type: z.literal('staff-close') }),
+  /** A new one-time phone check (again: the one before is forgotten). */
+  z.strictObject({ type: z.literal('phone-check') }),
+  /** The phone screen was left: the check is forgotten. */
+  z.strictObject({ type: z.literal('phone-check-close') }),
   /** The citizen survey; the daemon adds id, time and training flag. */
   z.strictObject({
     type: z.literal('survey'),

@@ -161,6 +161,12 @@ export const TerminalConfig = z.strictObject({
     .describe('Training mode: simulated card, events flagged as training.'),
   branding: Branding.describe('Look of the kiosk UI.'),
   apps: z.array(SmartphoneApp).max(10).default([]).describe('Smartphone apps offered as QR codes.'),
+  eidServerOrigin: z
+    .url({ protocol: /^https$/ })
+    .optional()
+    .describe(
+      'The association\'s eID-Server (set by the hub when it has one): the kiosk offers "Ihr Smartphone einrichten" with a one-time check there.',
+    ),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 export type TerminalConfigInput = z.input<typeof TerminalConfig>;

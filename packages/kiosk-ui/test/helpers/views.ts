@@ -147,6 +147,7 @@ export const base: KioskView = KioskView.parse({
   trainingScenario: null,
   speech: false,
   staff: null,
+  phoneSetup: { offered: true, check: null },
 });
 
 export const trainingScenarios: KioskView['trainingScenarios'] = [

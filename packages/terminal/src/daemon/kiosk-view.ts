@@ -54,5 +54,6 @@ export function kioskView(facts: ViewFacts): KioskView {
     trainingScenario: facts.training ? facts.trainingScenario : null,
     speech: parts.speech ?? false,
     staff: parts.staff ?? null,
+    phoneSetup: parts.phoneSetup ?? { offered: false, check: null },
   };
 }

@@ -10,7 +10,7 @@ export type CoreWipeStep = 'cancel-eid' | 'renew-eid' | 'reset-browser' | 'remov
 
 /** What a part adds to the kiosk view; the core fills in what no part adds. */
 export type PartView = Partial<
-  Pick<KioskView, 'cardReminder' | 'language' | 'textScale' | 'speech' | 'staff'>
+  Pick<KioskView, 'cardReminder' | 'language' | 'textScale' | 'speech' | 'staff' | 'phoneSetup'>
 >;
 
 /**
