@@ -99,6 +99,29 @@ export const eidServerConfigSchema = z
       .strict()
       .optional()
       .describe('serve the "Online-Ausweis testen" pages with this service'),
+    phoneCheck: z
+      .object({
+        enabled: z.boolean().default(true),
+        linkTtlSeconds: z
+          .number()
+          .int()
+          .min(30)
+          .max(1800)
+          .default(300)
+          .describe("how long the QR code's link can be opened"),
+        maxOpen: z
+          .number()
+          .int()
+          .min(1)
+          .max(100_000)
+          .default(1000)
+          .describe('the most checks kept at once: anyone may ask for one, so memory is capped'),
+      })
+      .strict()
+      .default({ enabled: true, linkTtlSeconds: 300, maxOpen: 1000 })
+      .describe(
+        'the one-time self-check on a citizen\'s phone ("Ihr Smartphone einrichten"), with the selfCheck service',
+      ),
     hub: z
       .object({
         url: z.url({ protocol: /^https?$/ }).describe('the hub, e.g. https://hub.example.org'),
