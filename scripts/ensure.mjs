@@ -1,6 +1,6 @@
 // Installs what a target needs, idempotently: Debian packages via apt-get, npm packages via npm ci.
 // Runs before node_modules exists, so it uses Node built-ins only.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,10 +35,12 @@ const debianPackages = {
   speech: ['espeak-ng', 'alsa-utils'],
   // systemd-notify: the daemon's sd_notify (READY, WATCHDOG) under the kiosk unit.
   service: ['systemd'],
+  // The hub's second backend (scripts/ensure-postgres.mjs makes the cluster ready).
+  database: ['postgresql'],
 };
 const targets = {
   demo: ['base', 'speech'],
-  test: ['base', 'devices', 'broker', 'speech', 'service'],
+  test: ['base', 'devices', 'broker', 'speech', 'service', 'database'],
   bench: ['base', 'broker'],
 };
 
@@ -53,34 +55,45 @@ function installed(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-function ensureDebian() {
+/** Runs a command with inherited output; rejects with the command line when it fails. */
+function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`"${[command, ...args].join(' ')}" failed`)),
+    );
+  });
+}
+
+async function ensureDebian() {
   const wanted = targets[target].flatMap((group) => debianPackages[group]);
   const missing = wanted.filter((pkg) => !installed(pkg));
   if (missing.length === 0) return;
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(
-      `ensure: missing Debian packages: ${missing.join(', ')}\n  fix: sudo apt-get update && sudo ${command}`,
+    throw new Error(
+      `missing Debian packages: ${missing.join(', ')}\n  fix: sudo apt-get update && sudo ${command}`,
     );
-    process.exit(1);
   }
   console.log(`ensure: installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('sh', ['-c', command], { stdio: 'inherit', env });
+  await run('apt-get', ['update', '-qq'], { env });
+  await run('sh', ['-c', command], { env });
 }
 
-function ensureNpm() {
+async function ensureNpm() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs)
     return;
   console.log('ensure: installing npm packages');
-  execFileSync('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  await run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: root });
 }
 
-ensureDebian();
-ensureNpm();
+// Side by side: apt and npm fetch from different places, and npm ci compiles better-sqlite3
+// (no prebuilt binary is reachable), so on a fresh machine each would otherwise wait minutes.
+const results = await Promise.allSettled([ensureDebian(), ensureNpm()]);
+const failures = results.filter((result) => result.status === 'rejected');
+for (const failure of failures) console.error(`ensure: ${failure.reason.message}`);
+if (failures.length > 0) process.exit(1);
