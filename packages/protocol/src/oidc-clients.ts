@@ -22,7 +22,7 @@ export const OidcClientId = z
 
 /** https, or http on the loopback for a platform under development (RFC 8252 §7.3). */
 const RedirectUri = z
-  .url({ protocol: /^https?$/ })
+  .url({ protocol: /^https?$/, abort: true }) // the refinement below parses it
   .max(500)
   .refine(
     (uri) => {
