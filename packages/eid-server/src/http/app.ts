@@ -14,6 +14,7 @@ import type { AppDirectory } from '../apps/app-directory.js';
 import { defaultAppDirectory } from '../apps/hub-app-directory.js';
 import { registerAppRoutes } from '../apps/routes.js';
 import { registerPageAssets } from '../pages/assets.js';
+import { registerPhoneCheckRoutes } from '../phone-check/routes.js';
 import { registerSelfCheckRoutes } from '../self-check/routes.js';
 import { registerJsonApiRoutes } from './json-api-routes.js';
 import { registerPaosRoutes } from './paos-routes.js';
@@ -26,7 +27,7 @@ export interface AppDeps {
   logger: Logger;
   /** Where the members' apps come from; by default the configured hub, cached. */
   directory?: AppDirectory;
-  /** The clock of the apps' page tokens and hand-over codes (ms). */
+  /** The clock of the apps' page tokens and hand-over codes, and of the phone checks (ms). */
   now?: () => number;
 }
 
@@ -91,6 +92,8 @@ export async function buildApp(deps: AppDeps) {
   const { hub, config } = deps.config;
   if (config.selfCheck || hub) registerPageAssets(app);
   if (config.selfCheck) registerSelfCheckRoutes(app, deps);
+  // The phone check runs with the self-check's service and pages.
+  if (config.selfCheck && config.phoneCheck.enabled) registerPhoneCheckRoutes(app, deps);
   if (hub) {
     registerAppRoutes(app, {
       ...deps,

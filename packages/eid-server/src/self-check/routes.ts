@@ -37,7 +37,7 @@ interface LanguageQuery {
 }
 
 /** The configured self-check service, which must accept result pages on this server's origin. */
-function selfCheckService(config: LoadedConfig): LoadedService {
+export function selfCheckService(config: LoadedConfig): LoadedService {
   const id = config.config.selfCheck?.service;
   const service = id === undefined ? undefined : config.services.get(id);
   if (service === undefined) throw new SelfCheckError('no-service', 'no self-check service');
