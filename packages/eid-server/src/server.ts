@@ -19,7 +19,7 @@ const SWEEP_INTERVAL_MS = 10_000;
 export async function startEidServer(
   config: LoadedConfig,
   logger: Logger,
-  options: { directory?: AppDirectory } = {},
+  options: { directory?: AppDirectory; now?: () => number } = {},
 ): Promise<RunningEidServer> {
   const authentications = new AuthenticationService(config, logger);
   const app: EidServerHttp = await buildApp({ config, authentications, logger, ...options });
