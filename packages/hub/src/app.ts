@@ -32,7 +32,9 @@ import { registerSigningKeyRoutes } from './api/admin/signing-keys/routes.js';
 import { registerTerminalApiRoutes } from './api/terminal/routes.js';
 import { registerEidAppRoutes } from './api/admin/eid-apps/routes.js';
 import { registerAccessAdminRoutes } from './api/admin/eid-apps/access-routes.js';
+import { registerOidcClientRoutes } from './api/admin/oidc-clients/routes.js';
 import { eidServerAuthHook, registerEidServerRoutes } from './api/eid-server/routes.js';
+import { registerEidServerOidcRoutes } from './api/eid-server/oidc-clients-routes.js';
 import { accessPointAuthHook, registerAccessRoutes } from './api/access/routes.js';
 import { registerUiRoutes } from './api/ui/routes.js';
 
@@ -110,6 +112,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
         registerSigningKeyRoutes,
         registerEidAppRoutes,
         registerAccessAdminRoutes,
+        registerOidcClientRoutes,
       ]) {
         register(admin, deps);
       }
@@ -127,6 +130,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
     async (eidServer: HubApp) => {
       eidServer.addHook('onRequest', eidServerAuthHook(deps.eidServer));
       registerEidServerRoutes(eidServer, deps);
+      registerEidServerOidcRoutes(eidServer, deps);
     },
     { prefix: '/api/eid-server' },
   );

@@ -19,6 +19,8 @@ export const errorCodes = {
   'eid-app-exists': 409,
   'eid-app-archived': 409,
   'not-an-access-app': 409,
+  'oidc-client-exists': 409,
+  'oidc-client-archived': 409,
   'registration-code-unknown': 404,
   'registration-code-used': 410,
   'registration-code-expired': 410,

@@ -25,6 +25,7 @@ import {
   uniqueAppId,
 } from './helpers/eid-apps.js';
 import { setEidAppArchived } from '../src/api/admin/eid-apps/commands.js';
+import { oidcClientInput, oidcClientOf, uniqueClientId } from './helpers/oidc-clients.js';
 
 type Access = 'read' | 'manage' | 'association';
 type Target = 'own' | 'other';
@@ -366,6 +367,47 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
       build: async (o) => ({ path: `/eid-apps/${await pointOf(o)}/revoke` }),
     },
     {
+      method: 'GET',
+      route: '/oidc-clients',
+      access: 'read',
+      build: async (o) => ({ path: `/oidc-clients?organisationId=${o}` }),
+    },
+    {
+      method: 'POST',
+      route: '/oidc-clients',
+      access: 'manage',
+      build: async (o) => ({
+        path: '/oidc-clients',
+        body: { ...oidcClientInput(uniqueClientId()), organisationId: o },
+      }),
+    },
+    {
+      method: 'PUT',
+      route: '/oidc-clients/:clientId',
+      access: 'manage',
+      build: async (o) => {
+        const { clientId, ...body } = oidcClientInput('x');
+        void clientId;
+        return { path: `/oidc-clients/${(await oidcClientOf(hub.db, o)).client_id}`, body };
+      },
+    },
+    ...(['secret', 'archive'] as const).map((action): Case => ({
+      method: 'POST',
+      route: `/oidc-clients/:clientId/${action}`,
+      access: 'manage',
+      build: async (o) => ({
+        path: `/oidc-clients/${(await oidcClientOf(hub.db, o)).client_id}/${action}`,
+      }),
+    })),
+    {
+      method: 'POST',
+      route: '/oidc-clients/:clientId/restore',
+      access: 'manage',
+      build: async (o) => ({
+        path: `/oidc-clients/${(await oidcClientOf(hub.db, o, { archived: true })).client_id}/restore`,
+      }),
+    },
+    {
       method: 'POST',
       route: '/organisations',
       access: 'association',
@@ -474,6 +516,7 @@ describe.each(backends)('authorization matrix (%s)', (backend) => {
         '/audit',
         '/counter-cases',
         '/eid-apps',
+        '/oidc-clients',
       ]) {
         const res = await clients[role].request('GET', `/api/admin${path}`);
         expect(res.status).toBe(200);

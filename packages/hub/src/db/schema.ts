@@ -33,6 +33,7 @@ export interface Database {
   access_persons: AccessPersonTable;
   access_points: AccessPointTable;
   access_decisions: AccessDecisionTable;
+  oidc_clients: OidcClientTable;
 }
 
 export interface OrganisationTable {
@@ -247,6 +248,23 @@ export interface AccessDecisionTable {
   offline: number;
 }
 
+/**
+ * A member's online platform, an OpenID Connect client of the eID-Server. Redirect URIs and
+ * claims are JSON arrays; the secret is kept as issued (the eID-Server pulls it).
+ */
+export interface OidcClientTable {
+  client_id: string;
+  organisation_id: string;
+  name: string;
+  redirect_uris: string;
+  claims: string;
+  minimum_age: number | null;
+  client_secret: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type UserRow = Selectable<UserTable>;
 export type TerminalRow = Selectable<TerminalTable>;
@@ -257,4 +275,5 @@ export type AccessRegistrationRow = Selectable<AccessRegistrationTable>;
 export type AccessPersonRow = Selectable<AccessPersonTable>;
 export type AccessPointRow = Selectable<AccessPointTable>;
 export type AccessDecisionRow = Selectable<AccessDecisionTable>;
+export type OidcClientRow = Selectable<OidcClientTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

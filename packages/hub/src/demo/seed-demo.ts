@@ -10,6 +10,7 @@ import {
 import { setCounterCases } from '../api/admin/counter-cases/commands.js';
 import { createMember } from '../api/admin/organisations/commands.js';
 import { createEidApp } from '../api/admin/eid-apps/commands.js';
+import { createOidcClient } from '../api/admin/oidc-clients/commands.js';
 import { createService } from '../api/admin/services/commands.js';
 import { enrollTerminal } from '../api/admin/terminals/commands.js';
 import { createUser } from '../api/admin/users/commands.js';
@@ -19,6 +20,7 @@ import { associationSlug, findOrganisationRef, openHubDatabase } from '../hub-da
 import { storageTarget } from '../start-hub.js';
 import { localDemoService, nationalDemoServices, selfCheckDemoService } from './catalogue.js';
 import { demoEidApps } from './eid-apps.js';
+import { demoOidcClients } from './oidc-clients.js';
 
 export const demoLogin = { email: 'admin@sidbox.demo', password: 'sidbox-demo-admin' };
 
@@ -31,7 +33,10 @@ export interface SeedDemoInput {
   hubUrl: string;
   /** The self-check pages of a (test) eID-Server: then the catalogue offers "Online-Ausweis testen". */
   selfCheckUrl?: string;
-  /** The hub runs with an eID-Server: then the city has its own eID apps (`demoEidApps`). */
+  /**
+   * The hub runs with an eID-Server: then the city has its own eID apps (`demoEidApps`) and
+   * its citizen portal signs in with the ID card (`demoOidcClients`).
+   */
   eidApps?: boolean;
 }
 
@@ -219,8 +224,10 @@ async function seed(
   );
   await terminal(dealer.id, 'Autohaus Verkaufsraum', 'Showroom', 'car-dealer', false);
 
-  if (input.eidApps === true)
+  if (input.eidApps === true) {
     for (const app of demoEidApps) await createEidApp(db, undefined, bonn.id, app);
+    for (const client of demoOidcClients) await createOidcClient(db, undefined, bonn.id, client);
+  }
 
   const actor = { terminalId: office.terminal.id, organisationId: bonn.id };
   const events = demoEvents(new Date(), pinActivations);
@@ -243,7 +250,8 @@ async function seed(
  * Demo data: the association with its admin, two members (a city, a car dealer), three terminals
  * (one in training mode, whose credential is returned), a small catalogue, the Bonn survey's 93
  * interviews, 625 PIN activations and the counter cases for a 76 % online share; with `eidApps`,
- * the city's own eID apps. Returns the members' ids too (the eID-Server's services need them).
+ * the city's own eID apps and its citizen portal as an OIDC platform. Returns the members' ids
+ * too (the eID-Server's services need them).
  */
 export async function seedDemo(input: SeedDemoInput) {
   const db = await openHubDatabase(storageTarget(input));

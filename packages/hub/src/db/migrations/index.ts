@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as counterCases from './0002-counter-cases.js';
 import * as serviceSelfCheck from './0003-service-self-check.js';
 import * as eidApps from './0004-eid-apps.js';
+import * as oidcClients from './0005-oidc-clients.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-counter-cases': counterCases,
   '0003-service-self-check': serviceSelfCheck,
   '0004-eid-apps': eidApps,
+  '0005-oidc-clients': oidcClients,
 };
 
 export const migrationProvider: MigrationProvider = {
