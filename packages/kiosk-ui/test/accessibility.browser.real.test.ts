@@ -11,7 +11,7 @@ import { screenNames, type ScreenName } from './helpers/views.js';
 
 /**
  * The built kiosk UI in real Chromium, served by the stub daemon: axe-core against WCAG 2.1
- * A/AA on every screen and layer in German, English and Arabic; right-to-left geometry;
+ * A/AA on every screen and layer in German and Arabic; right-to-left geometry;
  * reflow at 200 % text; and the texts file the daemon reads.
  */
 const axeSource = readFileSync(
@@ -66,7 +66,9 @@ const layers: Record<string, { screen: ScreenName; open: string; ready: string }
 };
 
 describe('kiosk UI accessibility in Chromium (axe-core, WCAG 2.1 A/AA)', () => {
-  const languages = ['de', 'en', 'ar'];
+  // German (the source, the longest words) and Arabic (right to left): the other four languages
+  // share German's layout and markup; that their texts are complete is checked without a browser.
+  const languages = ['de', 'ar'];
 
   it.each(languages.flatMap((language) => screenNames.map((name) => [language, name] as const)))(
     '%s · %s: no violations',
