@@ -3,7 +3,7 @@ import type { SessionTimings } from '../session/machine.js';
 
 /**
  * The local configuration with what the hub decides replaced: services, timeouts, languages,
- * branding, and the hub's identity of the configuration. Training mode stays as the terminal
+ * branding, the eID-Server, and the hub's identity of the configuration. Training mode stays as the terminal
  * was started (its eID source cannot change while it runs).
  */
 export function withHubConfig(
@@ -19,6 +19,8 @@ export function withHubConfig(
     session: hub.session,
     languages: hub.languages,
     branding: hub.branding,
+    // The hub's word on the eID-Server: absent there, absent here.
+    eidServerOrigin: hub.eidServerOrigin,
   };
 }
 

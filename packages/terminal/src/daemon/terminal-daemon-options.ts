@@ -35,6 +35,8 @@ export interface TerminalDaemonOptions {
   devices?: DeviceEnvironment;
   /** The read-aloud button's synthesizer; without one the kiosk shows no speaker button. */
   speaker?: Speaker;
+  /** How often the phone check's state is asked for while it is on the screen (2 s). */
+  phoneCheckPollMs?: number;
   /** How long stopping may take, per part and in all. */
   shutdown?: Partial<ShutdownLimits>;
   /** Where NOTIFY_SOCKET and WATCHDOG_USEC come from (systemd); the process environment. */

@@ -14,6 +14,7 @@ import { CardReminder } from '../features/card-reminder/card-reminder.js';
 import { CitizenPreferences } from '../features/citizen-preferences/citizen-preferences.js';
 import { EidStart } from '../features/eid-start/eid-start.js';
 import { HubLink } from '../features/hub-link/hub-link.js';
+import { PhoneSetup } from '../features/phone-setup/phone-setup.js';
 import { Printing } from '../features/printing/printing.js';
 import { ReadAloud } from '../features/read-aloud/read-aloud.js';
 import { Scanning } from '../features/scanning/scanning.js';
@@ -203,6 +204,13 @@ export class TerminalDaemon {
         switchTraining: (on) => trainingMode.switchTo(on),
       }),
       new ReadAloud({ speaker: options.speaker, language, logger }),
+      new PhoneSetup({
+        config,
+        session,
+        publish,
+        logger,
+        ...(options.phoneCheckPollMs !== undefined && { pollMs: options.phoneCheckPollMs }),
+      }),
       browserPart(
         browser,
         () => navigationRules(this.#config, ui.origins),

@@ -6,6 +6,7 @@ export type WipeStep =
   | 'renew-eid'
   | 'wipe-scans'
   | 'remove-session-dir'
+  | 'forget-phone-check'
   | 'card-reminder';
 
 /** What is true when a session ends, as far as the wipe cares. */
@@ -18,6 +19,8 @@ export interface WipeFacts {
   printJobs?: boolean;
   /** A scanner is configured: its scans of the session are removed. */
   scans?: boolean;
+  /** A phone check is on the screen: its link and status token are forgotten. */
+  phoneCheck?: boolean;
 }
 
 /**
@@ -34,6 +37,7 @@ export function planWipe(facts: WipeFacts): WipeStep[][] {
   const clean: WipeStep[] = ['reset-browser', 'renew-eid'];
   if (facts.scans) clean.push('wipe-scans');
   if (facts.sessionDir) clean.push('remove-session-dir');
+  if (facts.phoneCheck) clean.push('forget-phone-check');
   phases.push(clean);
   if (facts.cardInReader) phases.push(['card-reminder']);
   return phases;
