@@ -4,6 +4,7 @@ import { ConfigError, parseYamlConfig, readConfigFile } from '@sidbox/protocol/c
 import { ecPrivateKeyFromPem } from '../crypto/brainpool.js';
 import { parseCertificateDescription } from '../cvc/certificate-description.js';
 import type { TrustList } from '../eac/card-security.js';
+import { oidcKeysFromPem, type OidcKeys } from '../oidc/signing-key.js';
 import type { TerminalCredentials } from '../session/eac-exchange.js';
 import { eidServerConfigSchema, type EidServerConfig, type ServiceConfig } from './schema.js';
 
@@ -34,6 +35,8 @@ export interface LoadedConfig {
   trust: TrustList;
   services: Map<string, LoadedService>;
   hub?: LoadedHub;
+  /** The OpenID Connect provider's keys, when it is configured. */
+  oidc?: OidcKeys;
 }
 
 export async function loadEidServerConfig(file: string): Promise<LoadedConfig> {
@@ -59,8 +62,9 @@ export async function loadEidServerConfig(file: string): Promise<LoadedConfig> {
     apiKey: await files.secret('hub.apiKeyFile', config.hub.apiKeyFile),
     refreshSeconds: config.hub.refreshSeconds,
   };
+  const oidc = config.oidc && (await files.oidcKeys('oidc.signingKey', config.oidc.signingKey));
   files.throwIfProblems();
-  return { config, tls, trust, services, ...(hub && { hub }) };
+  return { config, tls, trust, services, ...(hub && { hub }), ...(oidc && { oidc }) };
 }
 
 async function loadService(
@@ -145,6 +149,17 @@ class ConfigFiles {
         message: `${path}: not a brainpoolP256r1 private key (PKCS#8 PEM)`,
       });
       return Buffer.alloc(0);
+    }
+  }
+
+  async oidcKeys(at: string, path: string): Promise<OidcKeys | undefined> {
+    const pem = await this.read(at, path);
+    if (pem.length === 0) return undefined;
+    try {
+      return oidcKeysFromPem(pem.toString('utf8'));
+    } catch {
+      this.#problems.push({ path: at, message: `${path}: not an EC P-256 private key (PEM)` });
+      return undefined;
     }
   }
 

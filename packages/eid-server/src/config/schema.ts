@@ -131,6 +131,17 @@ export const eidServerConfigSchema = z
       .strict()
       .optional()
       .describe("serve the members' eID apps (/apps/<id>), pulled from the hub"),
+    oidc: z
+      .object({
+        signingKey: file.describe(
+          "the ID tokens' signing key: an EC P-256 private key, PEM (ES256); the cookie keys derive from it",
+        ),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'an OpenID Connect provider at <publicOrigin>/oidc for the platforms members register in the hub',
+      ),
     services: z.array(serviceSchema).min(1),
   })
   .strict()
@@ -155,6 +166,10 @@ export const eidServerConfigSchema = z
         });
       }
     });
+    // The platforms (OIDC clients) are registered in the hub and pulled from it.
+    if (config.oidc && !config.hub) {
+      context.addIssue({ code: 'custom', path: ['oidc'], message: 'needs hub' });
+    }
     if (config.selfCheck && !ids.includes(config.selfCheck.service)) {
       context.addIssue({
         code: 'custom',

@@ -13,6 +13,8 @@ import { EidServerError } from '../errors.js';
 import type { AppDirectory } from '../apps/app-directory.js';
 import { defaultAppDirectory } from '../apps/hub-app-directory.js';
 import { registerAppRoutes } from '../apps/routes.js';
+import type { OidcClientDirectory } from '../oidc/client-directory.js';
+import { registerOidcRoutes } from '../oidc/routes.js';
 import { registerPageAssets } from '../pages/assets.js';
 import { registerPhoneCheckRoutes } from '../phone-check/routes.js';
 import { registerSelfCheckRoutes } from '../self-check/routes.js';
@@ -27,6 +29,8 @@ export interface AppDeps {
   logger: Logger;
   /** Where the members' apps come from; by default the configured hub, cached. */
   directory?: AppDirectory;
+  /** Where the members' OIDC platforms come from; by default the configured hub, cached. */
+  oidcClients?: OidcClientDirectory;
   /** The clock of the apps' page tokens and hand-over codes, and of the phone checks (ms). */
   now?: () => number;
 }
@@ -100,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
       directory: deps.directory ?? defaultAppDirectory(hub),
     });
   }
+  if (deps.config.oidc) registerOidcRoutes(app, deps);
   return app;
 }
 

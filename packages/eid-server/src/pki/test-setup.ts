@@ -1,4 +1,4 @@
-import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -21,6 +21,8 @@ export interface TestSetupOptions {
   members?: { organisationId: string; name: string }[];
   /** The hub the eID-Server pulls the members' apps from, and the key it sends. */
   hub?: { url: string; apiKey: string };
+  /** Also an OpenID Connect provider at /oidc (needs `hub`): a new EC P-256 signing key. */
+  oidc?: boolean;
 }
 
 /** A member's service: its id and the API key its access points use with the JSON API. */
@@ -102,6 +104,10 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
   for (const { folder } of members)
     await mkdir(join(dir, folder), { recursive: true, mode: 0o700 });
   if (options.hub) files.push(['hub.key', `${options.hub.apiKey}\n`]);
+  if (options.oidc) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    files.push(['oidc-signing.key.pem', privateKey.export({ type: 'pkcs8', format: 'pem' })]);
+  }
   for (const [name, content] of files) {
     await writeFile(join(dir, name), content, { mode: 0o600 });
   }
@@ -137,6 +143,7 @@ export async function writeTestSetup(dir: string, options: TestSetupOptions): Pr
       })),
     ],
     ...(options.hub && { hub: { url: options.hub.url, apiKeyFile: 'hub.key' } }),
+    ...(options.oidc && { oidc: { signingKey: 'oidc-signing.key.pem' } }),
   };
   const configFile = join(dir, 'eid-server.yaml');
   const header = '# A test setup made by `sidbox eid-server test-pki`: for tests and demos only.\n';
