@@ -8,10 +8,19 @@ import { DashboardPage } from './pages/dashboard.js';
 import { EidAppsPage } from './pages/eid-apps/page.js';
 import { LoginPage } from './pages/login.js';
 import { MembersPage } from './pages/members.js';
+import { OidcClientsPage } from './pages/oidc-clients/page.js';
 import { SurveysPage } from './pages/surveys.js';
 import { TerminalsPage } from './pages/terminals.js';
 
-const pages = ['dashboard', 'catalogue', 'eid-apps', 'terminals', 'surveys', 'members'] as const;
+const pages = [
+  'dashboard',
+  'catalogue',
+  'eid-apps',
+  'oidc-clients',
+  'terminals',
+  'surveys',
+  'members',
+] as const;
 type Page = (typeof pages)[number];
 
 const pageOfHash = (): Page => {
@@ -86,6 +95,7 @@ export function App() {
           {page === 'dashboard' && <DashboardPage />}
           {page === 'catalogue' && <CataloguePage user={user} />}
           {page === 'eid-apps' && <EidAppsPage user={user} />}
+          {page === 'oidc-clients' && <OidcClientsPage user={user} />}
           {page === 'terminals' && <TerminalsPage canManage={user.role !== 'member-viewer'} />}
           {page === 'surveys' && <SurveysPage />}
           {page === 'members' && <MembersPage user={user} />}

@@ -15,6 +15,8 @@ const byCode: Record<string, MessageKey> = {
   'eid-app-exists': 'eidApps.idTaken',
   'eid-app-archived': 'errors.eid-app-archived',
   'not-an-access-app': 'errors.not-an-access-app',
+  'oidc-client-exists': 'oidcClients.idTaken',
+  'oidc-client-archived': 'oidcClients.archivedError',
   internal: 'errors.internal',
 };
 

@@ -1,8 +1,10 @@
 import { eidAppsDe, eidAppsEn } from './eid-apps/messages.js';
+import { oidcClientsDe, oidcClientsEn } from './oidc-clients/messages.js';
 
 /** The UI's message catalogue: every visible text in German and English. */
 const de = {
   ...eidAppsDe,
+  ...oidcClientsDe,
   'app.title': 'SIDbox Hub',
   'app.language': 'Sprache',
   'app.signOut': 'Abmelden',
@@ -121,6 +123,7 @@ export type MessageKey = keyof typeof de;
 
 const en: Record<MessageKey, string> = {
   ...eidAppsEn,
+  ...oidcClientsEn,
   'app.title': 'SIDbox Hub',
   'app.language': 'Language',
   'app.signOut': 'Sign out',

@@ -54,6 +54,14 @@ export async function startEidAppsHub() {
         code,
         pseudonymHash: pseudonymHashOf(card),
       }),
+    /** What the eID-Server pulls with its key (e.g. `/api/eid-server/oidc-clients`). */
+    async pulledByEidServer<T>(path: string): Promise<T> {
+      const answer = await fetch(`${hub.url}${path}`, {
+        headers: { authorization: `Bearer ${eidServerKey}` },
+      });
+      if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
+      return (await answer.json()) as T;
+    },
     /** What an access point asks when a card is held to its reader. */
     holdCardToDoor: (token: string, card: string, at = new Date()) =>
       post<AccessDecision>('/api/access/decisions', token, {
