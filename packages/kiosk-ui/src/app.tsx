@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KioskView, OutcomeCode } from '@sidbox/protocol';
-import { reportActivity, subscribe } from './api.js';
+import { act, reportActivity, subscribe } from './api.js';
 import { EidScreen } from './eid/eid-screen.js';
 import type { Language, Translate } from './i18n/catalogue.js';
 import { HelpDialog, LanguageDialog } from './layout/bar-dialogs.js';
@@ -16,6 +16,7 @@ import { FastLaneScreen } from './screens/fast-lane-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
 import { NoticeScreen } from './screens/notice-screen.js';
 import { OutcomeScreen } from './screens/outcome-screen.js';
+import { PhoneSetupScreen } from './screens/phone-setup-screen.js';
 import { SurveyScreen } from './screens/survey-screen.js';
 import { StaffOverlay } from './staff/staff-overlay.js';
 import { useTextScale } from './text-size.js';
@@ -38,9 +39,14 @@ export function App() {
   );
   const choice = useLanguage(view);
   useTextScale(view?.textScale ?? 1);
-  if (!view) return null;
+  const screen = view && screenFor(view, location.pathname, location.search, endedHere);
+  // A phone check belongs to its screen: left any way (Back, the bar), it is forgotten.
+  const strayCheck = view?.phoneSetup.check != null && screen?.name !== 'phone';
+  useEffect(() => {
+    if (strayCheck) void act({ type: 'phone-check-close' });
+  }, [strayCheck]);
+  if (!view || !screen) return null;
   const { t, language } = choice;
-  const screen = screenFor(view, location.pathname, location.search, endedHere);
   const layer = topLayer(view, screen, panel, choice, () => setPanel(null));
   const active = view.state !== 'idle';
   const colours = view.branding.colours;
@@ -82,9 +88,12 @@ function Body(props: { screen: Screen; view: KioskView; language: Language; t: T
         <OutcomeScreen
           code={screen.code}
           selfCheck={view.services.find((service) => service.selfCheck)?.id}
+          phoneSetup={view.phoneSetup.offered}
           t={t}
         />
       );
+    case 'phone':
+      return <PhoneSetupScreen view={view} language={language} t={t} />;
     case 'survey':
       return <SurveyScreen ending={screen.ending} t={t} />;
     case 'blocked':

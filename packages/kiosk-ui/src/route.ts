@@ -8,6 +8,7 @@ export type Screen =
   | { name: 'eid'; step: Exclude<EidStep, { step: 'done' }> }
   | { name: 'outcome'; code: OutcomeCode }
   | { name: 'survey'; ending: boolean }
+  | { name: 'phone' }
   | { name: 'blocked' }
   | { name: 'error' };
 
@@ -41,6 +42,8 @@ export function screenFor(
       return { name: 'survey', ending: new URLSearchParams(search).has('end') };
     case 'blocked':
       return { name: 'blocked' };
+    case 'phone':
+      return { name: 'phone' };
     case 'outcome':
     case 'error':
       return isOutcomeCode(code) ? { name: 'outcome', code } : { name: 'error' };
@@ -59,6 +62,7 @@ export function backTarget(screen: Screen): BackTarget {
     case 'fast-lane':
     case 'survey':
     case 'outcome':
+    case 'phone':
       return { kind: 'page', path: '/' };
     case 'blocked':
     case 'error':
@@ -83,6 +87,7 @@ export type HelpTopic =
   | 'working'
   | 'outcome'
   | 'survey'
+  | 'phone'
   | 'blocked'
   | 'error';
 

@@ -69,6 +69,7 @@ const samples = {
   entry: 1,
   from: '1. Januar 2026',
   until: '1. Januar 2027',
+  expires: Date.UTC(2026, 11, 7, 17, 5),
   age: 18,
   id: 'WriteCommunityID',
 };

@@ -405,6 +405,41 @@ export const de = {
   'device.status.missing': 'nicht gefunden',
   'device.status.stopped': 'angehalten',
   'device.status.unavailable': 'nicht verfügbar',
+  'phone.open': 'Ihr Smartphone einrichten',
+  'phone.openText':
+    'Mit der AusweisApp auf Ihrem Smartphone können Sie sich auch von zu Hause ausweisen. Wir richten es gemeinsam ein.',
+  'phone.title': 'Ihr Smartphone einrichten',
+  'phone.intro':
+    'In zwei Schritten: Erst installieren Sie die AusweisApp, dann testen Sie, ob Ihr Smartphone Ihren Ausweis lesen kann.',
+  'phone.step1.title': 'Schritt 1: AusweisApp installieren',
+  'phone.step1.text':
+    'Scannen Sie den passenden Code mit der Kamera Ihres Smartphones und installieren Sie die kostenlose AusweisApp. Haben Sie die App schon, gehen Sie gleich zu Schritt 2.',
+  'phone.step2.title': 'Schritt 2: Ausweis mit dem Smartphone testen',
+  'phone.step2.text':
+    'Sie bekommen einen Code für Ihr Smartphone. Er funktioniert nur einmal und nur wenige Minuten. Halten Sie Ihren Ausweis und Ihre 6-stellige PIN bereit.',
+  'phone.create': 'Code für mein Smartphone zeigen',
+  'phone.creating': 'Der Code wird erstellt …',
+  'phone.scan':
+    'Scannen Sie diesen Code mit der Kamera Ihres Smartphones und folgen Sie den Schritten dort.',
+  'phone.validUntil': 'Gültig bis {expires, time, short} Uhr',
+  'phone.qrLabel':
+    'QR-Code zum Testen Ihres Ausweises mit Ihrem Smartphone, gültig bis {expires, time, short} Uhr',
+  'phone.opened':
+    'Der Test läuft auf Ihrem Smartphone. Folgen Sie den Schritten in der AusweisApp.',
+  'phone.ready.title': 'Ihr Smartphone ist bereit',
+  'phone.ready.text':
+    'Ihr Smartphone hat Ihren Ausweis gelesen. Ab jetzt können Sie sich damit auch von zu Hause online ausweisen. Ihre Angaben hat nur Ihr Smartphone gezeigt, dieses Terminal hat sie nicht bekommen.',
+  'phone.failed':
+    'Der Test auf Ihrem Smartphone hat nicht geklappt. Sie können es mit einem neuen Code noch einmal versuchen.',
+  'phone.expired':
+    'Der Code ist abgelaufen. Wenn Sie es noch einmal versuchen möchten, erzeugen Sie einen neuen Code.',
+  'phone.unavailable':
+    'Der Test ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. Wenn es wieder nicht klappt, fragen Sie bitte das Personal.',
+  'phone.newCode': 'Neuen Code erzeugen',
+  'phone.retry': 'Noch einmal versuchen',
+  'phone.done': 'Zur Startseite',
+  'help.phone':
+    'Hier richten Sie Ihr eigenes Smartphone für den Online-Ausweis ein. Installieren Sie zuerst die AusweisApp. Lassen Sie sich dann einen Code zeigen und scannen Sie ihn mit dem Smartphone. Ihr Smartphone braucht NFC.',
 };
 
 export type MessageKey = keyof typeof de;

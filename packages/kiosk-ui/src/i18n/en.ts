@@ -393,4 +393,35 @@ export const en: Messages = {
   'device.status.missing': 'not found',
   'device.status.stopped': 'stopped',
   'device.status.unavailable': 'unavailable',
+  'phone.open': 'Set up your smartphone',
+  'phone.openText':
+    'With the AusweisApp on your smartphone you can prove your identity from home too. Let us set it up together.',
+  'phone.title': 'Set up your smartphone',
+  'phone.intro':
+    'In two steps: first install the AusweisApp, then test whether your smartphone can read your ID card.',
+  'phone.step1.title': 'Step 1: Install the AusweisApp',
+  'phone.step1.text':
+    'Scan the matching code with your smartphone camera and install the free AusweisApp. If you already have the app, go straight to step 2.',
+  'phone.step2.title': 'Step 2: Test your ID card with your smartphone',
+  'phone.step2.text':
+    'You get a code for your smartphone. It works only once and only for a few minutes. Have your ID card and your 6-digit PIN ready.',
+  'phone.create': 'Show the code for my smartphone',
+  'phone.creating': 'Creating the code …',
+  'phone.scan': 'Scan this code with your smartphone camera and follow the steps there.',
+  'phone.validUntil': 'Valid until {expires, time, short}',
+  'phone.qrLabel':
+    'QR code to test your ID card with your smartphone, valid until {expires, time, short}',
+  'phone.opened': 'The test is running on your smartphone. Follow the steps in the AusweisApp.',
+  'phone.ready.title': 'Your smartphone is ready',
+  'phone.ready.text':
+    'Your smartphone read your ID card. From now on you can prove your identity online with it, from home too. Only your smartphone showed your details; this terminal did not receive them.',
+  'phone.failed': 'The test on your smartphone did not work. You can try again with a new code.',
+  'phone.expired': 'The code has expired. If you want to try again, create a new code.',
+  'phone.unavailable':
+    'The test cannot be reached right now. Please try again in a moment. If it still does not work, please ask the staff.',
+  'phone.newCode': 'Create a new code',
+  'phone.retry': 'Try again',
+  'phone.done': 'To the start page',
+  'help.phone':
+    'Here you set up your own smartphone for the online ID. First install the AusweisApp. Then show a code and scan it with the smartphone. Your smartphone needs NFC.',
 };

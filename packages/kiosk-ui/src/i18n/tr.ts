@@ -389,4 +389,36 @@ export const tr: Messages = {
   'device.status.missing': 'bulunamadı',
   'device.status.stopped': 'durduruldu',
   'device.status.unavailable': 'kullanılamıyor',
+  'phone.open': 'Akıllı telefonunuzu kurun',
+  'phone.openText':
+    'Akıllı telefonunuzdaki AusweisApp ile kimliğinizi evden de kanıtlayabilirsiniz. Birlikte kuralım.',
+  'phone.title': 'Akıllı telefonunuzu kurun',
+  'phone.intro':
+    'İki adımda: önce AusweisApp’i yükleyin, ardından akıllı telefonunuzun kimlik kartınızı okuyup okuyamadığını test edin.',
+  'phone.step1.title': '1. adım: AusweisApp’i yükleyin',
+  'phone.step1.text':
+    'Uygun kodu akıllı telefonunuzun kamerasıyla tarayın ve ücretsiz AusweisApp’i yükleyin. Uygulama zaten yüklüyse doğrudan 2. adıma geçin.',
+  'phone.step2.title': '2. adım: Kimlik kartınızı akıllı telefonunuzla test edin',
+  'phone.step2.text':
+    'Akıllı telefonunuz için bir kod alırsınız. Kod yalnızca bir kez ve yalnızca birkaç dakika çalışır. Kimlik kartınızı ve 6 haneli PIN numaranızı hazır bulundurun.',
+  'phone.create': 'Akıllı telefonum için kodu göster',
+  'phone.creating': 'Kod oluşturuluyor …',
+  'phone.scan': 'Bu kodu akıllı telefonunuzun kamerasıyla tarayın ve oradaki adımları izleyin.',
+  'phone.validUntil': 'Son geçerlilik saati: {expires, time, short}',
+  'phone.qrLabel':
+    'Kimlik kartınızı akıllı telefonunuzla test etmek için QR kodu, son geçerlilik saati: {expires, time, short}',
+  'phone.opened': 'Test akıllı telefonunuzda çalışıyor. AusweisApp’teki adımları izleyin.',
+  'phone.ready.title': 'Akıllı telefonunuz hazır',
+  'phone.ready.text':
+    'Akıllı telefonunuz kimlik kartınızı okudu. Artık onunla evden de çevrimiçi kimliğinizi kanıtlayabilirsiniz. Bilgilerinizi yalnızca akıllı telefonunuz gösterdi; bu terminal onları almadı.',
+  'phone.failed':
+    'Akıllı telefonunuzdaki test başarılı olmadı. Yeni bir kodla tekrar deneyebilirsiniz.',
+  'phone.expired': 'Kodun süresi doldu. Tekrar denemek isterseniz yeni bir kod oluşturun.',
+  'phone.unavailable':
+    'Teste şu anda ulaşılamıyor. Lütfen biraz sonra tekrar deneyin. Yine olmazsa lütfen personele sorun.',
+  'phone.newCode': 'Yeni kod oluştur',
+  'phone.retry': 'Tekrar deneyin',
+  'phone.done': 'Ana sayfaya',
+  'help.phone':
+    'Burada kendi akıllı telefonunuzu çevrimiçi kimlik için kurarsınız. Önce AusweisApp’i yükleyin. Ardından bir kod gösterin ve akıllı telefonla tarayın. Akıllı telefonunuzda NFC olmalıdır.',
 };

@@ -80,7 +80,12 @@ export function HomeScreen({
         ))}
       </ul>
       {shown.length === 0 && usable.length > 0 && <p role="status">{t('home.noMatch')}</p>}
-      <SmartphoneSection apps={view.apps} language={language} t={t} />
+      <SmartphoneSection
+        apps={view.apps}
+        phoneSetup={view.phoneSetup.offered}
+        language={language}
+        t={t}
+      />
     </section>
   );
 }

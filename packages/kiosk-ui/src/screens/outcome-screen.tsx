@@ -5,12 +5,20 @@ import { outcomeAdvice } from './outcome-advice.js';
 
 /**
  * The result of an eID workflow in plain words, what to do next, and the way on. After a new
- * PIN, the terminal's self-check ("Online-Ausweis testen") comes first, if it has one.
+ * PIN, the terminal's self-check ("Online-Ausweis testen") comes first, if it has one, and
+ * "Ihr Smartphone einrichten" next to it.
  */
-export function OutcomeScreen(props: { code: OutcomeCode; selfCheck?: string; t: Translate }) {
+export function OutcomeScreen(props: {
+  code: OutcomeCode;
+  selfCheck?: string;
+  /** "Ihr Smartphone einrichten" is offered: after a new PIN, the phone comes next. */
+  phoneSetup?: boolean;
+  t: Translate;
+}) {
   const { code, t } = props;
   const advice = outcomeAdvice(code);
   const selfCheck = code === 'pin-changed' ? props.selfCheck : undefined;
+  const phoneSetup = code === 'pin-changed' && props.phoneSetup === true;
   return (
     <section
       class={`panel outcome ${advice.success ? 'success' : 'failure'}`}
@@ -36,6 +44,11 @@ export function OutcomeScreen(props: { code: OutcomeCode; selfCheck?: string; t:
             onClick={() => void act({ type: 'open', serviceId: selfCheck })}
           >
             {t('outcome.selfCheck')}
+          </button>
+        )}
+        {phoneSetup && (
+          <button type="button" class="secondary" onClick={() => location.assign('/phone')}>
+            {t('phone.open')}
           </button>
         )}
         <button type="button" class="secondary" onClick={() => location.assign('/survey')}>

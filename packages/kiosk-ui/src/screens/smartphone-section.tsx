@@ -12,6 +12,32 @@ const ausweisApp = {
 /** QR codes to continue at home: the AusweisApp for Android and iOS, and the member's apps. */
 export function SmartphoneSection(props: {
   apps: readonly SmartphoneApp[];
+  /** "Ihr Smartphone einrichten" is offered (the terminal knows its eID-Server). */
+  phoneSetup: boolean;
+  language: Language;
+  t: Translate;
+}) {
+  const { apps, phoneSetup, language, t } = props;
+  return (
+    <section class="smartphone" aria-labelledby="smartphone-title">
+      <h2 id="smartphone-title">{t('smartphone.title')}</h2>
+      <p>{t('smartphone.text')}</p>
+      <StoreCodes apps={apps} language={language} t={t} />
+      {phoneSetup && (
+        <div class="phone-offer">
+          <p>{t('phone.openText')}</p>
+          <button type="button" class="primary" onClick={() => location.assign('/phone')}>
+            {t('phone.open')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The AusweisApp in both stores, then the member's apps, each as a QR code with its name. */
+export function StoreCodes(props: {
+  apps: readonly SmartphoneApp[];
   language: Language;
   t: Translate;
 }) {
@@ -22,17 +48,13 @@ export function SmartphoneSection(props: {
     ...apps.map((app) => ({ id: app.id, url: app.url, name: localizedText(app.title, language) })),
   ];
   return (
-    <section class="smartphone" aria-labelledby="smartphone-title">
-      <h2 id="smartphone-title">{t('smartphone.title')}</h2>
-      <p>{t('smartphone.text')}</p>
-      <ul class="qr-codes">
-        {codes.map((code) => (
-          <li key={code.id}>
-            <QrCode url={code.url} label={t('smartphone.qrLabel', { name: code.name })} />
-            <span>{code.name}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ul class="qr-codes">
+      {codes.map((code) => (
+        <li key={code.id}>
+          <QrCode url={code.url} label={t('smartphone.qrLabel', { name: code.name })} />
+          <span>{code.name}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
