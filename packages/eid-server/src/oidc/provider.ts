@@ -55,10 +55,14 @@ function policy() {
   prompts
     .get('login')
     ?.checks.add(
-      new interactionPolicy.Check('card_reading', 'each sign-in reads the ID card', (ctx) =>
-        ctx.oidc.result?.login === undefined
-          ? interactionPolicy.Check.REQUEST_PROMPT
-          : interactionPolicy.Check.NO_NEED_TO_PROMPT,
+      new interactionPolicy.Check(
+        'card_reading',
+        'each sign-in reads the ID card',
+        'login_required',
+        (ctx) =>
+          ctx.oidc.result?.login === undefined
+            ? interactionPolicy.Check.REQUEST_PROMPT
+            : interactionPolicy.Check.NO_NEED_TO_PROMPT,
       ),
       0,
     );
