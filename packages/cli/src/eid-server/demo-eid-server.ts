@@ -68,6 +68,8 @@ export async function startDemoEidServer(
     port: place.port,
     members: options.members,
     hub: options.hub,
+    // "Mit dem Personalausweis anmelden" for the demo's registered platforms.
+    oidc: true,
   });
   const logger = createLogger('eid-server', { level: process.env.SIDBOX_LOG_LEVEL ?? 'warn' });
   const server = await startEidServer(await loadEidServerConfig(setup.configFile), logger);
