@@ -16,6 +16,7 @@ import {
   type World,
 } from './helpers/hub.js';
 import { oidcClientInput, oidcClientOf, uniqueClientId } from './helpers/oidc-clients.js';
+import { createOidcClient } from '../src/api/admin/oidc-clients/commands.js';
 
 // Members' online platforms ("Mit dem Personalausweis anmelden", issue 17) in the hub: the
 // admin API with its roles and errors, and the list the eID-Server's OpenID provider pulls.
@@ -265,6 +266,18 @@ describe.each(backends)("members' OIDC platforms in the hub (%s)", (backend) => 
     expect((await association.request('GET', '/api/admin/oidc-clients')).json).toEqual(before.json);
     expect(await auditText()).toBe(auditBefore);
     expect(await eidServerClients()).toEqual(pulledBefore);
+  });
+
+  it('registers an id asked for twice at once only once, and says so to the second', async () => {
+    // Both requests find the id free, then both insert: the second insert fails on the key.
+    const clientId = uniqueClientId('race');
+    const outcomes = await Promise.allSettled([
+      createOidcClient(hub.db, undefined, world.memberA.id, oidcClientInput(clientId)),
+      createOidcClient(hub.db, undefined, world.memberB.id, oidcClientInput(clientId)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'oidc-client-exists', status: 409 });
   });
 
   it("answers the eID-Server's pull only with its key", async () => {

@@ -26,17 +26,7 @@ export async function createOidcClient(
   organisationId: string,
   input: OidcClientInput,
 ): Promise<OidcClientRow> {
-  const existing = await findOidcClient(db, input.clientId);
-  if (existing) {
-    const state =
-      existing.archived === 1 && existing.organisation_id === organisationId
-        ? ' (archived: restore it instead)'
-        : '';
-    throw new HubError(
-      'oidc-client-exists',
-      `a platform with client id "${input.clientId}" is registered${state}; choose another id`,
-    );
-  }
+  await refuseTakenId(db, input.clientId, organisationId);
   const now = new Date().toISOString();
   const row: OidcClientRow = {
     client_id: input.clientId,
@@ -47,16 +37,35 @@ export async function createOidcClient(
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('oidc_clients').values(row).execute();
-    await audit(trx, actor, {
-      action: 'oidc-client.create',
-      organisationId,
-      targetId: row.client_id,
-      details: settingsOf(row),
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('oidc_clients').values(row).execute();
+      await audit(trx, actor, {
+        action: 'oidc-client.create',
+        organisationId,
+        targetId: row.client_id,
+        details: settingsOf(row),
+      });
     });
-  });
+  } catch (error) {
+    // Two admins registering the same id at once: the loser hears why, as if it came second.
+    await refuseTakenId(db, input.clientId, organisationId);
+    throw error;
+  }
   return row;
+}
+
+async function refuseTakenId(db: HubDb, clientId: string, organisationId: string): Promise<void> {
+  const existing = await findOidcClient(db, clientId);
+  if (!existing) return;
+  const restore =
+    existing.archived === 1 && existing.organisation_id === organisationId
+      ? ' (archived: restore it instead)'
+      : '';
+  throw new HubError(
+    'oidc-client-exists',
+    `a platform with client id "${clientId}" is registered${restore}; choose another id`,
+  );
 }
 
 /** Changes an active platform's name, redirect URIs, claims and minimum age. */
