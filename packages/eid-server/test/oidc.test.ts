@@ -332,8 +332,8 @@ describe('a sign-in in process (card double, FAKE hub)', () => {
     return { config, url, verifier, state, browser: server.browser() };
   }
 
-  async function signIn(clientId: string, scope: string) {
-    const request = await authorize(clientId, scope);
+  async function signIn(clientId: string, scope: string, extra: Record<string, string> = {}) {
+    const request = await authorize(clientId, scope, extra);
     const signinPage = await request.browser.redirect(request.url.href);
     const callback = await server.readCard(request.browser, signinPage);
     const tokens = await oidc.authorizationCodeGrant(request.config, callback, {
@@ -385,6 +385,16 @@ describe('a sign-in in process (card double, FAKE hub)', () => {
     );
   });
 
+  it('ignores scopes it does not know and the claims parameter: scopes decide', async () => {
+    const { tokens } = await signIn(platforms.b, 'openid email phone', {
+      claims: JSON.stringify({ id_token: { given_name: { essential: true }, birthdate: null } }),
+    });
+    const claims = tokens.claims() ?? {};
+    expect(claims).not.toHaveProperty('given_name');
+    expect(claims).not.toHaveProperty('birthdate');
+    expect(claims).not.toHaveProperty('email');
+  });
+
   it('each sign-in reads the card: no silent sign-in with prompt=none', async () => {
     const request = await authorize(platforms.a, 'openid', { prompt: 'none' });
     const back = await request.browser.redirect(request.url.href);
@@ -426,6 +436,23 @@ describe('a sign-in in process (card double, FAKE hub)', () => {
       expect(page.body).toContain('data-error="invalid_client"');
       expect(page.body).not.toMatch(stackTrace);
     }
+  });
+
+  it('while the hub cannot be asked: a page without details, the reason in the log', async () => {
+    const request = await authorize(platforms.a, 'openid');
+    server.directory.reachable = false;
+    try {
+      const page = await request.browser.get(request.url.href);
+      expect(page.status).toBe(500);
+      expect(page.body).toContain('data-error="server_error"');
+      expect(page.body).not.toMatch(stackTrace);
+    } finally {
+      server.directory.reachable = true;
+    }
+    const logged = server.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ msg: 'OpenID provider error', code: 'hub-unreachable' }),
+    );
   });
 
   it('loads the signing key the test setup made; another kind of key is refused', async () => {

@@ -4,6 +4,7 @@ import type { LoadedService } from '../config/load.js';
 import { providerClaims, type CardClaims } from './claims.js';
 import type { OidcClientDirectory, PlatformClient } from './client-directory.js';
 import { clientMetadata } from './client-metadata.js';
+import { OidcError } from './oidc-error.js';
 import type { MemoryStore } from './memory-adapter.js';
 import { signinPath } from './paths.js';
 import type { ExpiringMap } from './expiring-map.js';
@@ -131,9 +132,12 @@ export function createProvider(deps: ProviderDeps): Provider {
     },
     renderError: (ctx, out) => deps.renderError(ctx, out),
   });
-  // oidc-provider logs nothing itself; an unexpected error is logged by name only.
+  // oidc-provider logs nothing itself; an unexpected error is logged by name and our code only.
   provider.on('server_error', (_ctx: unknown, error: Error) =>
-    deps.logger.error({ error: error.name }, 'OpenID provider error'),
+    deps.logger.error(
+      { error: error.name, ...(error instanceof OidcError && { code: error.code }) },
+      'OpenID provider error',
+    ),
   );
   return provider;
 }
