@@ -26,10 +26,10 @@ import { OidcClientListQuery, OidcClientParams } from './schema.js';
 const tags = ['oidc-clients'];
 
 /** The OpenID provider's issuer on the eID-Server: what a platform's settings name. */
-export const oidcIssuerOf = (eidServer: EidServerLink | undefined) =>
+const oidcIssuerOf = (eidServer: EidServerLink | undefined) =>
   eidServer ? `${eidServer.origin}/oidc` : null;
 
-/** A platform the actor may see (archived too), or 404: another member's does not exist for them. */
+/** A platform the actor manages (archived too); another member's does not exist for them (404). */
 async function managedOidcClient(
   db: HubDb,
   actor: AdminActor,
