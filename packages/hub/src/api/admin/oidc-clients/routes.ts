@@ -41,7 +41,10 @@ async function managedOidcClient(
   return client;
 }
 
-/** Members' online platforms ("Mit dem Personalausweis anmelden"): list, register, change, archive, restore, renew the secret. */
+/**
+ * Members' online platforms ("Mit dem Personalausweis anmelden"): list, register, change,
+ * archive, restore, renew the secret.
+ */
 export function registerOidcClientRoutes(app: HubApp, { db, eidServer }: HubDeps): void {
   const issuer = oidcIssuerOf(eidServer);
   const withSecret = (row: OidcClientRow) => ({
