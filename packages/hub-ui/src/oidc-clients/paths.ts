@@ -1,4 +1,4 @@
-/** The admin API's routes for members' platforms (docs/oidc-platforms.md, "In the hub"), named once. */
+/** The admin API's routes for members' platforms (docs/oidc-platforms.md, "In the hub"). */
 const client = (clientId: string) => `/oidc-clients/${encodeURIComponent(clientId)}`;
 
 export const oidcClientPaths = {
