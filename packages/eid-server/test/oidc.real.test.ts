@@ -6,11 +6,15 @@ import { AusweisAppSupervisor, startAuthentication } from '@sidbox/eid';
 import type { EidStep, OidcClientInput } from '@sidbox/protocol';
 import { silentLogger } from '@sidbox/runtime';
 import * as oidc from 'openid-client';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcClient } from '../../hub/src/api/admin/oidc-clients/commands.js';
 import { startHub } from '../../hub/src/start-hub.js';
 import { seedWorld, testEidServer } from '../../hub/test/helpers/hub.js';
 import { uniqueClientId } from '../../hub/test/helpers/oidc-clients.js';
+import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
+import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
+import { watchPageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
 import { personalDataFound, simulatorCitizen } from '../../terminal/test/helpers/privacy-scan.js';
 import { ecPrivateKeyFromPem, ecPublicKeyOf, ecSharedX } from '../src/crypto/brainpool.js';
 import {
@@ -35,8 +39,11 @@ let eidServer: TestEidServer;
 let issuer: string;
 const platforms: { input: OidcClientInput; secret: string; member: number }[] = [];
 let jwks: { keys: Record<string, string>[] };
+let chromium: Browser;
 
 beforeAll(async () => {
+  // Chromium starts while the hub and the eID-Server do.
+  const launching = launchTestChromium({ acceptInsecureCerts: true });
   const port = await freePort();
   hubDir = await mkdtemp(join(tmpdir(), 'sidbox-oidc-hub-'));
   hub = await startHub({
@@ -83,8 +90,10 @@ beforeAll(async () => {
     oidc: true,
   });
   issuer = `${eidServer.setup.publicOrigin}/oidc`;
+  chromium = await launching;
 });
 afterAll(async () => {
+  await chromium?.close();
   await eidServer?.close();
   await hub?.close();
   if (hubDir) await rm(hubDir, { recursive: true, force: true });
@@ -268,6 +277,53 @@ describe('the OpenID provider with the real hub, openid-client, AusweisApp and i
     expect(answer.headers['location']).toBeUndefined();
     expect(answer.body).toContain('data-error="invalid_redirect_uri"');
   });
+
+  it.each(['de', 'ar'])(
+    'the sign-in page in Chromium (%s): WCAG 2.1 AA, keyboard, "Abbrechen" answers access_denied',
+    async (language) => {
+      const config = await clientOf(0, 'post');
+      const { url, state } = await authorization(config, 'openid profile age_over');
+      const redirectUri = platform(0).input.redirectUris[0] ?? '';
+      const page = await chromium.newPage();
+      try {
+        const problems = watchPageProblems(page);
+        // The platform's redirect URI does not exist here: the page answers for it.
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          if (!request.url().startsWith(redirectUri)) return void request.continue();
+          void request.respond({
+            status: 200,
+            contentType: 'text/html',
+            body: '<title>ok</title>',
+          });
+        });
+        await page.setExtraHTTPHeaders({ 'accept-language': language });
+        const answer = await page.goto(url.href);
+        expect(answer?.status()).toBe(200);
+        expect(await page.$eval('html', (html) => html.lang)).toBe(language);
+        expect(await wcagViolations(page)).toEqual([]);
+        const reached: string[] = [];
+        for (let i = 0; i < 12 && reached.length < 2; i++) {
+          await page.keyboard.press('Tab');
+          const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+          if (href && /\/(start|cancel)\?/.test(href) && !reached.includes(href))
+            reached.push(href);
+        }
+        expect(reached.map((href) => href.split('?')[0]?.split('/').at(-1))).toEqual([
+          'start',
+          'cancel',
+        ]);
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        const back = new URL(page.url());
+        expect(back.origin + back.pathname).toBe(redirectUri);
+        expect(back.searchParams.get('error')).toBe('access_denied');
+        expect(back.searchParams.get('state')).toBe(state);
+        expect(problems.list).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it("keeps none of the Simulator's personal data in the hub's database or the eID-Server's log", async () => {
     const values = [...simulatorCitizen, 'KÖLN'];
