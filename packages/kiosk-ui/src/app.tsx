@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KioskView, OutcomeCode } from '@sidbox/protocol';
-import { act, reportActivity, subscribe } from './api.js';
+import { reportActivity, subscribe } from './api.js';
 import { EidScreen } from './eid/eid-screen.js';
 import type { Language, Translate } from './i18n/catalogue.js';
 import { HelpDialog, LanguageDialog } from './layout/bar-dialogs.js';
@@ -39,14 +39,9 @@ export function App() {
   );
   const choice = useLanguage(view);
   useTextScale(view?.textScale ?? 1);
-  const screen = view && screenFor(view, location.pathname, location.search, endedHere);
-  // A phone check belongs to its screen: left any way (Back, the bar), it is forgotten.
-  const strayCheck = view?.phoneSetup.check != null && screen?.name !== 'phone';
-  useEffect(() => {
-    if (strayCheck) void act({ type: 'phone-check-close' });
-  }, [strayCheck]);
-  if (!view || !screen) return null;
+  if (!view) return null;
   const { t, language } = choice;
+  const screen = screenFor(view, location.pathname, location.search, endedHere);
   const layer = topLayer(view, screen, panel, choice, () => setPanel(null));
   const active = view.state !== 'idle';
   const colours = view.branding.colours;

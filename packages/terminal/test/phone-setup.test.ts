@@ -95,6 +95,9 @@ describe('the phone setup feature', () => {
           if (event.type === 'start') phase = 'active';
         },
       },
+      // No browser here: no page is left, so nothing is forgotten by navigation.
+      browser: { on: () => () => {} },
+      kioskOrigins: () => ['http://127.0.0.1:1'],
       publish: () => published.push(part.view().phoneSetup?.check?.state ?? 'none'),
       logger: silentLogger(),
     });

@@ -207,6 +207,8 @@ export class TerminalDaemon {
       new PhoneSetup({
         config,
         session,
+        browser,
+        kioskOrigins: () => ui.origins,
         publish,
         logger,
         ...(options.phoneCheckPollMs !== undefined && { pollMs: options.phoneCheckPollMs }),

@@ -1,8 +1,9 @@
 import type { Logger } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
+import type { KioskBrowser } from '../../browser/kiosk-browser.js';
 import type { ActionHandlers } from '../../daemon/actions.js';
 import { enterSession } from '../../daemon/citizen-session.js';
-import type { Part, PartView, WipeExecutor } from '../../daemon/part.js';
+import { Subscriptions, type Part, type PartView, type WipeExecutor } from '../../daemon/part.js';
 import { ControlError } from '../../control/reply.js';
 import type { SessionController } from '../../session/controller.js';
 import { PhoneCheckClient } from './phone-check-client.js';
@@ -21,6 +22,10 @@ export type PhoneCheckCalls = Pick<PhoneCheckClient, 'create' | 'state' | 'close
 export interface PhoneSetupOptions {
   config: () => LocalTerminalConfig;
   session: Pick<SessionController, 'snapshot' | 'dispatch'>;
+  /** Its page: leaving it (Back, home, a service) forgets the check. */
+  browser: Pick<KioskBrowser, 'on'>;
+  /** The kiosk UI's origins: the phone screen is `/phone` on one of them. */
+  kioskOrigins: () => readonly string[];
   publish: () => void;
   logger: Logger;
   /** How long between two questions to the eID-Server while the phone may get somewhere. */
@@ -28,6 +33,9 @@ export interface PhoneSetupOptions {
   /** Default: the eID-Server of the configuration, over HTTPS (its test key pinned if set). */
   client?: (config: LocalTerminalConfig, origin: string) => PhoneCheckCalls;
 }
+
+/** The kiosk UI's address of the screen (packages/kiosk-ui route `phone`). */
+const PHONE_SCREEN = '/phone';
 
 const defaultClient = (config: LocalTerminalConfig, origin: string): PhoneCheckCalls =>
   new PhoneCheckClient({
@@ -38,12 +46,14 @@ const defaultClient = (config: LocalTerminalConfig, origin: string): PhoneCheckC
 /**
  * "Ihr Smartphone einrichten": on the citizen's request a one-time check at the association's
  * eID-Server, its link shown as a QR code, and its state followed every `pollMs` while the
- * screen is open. The check is forgotten when the citizen leaves the screen and by the wipe.
+ * screen is open. The check is forgotten when the kiosk browser leaves the screen (whichever
+ * way: Back, home, the bar) and by the wipe.
  * The daemon never learns more than the state: the card data go to the phone alone.
  */
 export class PhoneSetup implements Part {
   readonly name = 'phone setup';
   readonly #options: PhoneSetupOptions;
+  readonly #subscriptions = new Subscriptions();
   #setup: PhoneSetupValue = closedPhoneSetup;
   /** The current check's requests and timer; aborted when it is replaced or forgotten. */
   #current = new AbortController();
@@ -75,10 +85,28 @@ export class PhoneSetup implements Part {
     };
   }
 
+  start(): void {
+    this.#subscriptions.add(
+      this.#options.browser.on('navigated', ({ url }) => {
+        if (!this.#onPhoneScreen(url)) this.#forget();
+      }),
+    );
+  }
+
   async stop(): Promise<void> {
+    this.#subscriptions.drop();
     this.#forget();
     await this.#client?.calls.close();
     this.#client = undefined;
+  }
+
+  #onPhoneScreen(url: string): boolean {
+    const address = URL.canParse(url) ? new URL(url) : undefined;
+    return (
+      address !== undefined &&
+      address.pathname === PHONE_SCREEN &&
+      this.#options.kioskOrigins().includes(address.origin)
+    );
   }
 
   #origin(): string | undefined {
