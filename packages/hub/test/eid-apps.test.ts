@@ -63,8 +63,13 @@ describe.each(backends)("members' eID apps in the hub (%s)", (backend) => {
     const payload = res.json.config.split('.')[1] as string;
     const config = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
       services: ServiceEntry[];
+      eidServerOrigin?: string;
     };
-    return { version: res.json.version as number, services: config.services };
+    return {
+      version: res.json.version as number,
+      services: config.services,
+      eidServerOrigin: config.eidServerOrigin,
+    };
   }
   const tileOf = (services: ServiceEntry[], appId: string) =>
     services.find((service) => service.id === eidAppServiceId(appId));
@@ -72,6 +77,11 @@ describe.each(backends)("members' eID apps in the hub (%s)", (backend) => {
     ((await (await eidServerRequest(hub, '/apps')).json()) as { apps: { id: string }[] }).apps.map(
       (app) => app.id,
     );
+
+  it('names the eID-Server in every terminal config, for the phone check', async () => {
+    for (const terminal of [world.terminalA, world.terminalB])
+      expect((await pulledConfig(terminal)).eidServerOrigin).toBe(testEidServer.origin);
+  });
 
   it("creates, changes, archives and restores an app; the member's terminals follow", async () => {
     const id = uniqueAppId('meldeschein');
@@ -462,6 +472,17 @@ describe('a hub without an eID-Server', () => {
     expect([created.status, created.json.error.code]).toEqual([409, 'eid-server-not-configured']);
     expect((await admin.request('GET', '/api/admin/eid-apps')).json.apps).toEqual([]);
     expect((await eidServerRequest(hub, '/apps')).status).toBe(404);
+  });
+
+  it('names no eID-Server in a terminal config: no phone check is offered', async () => {
+    const res = await terminalClient(hub.url, world.terminalA.credential).request(
+      'GET',
+      '/api/terminal/config',
+    );
+    const payload = res.json.config.split('.')[1] as string;
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).not.toHaveProperty(
+      'eidServerOrigin',
+    );
   });
 
   it('adds no access point to an app left from when it had one', async () => {

@@ -14,7 +14,7 @@ export type AppOrigin = { origin: string } | undefined;
 
 /**
  * Renders what a terminal should run now, from its settings, member and service selection, then
- * its member's active eID apps.
+ * its member's active eID apps, and the association's eID-Server (for the phone check).
  */
 export async function renderConfig(
   db: HubDb,
@@ -56,6 +56,8 @@ export async function renderConfig(
     languages: JSON.parse(terminal.languages) as string[],
     training: terminal.training === 1,
     branding: { memberName: terminal.memberName },
+    // The kiosk offers "Ihr Smartphone einrichten" with a one-time check there.
+    ...(eidServer && { eidServerOrigin: eidServer.origin }),
   });
 }
 
