@@ -6,7 +6,8 @@ import type { EidApp, EidAppInput } from '@sidbox/protocol';
 import { ConfigError } from '@sidbox/protocol/config-file';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CachedAppDirectory, UNKNOWN_APP_REFRESH_GAP_MS } from '../src/apps/app-directory.js';
+import { CachedAppDirectory } from '../src/apps/app-directory.js';
+import { UNKNOWN_ID_REFRESH_GAP_MS } from '../src/hub/cached-list.js';
 import { AppsError } from '../src/apps/apps-error.js';
 import { readFormInput } from '../src/apps/form-input.js';
 import { HANDOVER_TTL_MS, HandoverCodes } from '../src/apps/handover-codes.js';
@@ -555,10 +556,10 @@ describe('an app the cached list does not know', () => {
     expect((await cached.apps('neu')).map((app) => app.id)).toEqual(['neu']);
     expect(source.appsCalls).toBe(2);
     // A flood of unknown ids: no more requests until the gap has passed, then one.
-    now = 10_000 + UNKNOWN_APP_REFRESH_GAP_MS - 1;
+    now = 10_000 + UNKNOWN_ID_REFRESH_GAP_MS - 1;
     await Promise.all(Array.from({ length: 20 }, (_, i) => cached.apps(`fremd-${i}`)));
     expect(source.appsCalls).toBe(2);
-    now = 10_000 + UNKNOWN_APP_REFRESH_GAP_MS;
+    now = 10_000 + UNKNOWN_ID_REFRESH_GAP_MS;
     await Promise.all(Array.from({ length: 20 }, (_, i) => cached.apps(`fremd-${i}`)));
     expect(source.appsCalls).toBe(3);
     // A known app costs nothing before refreshSeconds.

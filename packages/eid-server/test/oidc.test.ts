@@ -18,11 +18,8 @@ import {
   grantedClaims,
   providerClaims,
 } from '../src/oidc/claims.js';
-import {
-  CachedOidcClientDirectory,
-  HubOidcClientDirectory,
-  UNKNOWN_CLIENT_REFRESH_GAP_MS,
-} from '../src/oidc/client-directory.js';
+import { UNKNOWN_ID_REFRESH_GAP_MS } from '../src/hub/cached-list.js';
+import { CachedOidcClientDirectory, HubOidcClientDirectory } from '../src/oidc/client-directory.js';
 import { ExpiringMap } from '../src/oidc/expiring-map.js';
 import { MemoryStore } from '../src/oidc/memory-adapter.js';
 import { OidcError } from '../src/oidc/oidc-error.js';
@@ -207,7 +204,7 @@ describe('the platforms from the hub', () => {
     await cache.clients();
     await cache.clients('lernen');
     expect(source.calls).toBe(1);
-    now = UNKNOWN_CLIENT_REFRESH_GAP_MS;
+    now = UNKNOWN_ID_REFRESH_GAP_MS;
     source.add('3f1d7a0e-0000-4000-8000-000000000001', { ...input, claims: [] });
     expect((await cache.clients('lernen')).map((c) => c.clientId)).toEqual(['lernen']);
     expect(source.calls).toBe(2);

@@ -5,14 +5,13 @@ import {
   type EidApp,
 } from '@sidbox/protocol';
 import type { LoadedHub } from '../config/load.js';
+import { sendToHub } from '../hub/hub-request.js';
 import {
   CachedAppDirectory,
   type AppDirectory,
   type RegistrationOutcome,
 } from './app-directory.js';
 import { AppsError } from './apps-error.js';
-
-const TIMEOUT_MS = 5_000;
 
 /**
  * The hub's two endpoints for the eID-Server (docs/member-apps.md), with its key as Bearer:
@@ -44,17 +43,13 @@ export class HubAppDirectory implements AppDirectory {
     return refusal(response.status, body);
   }
 
-  async #send(path: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(new URL(path, this.hub.url), {
-        ...init,
-        headers: { ...init.headers, authorization: `Bearer ${this.hub.apiKey}` },
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new AppsError('hub-unreachable', `the hub did not answer ${path}`, { cause: error });
-    }
+  #send(path: string, init: RequestInit): Promise<Response> {
+    return sendToHub(
+      this.hub,
+      path,
+      init,
+      (cause) => new AppsError('hub-unreachable', `the hub did not answer ${path}`, { cause }),
+    );
   }
 }
 

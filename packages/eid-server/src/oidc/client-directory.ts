@@ -1,5 +1,7 @@
 import { EidServerOidcClientsResponse } from '@sidbox/protocol';
 import type { LoadedHub } from '../config/load.js';
+import { CachedList } from '../hub/cached-list.js';
+import { sendToHub } from '../hub/hub-request.js';
 import { OidcError } from './oidc-error.js';
 
 /** A registered platform as the hub lists it to the eID-Server: with its secret. */
@@ -14,24 +16,18 @@ export interface OidcClientDirectory {
   clients(wanted?: string): Promise<readonly PlatformClient[]>;
 }
 
-const TIMEOUT_MS = 5_000;
-
 /** The hub's GET /api/eid-server/oidc-clients, with the eID-Server's key as Bearer. */
 export class HubOidcClientDirectory implements OidcClientDirectory {
   constructor(private readonly hub: LoadedHub) {}
 
   async clients(): Promise<readonly PlatformClient[]> {
     const path = '/api/eid-server/oidc-clients';
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.hub.url), {
-        headers: { authorization: `Bearer ${this.hub.apiKey}` },
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new OidcError('hub-unreachable', `the hub did not answer ${path}`, { cause: error });
-    }
+    const response = await sendToHub(
+      this.hub,
+      path,
+      { method: 'GET' },
+      (cause) => new OidcError('hub-unreachable', `the hub did not answer ${path}`, { cause }),
+    );
     if (!response.ok)
       throw new OidcError('hub-answer-invalid', `the hub answered ${response.status} for ${path}`);
     const parsed = EidServerOidcClientsResponse.safeParse(
@@ -47,53 +43,24 @@ export class HubOidcClientDirectory implements OidcClientDirectory {
 }
 
 /**
- * A client id the cache does not know is asked for again only this long after the last request
- * to the hub, so a flood of made-up client ids costs the hub at most one request per this time.
- */
-export const UNKNOWN_CLIENT_REFRESH_GAP_MS = 5_000;
-
-/**
- * The platforms of another directory, fetched at most once per `refreshMs` (as the members' apps
- * are, apps/app-directory.ts): a platform registered a moment ago is asked for at once, at most
- * once per UNKNOWN_CLIENT_REFRESH_GAP_MS. While the hub does not answer, the last list stays in
- * use — a renewed secret or a removed platform then waits for the hub, as an app would.
+ * The platforms of another directory, cached as the members' apps are (hub/cached-list.ts).
+ * While the hub does not answer, the last list stays in use — a renewed secret or a removed
+ * platform then waits for the hub, as an app would.
  */
 export class CachedOidcClientDirectory implements OidcClientDirectory {
-  #cached: { list: readonly PlatformClient[]; fetchedAt: number } | undefined;
-  #fetching: Promise<readonly PlatformClient[]> | undefined;
-  #askedAt = Number.NEGATIVE_INFINITY;
+  readonly #list: CachedList<PlatformClient>;
 
-  constructor(
-    private readonly source: OidcClientDirectory,
-    private readonly refreshMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async clients(wanted?: string): Promise<readonly PlatformClient[]> {
-    const cached = this.#cached;
-    if (cached !== undefined && this.#fresh(cached, wanted)) return cached.list;
-    this.#fetching ??= this.#fetch().finally(() => (this.#fetching = undefined));
-    try {
-      return await this.#fetching;
-    } catch (error) {
-      if (cached !== undefined) return cached.list;
-      throw error;
-    }
+  constructor(source: OidcClientDirectory, refreshMs: number, now: () => number = Date.now) {
+    this.#list = new CachedList(
+      () => source.clients(),
+      (client, wanted) => client.clientId === wanted,
+      refreshMs,
+      now,
+    );
   }
 
-  #fresh(cached: { list: readonly PlatformClient[]; fetchedAt: number }, wanted?: string) {
-    const now = this.now();
-    if (now - cached.fetchedAt >= this.refreshMs) return false;
-    if (wanted === undefined || cached.list.some((client) => client.clientId === wanted))
-      return true;
-    return now - this.#askedAt < UNKNOWN_CLIENT_REFRESH_GAP_MS;
-  }
-
-  async #fetch(): Promise<readonly PlatformClient[]> {
-    this.#askedAt = this.now();
-    const list = await this.source.clients();
-    this.#cached = { list, fetchedAt: this.now() };
-    return list;
+  clients(wanted?: string): Promise<readonly PlatformClient[]> {
+    return this.#list.get(wanted);
   }
 }
 
