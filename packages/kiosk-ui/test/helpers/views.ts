@@ -381,6 +381,37 @@ export const screens = {
     ready: '.tiles .tile',
   },
   speech: { view: () => ({ ...base, speech: true }), path: '/', ready: '.tiles .tile' },
+  'phone-code': {
+    view: () => ({
+      ...base,
+      phoneSetup: {
+        offered: true,
+        check: {
+          state: 'waiting',
+          link: `https://eid.example.org/phone/${'A'.repeat(43)}`,
+          expiresAt: Date.UTC(2026, 11, 7, 17, 5),
+        },
+      },
+    }),
+    path: '/phone',
+    ready: '.phone-check svg.qr',
+  },
+  'phone-ready': {
+    view: () => ({
+      ...base,
+      phoneSetup: { offered: true, check: { state: 'ready', link: null, expiresAt: null } },
+    }),
+    path: '/phone',
+    ready: '.phone-ready h3',
+  },
+  'phone-unavailable': {
+    view: () => ({
+      ...base,
+      phoneSetup: { offered: true, check: { state: 'unavailable', link: null, expiresAt: null } },
+    }),
+    path: '/phone',
+    ready: '.phone-problem button',
+  },
 } satisfies Record<string, ScreenCase>;
 
 export type ScreenName = keyof typeof screens;
