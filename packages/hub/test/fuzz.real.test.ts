@@ -13,7 +13,9 @@ import {
   type TestHub,
   type World,
 } from './helpers/hub.js';
+import { accessAppOf, uniqueAppId } from './helpers/eid-apps.js';
 import { sessionEvents } from './helpers/events.js';
+import { oidcClientOf, uniqueClientId } from './helpers/oidc-clients.js';
 
 const runs = 10_000;
 
@@ -31,6 +33,12 @@ const watchedTables = [
   'survey_responses',
   'audit_log',
   'counter_cases',
+  'eid_apps',
+  'access_registrations',
+  'access_persons',
+  'access_points',
+  'access_decisions',
+  'oidc_clients',
 ] as const satisfies readonly (keyof Database)[];
 
 interface Route {
@@ -104,6 +112,27 @@ const routes: Route[] = [
   { method: 'POST', path: () => '/api/terminal/heartbeat', validatesBody: true, terminal: true },
   { method: 'POST', path: () => '/api/terminal/telemetry', validatesBody: true, terminal: true },
   { method: 'POST', path: () => '/api/terminal/surveys', validatesBody: true, terminal: true },
+  { method: 'GET', path: (id) => `/api/admin/eid-apps?organisationId=${id}`, validatesBody: false },
+  { method: 'POST', path: () => '/api/admin/eid-apps', validatesBody: true },
+  { method: 'PUT', path: (id) => `/api/admin/eid-apps/${id}`, validatesBody: true },
+  { method: 'POST', path: (id) => `/api/admin/eid-apps/${id}/registrations`, validatesBody: true },
+  {
+    method: 'POST',
+    path: (id) => `/api/admin/eid-apps/${id}/persons/${id}/revoke`,
+    validatesBody: false,
+  },
+  { method: 'POST', path: (id) => `/api/admin/eid-apps/${id}/access-points`, validatesBody: true },
+  {
+    method: 'GET',
+    path: (id) => `/api/admin/eid-apps/${id}/decisions?limit=${id}`,
+    validatesBody: false,
+  },
+  { method: 'POST', path: () => '/api/admin/oidc-clients', validatesBody: true },
+  { method: 'PUT', path: (id) => `/api/admin/oidc-clients/${id}`, validatesBody: true },
+  { method: 'POST', path: (id) => `/api/admin/oidc-clients/${id}/secret`, validatesBody: false },
+  { method: 'GET', path: () => '/api/eid-server/apps', validatesBody: false },
+  { method: 'POST', path: () => '/api/eid-server/access-registrations', validatesBody: true },
+  { method: 'POST', path: () => '/api/access/decisions', validatesBody: true },
   { method: 'POST', path: (id) => `/api/${id}`, validatesBody: false },
 ];
 
@@ -142,14 +171,22 @@ function bodies(validBatch: unknown) {
   );
 }
 
+/** A door app and a platform, so that fuzzed bodies meet real ids of the members' features. */
+const appId = uniqueAppId('fuzz-door');
+const clientId = uniqueClientId('fuzz-portal');
+
 describe.each(backends)('fuzz: malformed requests (%s)', (backend) => {
   let hub: TestHub;
   let world: World;
   let admin: AdminClient;
 
   beforeAll(async () => {
-    hub = await startTestHub(backend);
+    hub = await startTestHub(backend, {
+      eidServer: { origin: 'https://eid.example', apiKey: 'fuzz-eid-server-key' },
+    });
     world = await seedWorld(hub.db, hub.url);
+    await accessAppOf(hub.db, world.memberA.id, appId);
+    await oidcClientOf(hub.db, world.memberA.id, { clientId });
     admin = await adminClient(hub.url, world.users.associationAdmin, password);
     // Issue the first config version now, so that fuzzed config pulls change nothing.
     await hub.app.inject({
@@ -169,7 +206,13 @@ describe.each(backends)('fuzz: malformed requests (%s)', (backend) => {
 
   it(`answers ${runs} malformed requests without 5xx and without changing data`, async () => {
     const before = await snapshot();
-    const realIds = [world.memberA.id, world.terminalA.terminal.id, 'fuehrungszeugnis'];
+    const realIds = [
+      world.memberA.id,
+      world.terminalA.terminal.id,
+      'fuehrungszeugnis',
+      appId,
+      clientId,
+    ];
     const arbitrary = fc.record({
       route: fc.constantFrom(...routes),
       id: fc.oneof(
