@@ -35,8 +35,9 @@ const debianPackages = {
   speech: ['espeak-ng', 'alsa-utils'],
   // systemd-notify: the daemon's sd_notify (READY, WATCHDOG) under the kiosk unit.
   service: ['systemd'],
-  // The hub's second backend (scripts/ensure-postgres.mjs makes the cluster ready).
-  database: ['postgresql'],
+  // The hub's second backend (scripts/ensure-postgres.mjs makes the cluster ready), and HAProxy
+  // in front of several hub instances on it (packages/hub/test/multi-instance.real.test.ts).
+  database: ['postgresql', 'haproxy'],
 };
 const targets = {
   demo: ['base', 'speech'],
