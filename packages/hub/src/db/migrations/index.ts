@@ -4,6 +4,7 @@ import * as counterCases from './0002-counter-cases.js';
 import * as serviceSelfCheck from './0003-service-self-check.js';
 import * as eidApps from './0004-eid-apps.js';
 import * as oidcClients from './0005-oidc-clients.js';
+import * as rateLimits from './0006-rate-limits.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-service-self-check': serviceSelfCheck,
   '0004-eid-apps': eidApps,
   '0005-oidc-clients': oidcClients,
+  '0006-rate-limits': rateLimits,
 };
 
 export const migrationProvider: MigrationProvider = {
