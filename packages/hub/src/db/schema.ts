@@ -34,6 +34,7 @@ export interface Database {
   access_points: AccessPointTable;
   access_decisions: AccessDecisionTable;
   oidc_clients: OidcClientTable;
+  rate_limits: RateLimitTable;
 }
 
 export interface OrganisationTable {
@@ -277,3 +278,10 @@ export type AccessPointRow = Selectable<AccessPointTable>;
 export type AccessDecisionRow = Selectable<AccessDecisionTable>;
 export type OidcClientRow = Selectable<OidcClientTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+
+/** One rate-limited key (scope, route, client): hits since its window started. */
+export interface RateLimitTable {
+  key: string;
+  window_started_at: string;
+  hits: number;
+}
