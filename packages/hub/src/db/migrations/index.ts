@@ -5,6 +5,7 @@ import * as serviceSelfCheck from './0003-service-self-check.js';
 import * as eidApps from './0004-eid-apps.js';
 import * as oidcClients from './0005-oidc-clients.js';
 import * as rateLimits from './0006-rate-limits.js';
+import * as oneCurrentSigningKey from './0007-one-current-signing-key.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-eid-apps': eidApps,
   '0005-oidc-clients': oidcClients,
   '0006-rate-limits': rateLimits,
+  '0007-one-current-signing-key': oneCurrentSigningKey,
 };
 
 export const migrationProvider: MigrationProvider = {
