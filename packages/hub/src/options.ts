@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { FastifyBaseLogger } from 'fastify';
 import { Origin } from '@sidbox/protocol';
 
+/** 32 bytes in standard base64 (44 characters, one `=` of padding). */
+const kekText = /^[A-Za-z0-9+/]{43}=$/;
+
 const knownTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -52,6 +55,18 @@ export const HubOptions = z
       .refine(knownTimeZone, 'an IANA time zone such as "Europe/Berlin"')
       .default('Europe/Berlin')
       .describe('Time zone of access windows.'),
+    keyEncryptionKey: z
+      .string()
+      .regex(kekText, 'base64 of 32 random bytes (sidbox hub generate-kek <file>)')
+      .optional()
+      .describe(
+        'Key-encryption key (base64, 32 bytes) that seals the signing keys in the database; ' +
+          'without it they stay unencrypted (tests, embedded use only).',
+      ),
+    previousKeyEncryptionKeys: z
+      .array(z.string().regex(kekText, 'base64 of 32 random bytes'))
+      .default([])
+      .describe('Earlier key-encryption keys: read, and their keys re-sealed with the new one.'),
     logger: z
       .custom<FastifyBaseLogger | false>()
       .optional()
