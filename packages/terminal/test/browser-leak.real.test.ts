@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { fileWithContent, filesContaining } from './helpers/browser/files.js';
@@ -129,6 +129,11 @@ it(`leaves nothing of a session to the next one, ${SESSIONS} times in a row`, as
       cacheMiss: true,
     });
     expect(cookiesSent.get('/cached.js'), 'no cookie reached the service').toBeUndefined();
+    // Chromium's own temporary files (its singleton socket) go with the profile, not to /tmp.
+    const instanceRoot = dirname(browser.profileDir ?? '');
+    expect(readlinkSync(join(browser.profileDir ?? '', 'SingletonSocket'))).toMatch(
+      new RegExp(`^${instanceRoot}/tmp/`),
+    );
     if (previous) {
       expect(existsSync(previous.root), 'the old profile is gone').toBe(false);
       // Autofill entries, the download and everything else of the last session live only in

@@ -38,6 +38,11 @@ export interface InstanceDirs {
   profile: string;
   policies: string;
   downloads: string;
+  /**
+   * Chromium's TMPDIR: it makes a directory there for its singleton socket per launch, which a
+   * killed browser leaves behind — in /tmp that was one more directory per citizen.
+   */
+  tmp: string;
 }
 
 const instancePrefix = 'sidbox-browser-';
@@ -58,11 +63,13 @@ export async function createInstanceDirs(): Promise<InstanceDirs> {
     profile: join(root, 'profile'),
     policies: join(root, 'policies'),
     downloads: join(root, 'downloads'),
+    tmp: join(root, 'tmp'),
   };
   await Promise.all([
     mkdir(dirs.profile),
     mkdir(join(dirs.policies, 'managed'), { recursive: true }),
     mkdir(dirs.downloads),
+    mkdir(dirs.tmp),
   ]);
   return dirs;
 }
@@ -184,6 +191,7 @@ export async function launchChromium(request: LaunchRequest): Promise<LaunchedCh
     executablePath,
     args,
     pipe: true,
+    env: { ...process.env, TMPDIR: dirs.tmp },
     ignoreDefaultArgs: true,
     waitForInitialPage: false,
     defaultViewport: null,
