@@ -28,6 +28,7 @@ export const errorCodes = {
   'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
+  'not-ready': 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
