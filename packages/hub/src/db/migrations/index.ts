@@ -6,6 +6,7 @@ import * as eidApps from './0004-eid-apps.js';
 import * as oidcClients from './0005-oidc-clients.js';
 import * as rateLimits from './0006-rate-limits.js';
 import * as oneCurrentSigningKey from './0007-one-current-signing-key.js';
+import * as telemetryDaily from './0008-telemetry-daily.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-oidc-clients': oidcClients,
   '0006-rate-limits': rateLimits,
   '0007-one-current-signing-key': oneCurrentSigningKey,
+  '0008-telemetry-daily': telemetryDaily,
 };
 
 export const migrationProvider: MigrationProvider = {
