@@ -25,6 +25,7 @@ export interface Database {
   config_versions: ConfigVersionTable;
   signing_keys: SigningKeyTable;
   telemetry_events: TelemetryEventTable;
+  telemetry_daily: TelemetryDailyTable;
   survey_responses: SurveyResponseTable;
   audit_log: AuditLogTable;
   counter_cases: CounterCaseTable;
@@ -148,6 +149,21 @@ export interface TelemetryEventTable {
   service_id: string | null;
   workflow: string | null;
   outcome_code: string | null;
+}
+
+/** Telemetry folded per day after the retention period; '' where an event has no such field. */
+export interface TelemetryDailyTable {
+  day: string;
+  terminal_id: string;
+  organisation_id: string;
+  training: number;
+  type: string;
+  service_id: string;
+  workflow: string;
+  outcome_code: string;
+  events: number;
+  duration_sum: number | string;
+  duration_count: number;
 }
 
 export interface SurveyResponseTable {
