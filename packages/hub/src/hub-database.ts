@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type HubDb, type StorageTarget } from './db/connect.js';
-import { currentSigningKey } from './signing/keys.js';
 
 export const associationSlug = 'association';
 
-/** Opens and migrates the database; makes sure the association and a signing key exist. */
+/** Opens and migrates the database; makes sure the association exists (the signing key: startHub). */
 export async function openHubDatabase(target: StorageTarget): Promise<HubDb> {
   const db = await openDatabase(target);
   try {
@@ -21,7 +20,6 @@ export async function openHubDatabase(target: StorageTarget): Promise<HubDb> {
       })
       .onConflict((oc) => oc.column('slug').doNothing())
       .execute();
-    await currentSigningKey(db);
   } catch (error) {
     await db.destroy();
     throw error;

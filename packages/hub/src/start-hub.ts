@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { purgeExpiredAdminSessions } from './auth/admin-session.js';
 import { purgeExpiredTokenUses } from './auth/terminal-token.js';
+import { purgeEndedRateLimits } from './auth/rate-limit.js';
 import type { HubDb, StorageTarget } from './db/connect.js';
 import { openHubDatabase } from './hub-database.js';
 import { createMetrics } from './api/system/metrics.js';
@@ -9,6 +10,7 @@ import { defaultUiDir } from './api/ui/routes.js';
 import type { HubApp } from './api/http.js';
 import { gracefulCloser } from './api/connections.js';
 import { parseHubOptions, type HubOptions } from './options.js';
+import { openKeyVault } from './signing/open-key-vault.js';
 
 export interface RunningHub {
   url: string;
@@ -16,6 +18,8 @@ export interface RunningHub {
 }
 
 const purgeIntervalMs = 60_000;
+/** Rate-limit windows are a minute; an hour-old count is certainly over. */
+const rateLimitKeepMs = 60 * 60_000;
 /** How long close() lets running requests finish before it cuts their connections. */
 const closeGraceMs = 5_000;
 
@@ -51,6 +55,11 @@ export async function startHub(
 ): Promise<RunningHub & { app: HubApp; db: HubDb }> {
   const options = parseHubOptions(input);
   const db = await openHubDatabase(storageTarget(options));
+  // A missing or wrong key-encryption key stops the start here (KeyVaultError).
+  await openKeyVault(db, options).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   let url = '';
   const app = await buildApp(
     {
@@ -63,6 +72,7 @@ export async function startHub(
     {
       logger: options.logger === undefined ? defaultLogger() : options.logger,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+      trustProxy: options.trustProxy,
       uiDir: options.uiDir === undefined ? defaultUiDir() : options.uiDir || undefined,
     },
   ).catch(async (error: unknown) => {
@@ -83,9 +93,11 @@ export async function startHub(
   url = `http://${host}:${port}`;
 
   const purge = setInterval(() => {
-    void Promise.all([purgeExpiredTokenUses(db), purgeExpiredAdminSessions(db)]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'),
-    );
+    void Promise.all([
+      purgeExpiredTokenUses(db),
+      purgeExpiredAdminSessions(db),
+      purgeEndedRateLimits(db, rateLimitKeepMs),
+    ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
   }, purgeIntervalMs);
   purge.unref();
 

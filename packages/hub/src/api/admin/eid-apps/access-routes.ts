@@ -10,14 +10,13 @@ import {
   RegisteredPersonListResponse,
   RegisteredPersonResponse,
 } from '@sidbox/protocol';
-import { publicPart } from '@sidbox/signing';
 import type { HubApp, HubDeps } from '../../http.js';
 import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { EidAppRow } from '../../../db/schema.js';
 import { HubError } from '../../../errors.js';
-import { currentSigningKey } from '../../../signing/keys.js';
+import { currentPublicKey } from '../../../signing/keys.js';
 import {
   createAccessPoint,
   createRegistration,
@@ -178,7 +177,7 @@ export function registerAccessAdminRoutes(
         accessPoint: presentAccessPoint(accessPoint),
         token,
         hubUrl: publicUrl(),
-        trustAnchor: publicPart(await currentSigningKey(db)),
+        trustAnchor: await currentPublicKey(db),
         eidServerOrigin: eidServer.origin,
       });
     },

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { TerminalCredential } from '@sidbox/protocol';
-import { generateEd25519Jwk, publicPart } from '@sidbox/signing';
+import { generateEd25519Jwk } from '@sidbox/signing';
 import type { AdminActor } from '../../../auth/actor.js';
 import { audit } from '../../../audit.js';
 import { presets } from '../../../config/presets.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { TerminalRow } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
-import { currentSigningKey } from '../../../signing/keys.js';
+import { currentPublicKey } from '../../../signing/keys.js';
 import { findOrganisation } from '../organisations/commands.js';
 import type { CreateTerminalBody, ServiceSelectionBody, UpdateTerminalBody } from './schema.js';
 
@@ -19,7 +19,7 @@ export async function findTerminal(db: HubDb, id: string): Promise<TerminalRow |
 /** A new key pair for the terminal; only the public half is kept, the credential holds the rest. */
 async function newCredential(db: HubDb, terminalId: string, hubUrl: string) {
   const terminalKey = await generateEd25519Jwk();
-  const hubKey = publicPart(await currentSigningKey(db));
+  const hubKey = await currentPublicKey(db);
   const credential: TerminalCredential = {
     terminalId,
     hubUrl,
