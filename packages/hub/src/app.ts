@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HubError } from './errors.js';
+import { databaseRateLimitStore } from './auth/rate-limit.js';
 import {
   adminAuthHook,
   sendError,
@@ -42,6 +43,8 @@ export interface AppOptions {
   logger: FastifyBaseLogger | false;
   /** Login attempts per minute and client before 429. */
   loginAttemptsPerMinute: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client; none: no proxy. */
+  trustProxy?: string[] | undefined;
   /** Directory of the built admin UI; none serves a hint how to build it. */
   uiDir: string | undefined;
 }
@@ -53,7 +56,7 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -75,6 +78,8 @@ export async function buildApp(deps: HubDeps, options: AppOptions): Promise<HubA
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // In the database: several hub instances share one count.
+    store: databaseRateLimitStore(deps.db),
     errorResponseBuilder: (_request, context) =>
       new HubError('rate-limited', `too many attempts, retry in ${context.after}`),
   });

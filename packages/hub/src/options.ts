@@ -36,6 +36,12 @@ export const HubOptions = z
       .min(1)
       .default(10)
       .describe('Login rate limit per client.'),
+    trustProxy: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Addresses (or CIDR ranges) of reverse proxies in front; their X-Forwarded-For names the client.',
+      ),
     uiDir: z
       .union([z.string().min(1), z.literal(false)])
       .optional()

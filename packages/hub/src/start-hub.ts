@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { purgeExpiredAdminSessions } from './auth/admin-session.js';
 import { purgeExpiredTokenUses } from './auth/terminal-token.js';
+import { purgeEndedRateLimits } from './auth/rate-limit.js';
 import type { HubDb, StorageTarget } from './db/connect.js';
 import { openHubDatabase } from './hub-database.js';
 import { createMetrics } from './api/system/metrics.js';
@@ -17,6 +18,8 @@ export interface RunningHub {
 }
 
 const purgeIntervalMs = 60_000;
+/** Rate-limit windows are a minute; an hour-old count is certainly over. */
+const rateLimitKeepMs = 60 * 60_000;
 /** How long close() lets running requests finish before it cuts their connections. */
 const closeGraceMs = 5_000;
 
@@ -69,6 +72,7 @@ export async function startHub(
     {
       logger: options.logger === undefined ? defaultLogger() : options.logger,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+      trustProxy: options.trustProxy,
       uiDir: options.uiDir === undefined ? defaultUiDir() : options.uiDir || undefined,
     },
   ).catch(async (error: unknown) => {
@@ -89,9 +93,11 @@ export async function startHub(
   url = `http://${host}:${port}`;
 
   const purge = setInterval(() => {
-    void Promise.all([purgeExpiredTokenUses(db), purgeExpiredAdminSessions(db)]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'),
-    );
+    void Promise.all([
+      purgeExpiredTokenUses(db),
+      purgeExpiredAdminSessions(db),
+      purgeEndedRateLimits(db, rateLimitKeepMs),
+    ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
   }, purgeIntervalMs);
   purge.unref();
 

@@ -1,6 +1,6 @@
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { migrationProvider } from './migrations/index.js';
+import { latestMigrationName, migrationProvider } from './migrations/index.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { postgresDialect } from './postgres/dialect.js';
 
@@ -17,7 +17,8 @@ const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(target: StorageTarget): Promise<HubDb> {
   const db = target.databaseUrl ? await openPostgres(target) : openSqlite(target.dataDir);
   try {
-    await migrate(db);
+    if (target.databaseUrl) await migratePostgresAlone(db, target.schema);
+    else await migrate(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -38,9 +39,49 @@ async function openPostgres(target: { databaseUrl: string; schema?: string }): P
   if (schema !== undefined && !schemaName.test(schema)) {
     throw new Error(`storage: invalid schema name "${schema}"`);
   }
-  const db = new Kysely<Database>({ dialect: postgresDialect(databaseUrl, schema) });
-  if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
-  return db;
+  return new Kysely<Database>({ dialect: postgresDialect(databaseUrl, schema) });
+}
+
+/**
+ * Several hub instances starting at once on one PostgreSQL would race to create the schema and
+ * Kysely's own migration tables (`create … if not exists` is not atomic there), and one would
+ * fail. A session-level advisory lock, held on one pooled connection while the migrations run
+ * on the others, lets one instance migrate and the rest find the work done.
+ */
+async function migratePostgresAlone(db: HubDb, schema: string | undefined): Promise<void> {
+  const lock = `sidbox-hub-migrations:${schema ?? 'public'}`;
+  await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(${lock}))`.execute(connection);
+    try {
+      if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
+      await migrate(db);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${lock}))`.execute(connection);
+    }
+  });
+}
+
+export type DatabaseReadiness = 'ready' | 'unreachable' | 'behind';
+
+/**
+ * Whether the database answers within `timeoutMs` and has every migration this hub knows: what
+ * a load balancer asks before sending requests (a pool waiting for a lost server would hang).
+ */
+export async function databaseReadiness(db: HubDb, timeoutMs = 2_000): Promise<DatabaseReadiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<DatabaseReadiness>((resolve) => {
+    timer = setTimeout(() => resolve('unreachable'), timeoutMs);
+  });
+  const asked = sql<{ name: string }>`
+    select name from kysely_migration where name = ${latestMigrationName}`
+    .execute(db)
+    .then(({ rows }): DatabaseReadiness => (rows.length === 1 ? 'ready' : 'behind'))
+    .catch((): DatabaseReadiness => 'unreachable');
+  try {
+    return await Promise.race([asked, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function migrate(db: HubDb): Promise<void> {

@@ -1,12 +1,25 @@
+import { databaseReadiness } from '../../db/connect.js';
+import { HubError } from '../../errors.js';
 import type { HubApp, HubDeps } from '../http.js';
 
-/** Liveness and Prometheus metrics; no authentication, no data. */
+const notReady = {
+  unreachable: 'the database does not answer',
+  behind: 'the database lacks migrations this hub needs',
+} as const;
+
+/** Readiness and Prometheus metrics; no authentication, no data. */
 export function registerSystemRoutes(app: HubApp, { db, metrics }: HubDeps): void {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'Liveness and database reachability' } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Ready: the database answers and is migrated (503 otherwise)',
+      },
+    },
     async () => {
-      await db.selectFrom('organisations').select('id').limit(1).execute();
+      const readiness = await databaseReadiness(db);
+      if (readiness !== 'ready') throw new HubError('not-ready', notReady[readiness]);
       return { status: 'ok' };
     },
   );

@@ -20,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '0008-telemetry-daily': telemetryDaily,
 };
 
+/** The newest migration: a database without it is not ready for this hub's code. */
+export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;
+
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };

@@ -30,7 +30,13 @@ export function registerAuthRoutes(app: HubApp, { db }: HubDeps, attemptsPerMinu
         body: LoginBody,
         response: { 200: LoginResponse },
       },
-      config: { rateLimit: { max: attemptsPerMinute, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: attemptsPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (request) => `login:${request.ip}`,
+        },
+      },
     },
     async (request, reply) => {
       const email = request.body.email.toLowerCase();

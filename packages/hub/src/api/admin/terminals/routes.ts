@@ -46,6 +46,9 @@ async function managedTerminal(db: HubDb, actor: AdminActor, id: string): Promis
   return terminal;
 }
 
+/** Terminals one admin may enroll a minute: a fleet's rollout, not a runaway script. */
+const enrollmentsPerMinute = 60;
+
 /** The fleet: enrollment, credentials, revocation, settings, service selection, preview. */
 export function registerTerminalRoutes(app: HubApp, { db, publicUrl, eidServer }: HubDeps): void {
   app.get(
@@ -91,6 +94,15 @@ export function registerTerminalRoutes(app: HubApp, { db, publicUrl, eidServer }
         summary: 'Enroll a terminal; answers its one-time credential',
         body: CreateTerminalBody,
         response: { 201: EnrolledTerminalResponse },
+      },
+      // Counted per admin once signed in, in the database (every instance shares the count).
+      config: {
+        rateLimit: {
+          max: enrollmentsPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (request) => `enroll:${adminOf(request).userId}`,
+        },
       },
     },
     async (request, reply) => {
