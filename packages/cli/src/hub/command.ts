@@ -65,6 +65,7 @@ interface HubFlags {
   publicUrl?: string;
   eidServerOrigin?: string;
   eidServerKeyFile?: string;
+  trustProxy?: string;
 }
 
 /** `sidbox hub`: the service platform (API and admin UI), plus user and demo-data tools. */
@@ -77,6 +78,10 @@ export function hubCommand(): Command {
     .option('--public-url <url>', 'URL terminals reach the hub at (default: the listening URL)')
     .option('--eid-server-origin <url>', "the association's eID-Server, for members' eID apps")
     .option('--eid-server-key-file <file>', 'file with the key the eID-Server presents to the hub')
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies in front, comma-separated addresses or CIDR ranges (X-Forwarded-For)',
+    )
     .addCommand(userCommand())
     .addCommand(demoSeedCommand())
     .action(async (o: HubFlags) => {
@@ -86,6 +91,7 @@ export function hubCommand(): Command {
         ...storageFromFlags(o.data),
         ...(o.publicUrl && { publicUrl: o.publicUrl }),
         ...eidServerFromFlags(o.eidServerOrigin, o.eidServerKeyFile),
+        ...(o.trustProxy && { trustProxy: o.trustProxy.split(',').map((a) => a.trim()) }),
       });
       say(`SIDbox hub: admin UI at ${running.url}/`);
       await untilSignal(() => running.close());
