@@ -6,7 +6,11 @@ import { Command } from 'commander';
 import { openEidConnection } from '@sidbox/eid';
 import { silentLogger } from '@sidbox/runtime';
 import { startDemoHub } from './hub/start-demo-hub.js';
-import { demoEidServerPlace, startDemoEidServer } from './eid-server/demo-eid-server.js';
+import {
+  demoEidServerPlace,
+  demoOidcPlatforms,
+  startDemoEidServer,
+} from './eid-server/demo-eid-server.js';
 import { citizenOfficeExample, runDemoTerminal } from './terminal/demo-terminal.js';
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
@@ -69,6 +73,13 @@ export function demoCommand(): Command {
             say(`  Online-Ausweis testen: ${eidServer.selfCheckUrl}`);
             say(`  the city's eID apps (hub: eID-Apps): ${place.origin}/apps/<id>`);
             say(`  library desk (hand-over): ${place.origin}/apps/bibliotheksausweis/handover`);
+            // "Mit dem Personalausweis anmelden": what a platform's OIDC settings name.
+            say(`  OIDC issuer:  ${eidServer.server.publicOrigin}/oidc`);
+            const platforms = await demoOidcPlatforms({ url: hub.url, apiKey: eidServerKey });
+            for (const { name, clientId } of platforms)
+              say(`    ${name}: client id ${clientId} (secret: renew it in the hub admin UI)`);
+            say('  Ihr Smartphone einrichten: kiosk home → Smartphone, and after a PIN change');
+            say('    (its one-time link names 127.0.0.1: open it on this machine)');
             await runDemoTerminal({
               say,
               config: eidServer.terminalConfig,

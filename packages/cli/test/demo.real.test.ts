@@ -79,6 +79,15 @@ it('starts hub and training terminal, answers, and stops cleanly on SIGTERM', as
     const eidOrigin = /eID-Server \(test PKI\):\s+(\S+)/.exec(output)?.[1] ?? '';
     const libraryCard = await selfSignedGet(`${eidOrigin}/apps/bibliotheksausweis?lang=de`);
     expect(libraryCard).toContain('Bibliotheksausweis beantragen');
+    // "Mit dem Personalausweis anmelden": the printed issuer answers its discovery document.
+    const issuer = /OIDC issuer:\s+(\S+)/.exec(output)?.[1] ?? '';
+    expect(issuer).toBe(`${eidOrigin}/oidc`);
+    expect(output).toContain('client id stadtportal-demo');
+    expect(output).toContain('Ihr Smartphone einrichten');
+    const discovery = JSON.parse(
+      await selfSignedGet(`${issuer}/.well-known/openid-configuration`),
+    ) as { issuer: string };
+    expect(discovery.issuer).toBe(issuer);
     const { stdout } = await run(process.execPath, [main, 'ctl', 'status', '--json'], { env });
     expect(JSON.parse(stdout)).toMatchObject({ state: 'idle', training: true });
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { EidServerOidcClientsResponse } from '@sidbox/protocol';
 import { createLogger } from '@sidbox/runtime';
 import { selfCheckDemoService } from '@sidbox/hub';
 import {
@@ -82,4 +83,20 @@ export async function startDemoEidServer(
   const terminalConfig = join(dir, 'terminal.yaml');
   await writeFile(terminalConfig, stringify(terminal), { mode: 0o600 });
   return { server, selfCheckUrl: place.selfCheckUrl, terminalConfig };
+}
+
+/**
+ * The platforms registered in the demo hub for "Mit dem Personalausweis anmelden" (client id and
+ * name, never the secret), as the eID-Server pulls them: what the demo prints is what runs.
+ */
+export async function demoOidcPlatforms(hub: {
+  url: string;
+  apiKey: string;
+}): Promise<{ clientId: string; name: string }[]> {
+  const answer = await fetch(`${hub.url}/api/eid-server/oidc-clients`, {
+    headers: { authorization: `Bearer ${hub.apiKey}` },
+  });
+  if (!answer.ok) throw new Error(`the hub's platforms: ${answer.status}`);
+  const { clients } = EidServerOidcClientsResponse.parse(await answer.json());
+  return clients.map(({ clientId, name }) => ({ clientId, name }));
 }
