@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySignedConfig, type SigningKey } from '@sidbox/signing';
+import { startHub } from '../src/start-hub.js';
+import { newKekText } from '../src/signing/kek.js';
+import { currentSigningKey } from '../src/signing/keys.js';
+import type { HubDb } from '../src/db/connect.js';
+import {
+  adminClient,
+  backends,
+  password,
+  seedWorld,
+  terminalClient,
+  type Backend,
+} from './helpers/hub.js';
+
+const newKek = () => newKekText().trim();
+
+/** Every form a leaked Ed25519 private key could take: raw seed, hex, base64(url), PKCS#8/PEM. */
+function privateKeyForms(key: SigningKey): Buffer[] {
+  const seed = Buffer.from(key.d, 'base64url');
+  const der = createPrivateKey({ key: { ...key }, format: 'jwk' }).export({
+    type: 'pkcs8',
+    format: 'der',
+  });
+  const pem = createPrivateKey({ key: { ...key }, format: 'jwk' })
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return [
+    seed,
+    der,
+    ...[
+      key.d,
+      seed.toString('hex'),
+      seed.toString('hex').toUpperCase(),
+      seed.toString('base64'),
+      der.toString('base64'),
+      der.toString('base64url'),
+      pem.split('\n')[1] as string,
+    ].map((text) => Buffer.from(text)),
+  ];
+}
+
+/** One database (SQLite file or PostgreSQL schema) that hubs are started on and stopped again. */
+function storageFor(backend: Backend) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-kek-test-'));
+  const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const storage =
+    backend === 'postgres'
+      ? { databaseUrl: process.env['SIDBOX_TEST_DATABASE_URL'] as string, databaseSchema: schema }
+      : { dataDir };
+  const start = (keys: { keyEncryptionKey?: string; previousKeyEncryptionKeys?: string[] } = {}) =>
+    startHub({ port: 0, logger: false, loginAttemptsPerMinute: 10_000, ...storage, ...keys });
+  return {
+    start,
+    /** The bytes where the keys rest: the SQLite files, or the signing_keys rows as text. */
+    async restingBytes(db: HubDb): Promise<Buffer> {
+      if (backend === 'sqlite')
+        return Buffer.concat(readdirSync(dataDir).map((f) => readFileSync(join(dataDir, f))));
+      const rows = await db.selectFrom('signing_keys').selectAll().execute();
+      return Buffer.from(JSON.stringify(rows));
+    },
+    async drop(db: HubDb) {
+      if (backend === 'postgres') await db.schema.dropSchema(schema).cascade().execute();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const containsAny = (bytes: Buffer, forms: Buffer[]) => forms.some((form) => bytes.includes(form));
+
+describe.each(backends)('signing keys at rest (%s)', (backend) => {
+  it('seals new keys: no form of a private key is in the database', async () => {
+    const storage = storageFor(backend);
+    const hub = await storage.start({ keyEncryptionKey: newKek() });
+    try {
+      const world = await seedWorld(hub.db, hub.url);
+      const admin = await adminClient(hub.url, world.users.associationAdmin, password);
+      const first = await currentSigningKey(hub.db);
+      expect((await admin.request('POST', '/api/admin/signing-keys/rotate')).status).toBe(200);
+      const second = await currentSigningKey(hub.db);
+      expect(second.kid).not.toBe(first.kid);
+      const bytes = await storage.restingBytes(hub.db);
+      expect(bytes.includes(Buffer.from(first.kid))).toBe(true); // the search sees the rows
+      expect(containsAny(bytes, [...privateKeyForms(first), ...privateKeyForms(second)])).toBe(
+        false,
+      );
+    } finally {
+      await hub.close().finally(() => storage.drop(hub.db));
+    }
+  });
+
+  it('seals the keys of an existing database on its first start with a KEK, leaving no trace', async () => {
+    const storage = storageFor(backend);
+    const plain = await storage.start();
+    const key = await currentSigningKey(plain.db);
+    const before = await storage.restingBytes(plain.db);
+    await plain.close();
+    expect(containsAny(before, privateKeyForms(key))).toBe(true); // the search finds plaintext
+
+    const kek = newKek();
+    const sealed = await storage.start({ keyEncryptionKey: kek });
+    try {
+      expect((await currentSigningKey(sealed.db)).kid).toBe(key.kid);
+      expect(containsAny(await storage.restingBytes(sealed.db), privateKeyForms(key))).toBe(false);
+    } finally {
+      await sealed.close();
+    }
+    // From now on the KEK is required, and only the right one opens the keys.
+    await expect(storage.start()).rejects.toMatchObject({ code: 'key-encryption-key-required' });
+    await expect(storage.start({ keyEncryptionKey: newKek() })).rejects.toMatchObject({
+      code: 'key-encryption-key-wrong',
+    });
+    const again = await storage.start({ keyEncryptionKey: kek });
+    await again.close().finally(() => storage.drop(again.db));
+  });
+
+  describe('rotating the key-encryption key', () => {
+    const storage = storageFor(backend);
+    const oldKek = newKek();
+    const newKekValue = newKek();
+    let kid: string;
+    beforeAll(async () => {
+      const hub = await storage.start({ keyEncryptionKey: oldKek });
+      kid = (await currentSigningKey(hub.db)).kid;
+      await hub.close();
+    });
+    let last: Awaited<ReturnType<typeof storage.start>> | undefined;
+    afterAll(async () => {
+      if (last) await last.close().finally(() => storage.drop((last as { db: HubDb }).db));
+    });
+
+    it('re-seals with the new KEK when the old one is given as previous; then the old one no longer opens', async () => {
+      const rotating = await storage.start({
+        keyEncryptionKey: newKekValue,
+        previousKeyEncryptionKeys: [oldKek],
+      });
+      const world = await seedWorld(rotating.db, rotating.url);
+      await rotating.close();
+
+      await expect(storage.start({ keyEncryptionKey: oldKek })).rejects.toMatchObject({
+        code: 'key-encryption-key-wrong',
+      });
+      last = await storage.start({ keyEncryptionKey: newKekValue });
+      const { credential } = world.terminalA;
+      expect(credential.configSigningKey.kid).toBe(kid);
+      const pulled = await terminalClient(last.url, credential).request(
+        'GET',
+        '/api/terminal/config',
+      );
+      const anchor = { ...credential.configSigningKey, kid };
+      const verified = await verifySignedConfig(
+        pulled.json,
+        { trustedKey: anchor },
+        credential.terminalId,
+      );
+      expect(verified.ok).toBe(true);
+    });
+  });
+});
+
+describe.each(backends)('two hub instances on one database (%s)', (backend) => {
+  const storage = storageFor(backend);
+  const kek = newKek();
+  let one: Awaited<ReturnType<typeof storage.start>>;
+  let two: Awaited<ReturnType<typeof storage.start>>;
+  beforeAll(async () => {
+    one = await storage.start({ keyEncryptionKey: kek });
+    two = await storage.start({ keyEncryptionKey: kek });
+  });
+  afterAll(async () => {
+    await two.close();
+    await one.close().finally(() => storage.drop(one.db));
+  });
+
+  it('a signing-key rotation on one is used by the other at once, and verifies with the chain', async () => {
+    const world = await seedWorld(one.db, one.url);
+    const { credential } = world.terminalA;
+    const terminalOnTwo = terminalClient(two.url, credential);
+    const anchor = { ...credential.configSigningKey, kid: credential.configSigningKey.kid ?? '' };
+    const first = await verifySignedConfig(
+      (await terminalOnTwo.request('GET', '/api/terminal/config')).json,
+      { trustedKey: anchor },
+      credential.terminalId,
+    );
+    expect(first.ok).toBe(true);
+
+    const admin = await adminClient(one.url, world.users.associationAdmin, password);
+    const rotated = await admin.request('POST', '/api/admin/signing-keys/rotate');
+    expect(rotated.status).toBe(200);
+
+    const pulled = await terminalOnTwo.request('GET', '/api/terminal/config');
+    const second = await verifySignedConfig(pulled.json, first.state, credential.terminalId);
+    expect(second).toMatchObject({ ok: true, changed: true });
+    expect(second.state.trustedKey.kid).toBe(rotated.json.kid);
+    // Instance two, which never saw the rotation, signs with the new key itself.
+    expect((await currentSigningKey(two.db)).kid).toBe(rotated.json.kid);
+  });
+});
