@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { addUser, seedDemo, startHub, type Role } from '@sidbox/hub';
+import { addUser, KeyVaultError, seedDemo, startHub, type Role } from '@sidbox/hub';
 import { readPasswordFromStdin } from './read-password.js';
 import { portFromFlag, storageFromFlags } from './storage-flags.js';
 import { eidServerFromFlags } from './eid-server-flags.js';
+import { keyEncryptionFromFlags, writeNewKekFile } from './kek-flags.js';
+import { UsageError } from '../usage-error.js';
 import { untilSignal } from '../until-signal.js';
 
 const roles: Role[] = ['association-admin', 'member-admin', 'member-viewer'];
@@ -49,6 +51,16 @@ function demoSeedCommand(): Command {
     });
 }
 
+function generateKekCommand(): Command {
+  return new Command('generate-kek')
+    .description('write a new key-encryption key (mode 0600) for --key-encryption-key-file')
+    .argument('<file>', 'where to write it; an existing file is never replaced')
+    .action((file: string) => {
+      writeNewKekFile(file);
+      say(`wrote a new key-encryption key to ${file}; keep a copy apart from the database backups`);
+    });
+}
+
 /** Bad flags anywhere below `hub` become a UsageError (exit 2), as for every sidbox command. */
 function quiet(command: Command): Command {
   command
@@ -65,6 +77,8 @@ interface HubFlags {
   publicUrl?: string;
   eidServerOrigin?: string;
   eidServerKeyFile?: string;
+  keyEncryptionKeyFile?: string;
+  previousKeyEncryptionKeyFile?: string;
   trustProxy?: string;
 }
 
@@ -82,8 +96,17 @@ export function hubCommand(): Command {
       '--trust-proxy <addresses>',
       'reverse proxies in front, comma-separated addresses or CIDR ranges (X-Forwarded-For)',
     )
+    .option(
+      '--key-encryption-key-file <file>',
+      'key-encryption key that seals the signing keys (or env SIDBOX_HUB_KEK); required',
+    )
+    .option(
+      '--previous-key-encryption-key-file <file>',
+      'the key it replaces, while rotating (or env SIDBOX_HUB_PREVIOUS_KEK)',
+    )
     .addCommand(userCommand())
     .addCommand(demoSeedCommand())
+    .addCommand(generateKekCommand())
     .action(async (o: HubFlags) => {
       const running = await startHub({
         port: portFromFlag(o.port),
@@ -91,7 +114,11 @@ export function hubCommand(): Command {
         ...storageFromFlags(o.data),
         ...(o.publicUrl && { publicUrl: o.publicUrl }),
         ...eidServerFromFlags(o.eidServerOrigin, o.eidServerKeyFile),
+        ...keyEncryptionFromFlags(o),
         ...(o.trustProxy && { trustProxy: o.trustProxy.split(',').map((a) => a.trim()) }),
+      }).catch((error: unknown) => {
+        // No KEK, or not the one the keys are sealed with: the operator's to fix (exit 2).
+        throw error instanceof KeyVaultError ? new UsageError(error.message) : error;
       });
       say(`SIDbox hub: admin UI at ${running.url}/`);
       await untilSignal(() => running.close());
