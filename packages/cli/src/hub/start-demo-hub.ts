@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemo, startHub } from '@sidbox/hub';
 import type { TerminalCredential } from '@sidbox/protocol';
+import { writeNewKekFile } from './kek-flags.js';
 
 export interface DemoHubOptions {
   /** SQLite directory; default: a fresh temporary one, removed on close. */
@@ -35,11 +36,17 @@ export interface DemoHub {
 export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHub> {
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'sidbox-demo-hub-'));
   const dataDir = options.dataDir ?? (temporary as string);
+  // The demo seals its signing keys as production does; its KEK lies beside the database only
+  // because the demo throws both away.
+  mkdirSync(dataDir, { recursive: true });
+  const kekFile = join(dataDir, 'demo.kek');
+  writeNewKekFile(kekFile);
   const hub = await startHub({
     port: options.port ?? 0,
     ...(options.host && { host: options.host }),
     dataDir,
     logger: false,
+    keyEncryptionKey: readFileSync(kekFile, 'utf8').trim(),
     ...(options.eidServer && { eidServer: options.eidServer }),
   });
   try {
