@@ -18,7 +18,7 @@ export async function openDatabase(target: StorageTarget): Promise<HubDb> {
   const db = target.databaseUrl ? await openPostgres(target) : openSqlite(target.dataDir);
   try {
     if (target.databaseUrl) await migratePostgresAlone(db, target.schema);
-    else await migrate(db);
+    else await migrateSqliteAlone(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -47,18 +47,42 @@ async function openPostgres(target: { databaseUrl: string; schema?: string }): P
  * Kysely's own migration tables (`create … if not exists` is not atomic there), and one would
  * fail. A session-level advisory lock, held on one pooled connection while the migrations run
  * on the others, lets one instance migrate and the rest find the work done.
+ *
+ * The migration tables are looked up in the hub's own schema: Kysely otherwise takes a
+ * `kysely_migration` table in any schema of the database (another hub's, another app's) for ours.
  */
 async function migratePostgresAlone(db: HubDb, schema: string | undefined): Promise<void> {
-  const lock = `sidbox-hub-migrations:${schema ?? 'public'}`;
   await db.connection().execute(async (connection) => {
+    const own =
+      schema ??
+      (await sql<{ name: string }>`select current_schema() as name`.execute(connection)).rows[0]
+        ?.name ??
+      'public';
+    const lock = `sidbox-hub-migrations:${own}`;
     await sql`select pg_advisory_lock(hashtext(${lock}))`.execute(connection);
     try {
-      if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
-      await migrate(db);
+      await db.schema.createSchema(own).ifNotExists().execute();
+      await migrate(db, own);
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${lock}))`.execute(connection);
     }
   });
+}
+
+/**
+ * Two processes opening one SQLite file at once (a hub and `sidbox hub user add`) would both
+ * create the tables; `begin immediate` takes the write lock first, so the second waits and then
+ * finds the migrations done. SQLite's DDL is transactional: a failed migration leaves nothing.
+ */
+async function migrateSqliteAlone(db: HubDb): Promise<void> {
+  await sql`begin immediate`.execute(db);
+  try {
+    await migrate(db);
+    await sql`commit`.execute(db);
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
+  }
 }
 
 export type DatabaseReadiness = 'ready' | 'unreachable' | 'behind';
@@ -84,8 +108,12 @@ export async function databaseReadiness(db: HubDb, timeoutMs = 2_000): Promise<D
   }
 }
 
-async function migrate(db: HubDb): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+async function migrate(db: HubDb, migrationTableSchema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema && { migrationTableSchema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
