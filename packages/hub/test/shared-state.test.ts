@@ -35,7 +35,10 @@ function sharedStorage(backend: Backend) {
 
 describe.each(backends)('state hub instances share (%s)', (backend) => {
   const { storage, schema, dataDir } = sharedStorage(backend);
-  let hubs: Awaited<ReturnType<typeof startHub>>[];
+  type Hub = Awaited<ReturnType<typeof startHub>>;
+  let hubs: Hub[] = [];
+  let first: Hub;
+  let second: Hub;
   let db: HubDb;
 
   beforeAll(async () => {
@@ -47,11 +50,12 @@ describe.each(backends)('state hub instances share (%s)', (backend) => {
       backend === 'postgres'
         ? await Promise.all([start(), start()])
         : [await start(), await start()];
-    db = hubs[0]!.db;
+    [first, second] = hubs as [Hub, Hub];
+    db = first.db;
   });
 
   afterAll(async () => {
-    if (backend === 'postgres') await db.schema.dropSchema(schema).cascade().execute();
+    if (backend === 'postgres' && first) await db.schema.dropSchema(schema).cascade().execute();
     for (const hub of hubs) await hub.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -102,11 +106,11 @@ describe.each(backends)('state hub instances share (%s)', (backend) => {
         body: JSON.stringify({ email: 'nobody@example.org', password: 'wrong-password' }),
       });
     const statuses = [];
-    for (const hub of [hubs[0]!, hubs[1]!, hubs[0]!, hubs[1]!, hubs[0]!]) {
+    for (const hub of [first, second, first, second, first]) {
       statuses.push((await login(hub.url)).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    const refused = await login(hubs[1]!.url);
+    const refused = await login(second.url);
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate-limited');
   });
@@ -129,7 +133,7 @@ describe.each(backends)('state hub instances share (%s)', (backend) => {
     const other = await admin('other@test.example');
     const enroll = async (userId: string) => {
       const session = await createAdminSession(db, userId);
-      return fetch(`${hubs[1]!.url}/api/admin/terminals`, {
+      return fetch(`${second.url}/api/admin/terminals`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -149,7 +153,7 @@ describe.each(backends)('state hub instances share (%s)', (backend) => {
     for (const hub of hubs) expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
     await sql`delete from kysely_migration where name = ${latestMigrationName}`.execute(db);
     try {
-      const answer = await fetch(`${hubs[1]!.url}/healthz`);
+      const answer = await fetch(`${second.url}/healthz`);
       expect(answer.status).toBe(503);
       expect(await answer.json()).toEqual({
         error: { code: 'not-ready', message: 'the database lacks migrations this hub needs' },
@@ -159,7 +163,7 @@ describe.each(backends)('state hub instances share (%s)', (backend) => {
         db,
       );
     }
-    expect((await fetch(`${hubs[1]!.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   });
 });
 
