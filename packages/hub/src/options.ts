@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyBaseLogger } from 'fastify';
 import { Origin } from '@sidbox/protocol';
+import { defaultTelemetryRetentionDays } from './telemetry/retention.js';
 
 /** 32 bytes in standard base64 (44 characters, one `=` of padding). */
 const kekText = /^[A-Za-z0-9+/]{43}=$/;
@@ -36,6 +37,12 @@ export const HubOptions = z
       .min(1)
       .default(10)
       .describe('Login rate limit per client.'),
+    telemetryRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(defaultTelemetryRetentionDays)
+      .describe('Days raw telemetry events are kept; older ones are folded into daily counts.'),
     trustProxy: z
       .array(z.string().min(1))
       .optional()

@@ -11,6 +11,7 @@ import type { HubApp } from './api/http.js';
 import { gracefulCloser } from './api/connections.js';
 import { parseHubOptions, type HubOptions } from './options.js';
 import { openKeyVault } from './signing/open-key-vault.js';
+import { foldTelemetry, retentionCutoffDay } from './telemetry/retention.js';
 
 export interface RunningHub {
   url: string;
@@ -18,6 +19,8 @@ export interface RunningHub {
 }
 
 const purgeIntervalMs = 60_000;
+/** Retention counts in days: folding old telemetry once an hour is plenty. */
+const foldIntervalMs = 60 * 60_000;
 /** Rate-limit windows are a minute; an hour-old count is certainly over. */
 const rateLimitKeepMs = 60 * 60_000;
 /** How long close() lets running requests finish before it cuts their connections. */
@@ -68,6 +71,7 @@ export async function startHub(
       publicUrl: () => options.publicUrl ?? url,
       eidServer: options.eidServer,
       timeZone: options.timeZone,
+      telemetryRetentionDays: options.telemetryRetentionDays,
     },
     {
       logger: options.logger === undefined ? defaultLogger() : options.logger,
@@ -100,6 +104,13 @@ export async function startHub(
     ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
   }, purgeIntervalMs);
   purge.unref();
+  const foldOldTelemetry = () =>
+    foldTelemetry(db, retentionCutoffDay(new Date(), options.telemetryRetentionDays)).catch(
+      (error: unknown) => app.log.warn({ err: error }, 'folding old telemetry failed'),
+    );
+  let folding = foldOldTelemetry();
+  const fold = setInterval(() => (folding = foldOldTelemetry()), foldIntervalMs);
+  fold.unref();
 
   return {
     url,
@@ -107,6 +118,8 @@ export async function startHub(
     db,
     async close() {
       clearInterval(purge);
+      clearInterval(fold);
+      await folding;
       await closeServer(() => app.close());
       await db.destroy();
     },

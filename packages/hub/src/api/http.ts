@@ -11,7 +11,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AdminActor, TerminalActor } from '../auth/actor.js';
 import { csrfHeaderName, findAdminSession, sessionCookieName } from '../auth/admin-session.js';
-import { authenticateTerminal } from '../auth/terminal-token.js';
+import { claimTerminalToken, verifyTerminalToken } from '../auth/terminal-token.js';
 import type { HubDb } from '../db/connect.js';
 import { HubError } from '../errors.js';
 import type { HubMetrics } from './system/metrics.js';
@@ -35,6 +35,8 @@ export interface HubDeps {
   eidServer: EidServerLink | undefined;
   /** IANA time zone of access windows. */
   timeZone: string;
+  /** Days raw telemetry is kept before it is folded into daily aggregates; default 90. */
+  telemetryRetentionDays?: number;
 }
 
 export interface EidServerLink {
@@ -67,10 +69,16 @@ export function adminAuthHook(db: HubDb) {
   };
 }
 
-/** onRequest hook of the terminal scope: a fresh token signed by the terminal's key. */
+/**
+ * onRequest hook of the terminal scope: a fresh token signed by the terminal's key, recorded as
+ * used here, or by the route itself when it says `config: { claimsTerminalToken: true }`.
+ */
 export function terminalAuthHook(db: HubDb) {
   return async (request: FastifyRequest) => {
-    request.terminal = await authenticateTerminal(db, request.headers.authorization);
+    const token = await verifyTerminalToken(db, request.headers.authorization);
+    if (request.routeOptions.config.claimsTerminalToken) request.terminalToken = token;
+    else await claimTerminalToken(db, token);
+    request.terminal = token.actor;
   };
 }
 

@@ -34,7 +34,10 @@ export const testEidServer = {
 
 export async function startTestHub(
   backend: Backend,
-  options: Pick<HubOptions, 'loginAttemptsPerMinute' | 'eidServer' | 'timeZone'> = {},
+  options: Pick<
+    HubOptions,
+    'loginAttemptsPerMinute' | 'eidServer' | 'timeZone' | 'telemetryRetentionDays'
+  > = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-test-'));
   const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;

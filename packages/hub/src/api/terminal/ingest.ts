@@ -28,18 +28,25 @@ function eventRow(
 }
 
 /**
- * Stores a telemetry batch; an event id already stored for this terminal is skipped, so a batch
- * delivered any number of times has the effect of one delivery.
+ * Stores a telemetry batch in one multi-row insert; an event id already stored for this terminal
+ * is skipped, so a batch delivered any number of times has the effect of one delivery. Events of
+ * days before `cutoffDay` are past retention (already folded into daily aggregates, where their
+ * ids are gone) and are not stored either: they count as duplicates. '' keeps every day.
  */
 export async function ingestTelemetry(
   db: HubDb,
   terminal: TerminalActor,
   events: TelemetryEvent[],
+  cutoffDay = '',
 ) {
   const receivedAt = new Date().toISOString();
+  const rows = events
+    .map((e) => eventRow(terminal, e, receivedAt))
+    .filter((row) => row.day >= cutoffDay);
+  if (rows.length === 0) return { stored: 0, duplicates: events.length };
   const result = await db
     .insertInto('telemetry_events')
-    .values(events.map((e) => eventRow(terminal, e, receivedAt)))
+    .values(rows)
     .onConflict((oc) => oc.columns(['terminal_id', 'id']).doNothing())
     .executeTakeFirst();
   const stored = Number(result.numInsertedOrUpdatedRows ?? 0);

@@ -3,6 +3,10 @@ import { Heartbeat, SurveyBatch, TelemetryBatch } from '@sidbox/protocol';
 import type { HubApp, HubDeps } from '../http.js';
 import { terminalOf } from '../http.js';
 import { issueConfig } from '../../config/render.js';
+import { claimTerminalToken } from '../../auth/terminal-token.js';
+import { HubError } from '../../errors.js';
+import { defaultTelemetryRetentionDays, retentionCutoffDay } from '../../telemetry/retention.js';
+import { recordHeartbeat } from './heartbeat.js';
 import { ingestSurveys, ingestTelemetry } from './ingest.js';
 
 const tags = ['terminal'];
@@ -10,7 +14,9 @@ const security = [{ terminal: [] }];
 const ConfigHeaders = z.object({ 'if-none-match': z.string().max(200).optional() });
 
 /** What terminals call, outbound: signed config, heartbeat, telemetry and survey batches. */
-export function registerTerminalApiRoutes(app: HubApp, { db, metrics, eidServer }: HubDeps): void {
+export function registerTerminalApiRoutes(app: HubApp, deps: HubDeps): void {
+  const { db, metrics, eidServer } = deps;
+  const retentionDays = deps.telemetryRetentionDays ?? defaultTelemetryRetentionDays;
   app.get(
     '/config',
     {
@@ -32,17 +38,21 @@ export function registerTerminalApiRoutes(app: HubApp, { db, metrics, eidServer 
 
   app.post(
     '/heartbeat',
-    { schema: { tags, security, summary: 'Device facts, every minute', body: Heartbeat } },
+    {
+      schema: { tags, security, summary: 'Device facts, every minute', body: Heartbeat },
+      // The hot path: the token is recorded in the heartbeat's own statement. A malformed body
+      // still uses up the token first, as on every other route.
+      config: { claimsTerminalToken: true },
+      attachValidation: true,
+    },
     async (request) => {
-      const terminal = terminalOf(request);
-      await db
-        .updateTable('terminals')
-        .set({
-          last_seen_at: new Date().toISOString(),
-          last_heartbeat: JSON.stringify(request.body),
-        })
-        .where('id', '=', terminal.terminalId)
-        .execute();
+      const token = request.terminalToken;
+      if (!token) throw new HubError('not-authenticated', 'terminal token required');
+      if (request.validationError) {
+        await claimTerminalToken(db, token);
+        throw request.validationError;
+      }
+      await recordHeartbeat(db, token, request.body);
       metrics.heartbeats.inc();
       return { ok: true };
     },
@@ -59,7 +69,8 @@ export function registerTerminalApiRoutes(app: HubApp, { db, metrics, eidServer 
       },
     },
     async (request) => {
-      const result = await ingestTelemetry(db, terminalOf(request), request.body.events);
+      const cutoffDay = retentionCutoffDay(new Date(), retentionDays);
+      const result = await ingestTelemetry(db, terminalOf(request), request.body.events, cutoffDay);
       metrics.telemetryEvents.labels('stored').inc(result.stored);
       metrics.telemetryEvents.labels('duplicate').inc(result.duplicates);
       return result;

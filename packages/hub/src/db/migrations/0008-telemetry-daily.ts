@@ -40,4 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('telemetry_daily')
     .columns(['organisation_id', 'day'])
     .execute();
+  // Folding picks raw events by day alone; without this it would read the whole table.
+  await db.schema
+    .createIndex('telemetry_events_by_day')
+    .on('telemetry_events')
+    .column('day')
+    .execute();
 }

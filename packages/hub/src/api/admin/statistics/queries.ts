@@ -1,10 +1,45 @@
-import type { NotNull } from 'kysely';
+import { sql, type NotNull } from 'kysely';
 import type { Statistics } from '@sidbox/protocol';
 import type { HubDb } from '../../../db/connect.js';
 import type { AggregateFilter } from './filter.js';
 
+/**
+ * Telemetry as counted rows: raw events (one each) and, for days past retention, their daily
+ * aggregates, so every statistic is the same before and after folding. The filter applies to
+ * the union; PostgreSQL and SQLite push it down into both sides and their indexes.
+ */
 function events(db: HubDb, filter: AggregateFilter) {
-  let query = db.selectFrom('telemetry_events').where('training', '=', filter.training);
+  const raw = db
+    .selectFrom('telemetry_events')
+    .select([
+      'day',
+      'terminal_id',
+      'organisation_id',
+      'training',
+      'type',
+      'service_id',
+      'workflow',
+      'outcome_code',
+      sql<number>`1`.as('events'),
+      sql<number>`coalesce(duration_seconds, 0)`.as('duration_sum'),
+      sql<number>`case when duration_seconds is null then 0 else 1 end`.as('duration_count'),
+    ]);
+  const folded = db
+    .selectFrom('telemetry_daily')
+    .select([
+      'day',
+      'terminal_id',
+      'organisation_id',
+      'training',
+      'type',
+      sql<string | null>`nullif(service_id, '')`.as('service_id'),
+      sql<string | null>`nullif(workflow, '')`.as('workflow'),
+      sql<string | null>`nullif(outcome_code, '')`.as('outcome_code'),
+      'events',
+      sql<number>`duration_sum`.as('duration_sum'),
+      'duration_count',
+    ]);
+  let query = db.selectFrom(raw.unionAll(folded).as('e')).where('training', '=', filter.training);
   if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
   if (filter.terminalId) query = query.where('terminal_id', '=', filter.terminalId);
   if (filter.from) query = query.where('day', '>=', filter.from);
@@ -12,7 +47,10 @@ function events(db: HubDb, filter: AggregateFilter) {
   return query;
 }
 
-const count = (value: string | number | bigint) => Number(value);
+/** Events counted: a raw row is 1, a folded row its day's count. */
+const total = sql<number | string | null>`sum(events)`;
+
+const count = (value: string | number | bigint | null) => Number(value ?? 0);
 
 /** Usage aggregates: counts only, never single events. */
 export async function usageStatistics(
@@ -22,17 +60,17 @@ export async function usageStatistics(
   const [perDay, pinChanges, outcomes, topServices, byTerminal, byMember, duration] =
     await Promise.all([
       events(db, filter)
-        .select(['day', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['day', total.as('n')])
         .where('type', '=', 'session-started')
         .groupBy('day')
         .orderBy('day')
         .execute(),
       events(db, filter)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select(total.as('n'))
         .where('type', '=', 'pin-changed')
         .executeTakeFirstOrThrow(),
       events(db, filter)
-        .select(['workflow', 'outcome_code', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['workflow', 'outcome_code', total.as('n')])
         .where('type', '=', 'eid-outcome')
         .$narrowType<{ workflow: NotNull; outcome_code: NotNull }>()
         .groupBy(['workflow', 'outcome_code'])
@@ -40,7 +78,7 @@ export async function usageStatistics(
         .orderBy('outcome_code')
         .execute(),
       events(db, filter)
-        .select(['service_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['service_id', total.as('n')])
         .where('type', '=', 'service-opened')
         .$narrowType<{ service_id: NotNull }>()
         .groupBy('service_id')
@@ -49,19 +87,22 @@ export async function usageStatistics(
         .limit(10)
         .execute(),
       events(db, filter)
-        .select(['terminal_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['terminal_id', total.as('n')])
         .where('type', '=', 'session-started')
         .groupBy('terminal_id')
         .orderBy('terminal_id')
         .execute(),
       events(db, filter)
-        .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .select(['organisation_id', total.as('n')])
         .where('type', '=', 'session-started')
         .groupBy('organisation_id')
         .orderBy('organisation_id')
         .execute(),
       events(db, filter)
-        .select((eb) => eb.fn.avg<number | string | null>('duration_seconds').as('avg'))
+        .select([
+          sql<number | string | null>`sum(duration_sum)`.as('sum'),
+          sql<number | string | null>`sum(duration_count)`.as('n'),
+        ])
         .where('type', '=', 'session-ended')
         .executeTakeFirstOrThrow(),
     ]);
@@ -83,6 +124,7 @@ export async function usageStatistics(
       organisationId: r.organisation_id,
       sessions: count(r.n),
     })),
-    averageSessionSeconds: duration.avg === null ? null : Math.round(Number(duration.avg)),
+    averageSessionSeconds:
+      Number(duration.n ?? 0) === 0 ? null : Math.round(Number(duration.sum) / Number(duration.n)),
   };
 }
