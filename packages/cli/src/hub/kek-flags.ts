@@ -26,7 +26,7 @@ function readKekFile(flag: string, file: string): string {
 }
 
 function kekFrom(flag: string, file: string | undefined, env: string): string | undefined {
-  const fromEnv = process.env[env];
+  const fromEnv = process.env[env] || undefined;
   if (file !== undefined && fromEnv)
     throw new UsageError(`give the key-encryption key once: ${flag} or ${env}, not both`);
   const text = file !== undefined ? readKekFile(flag, file) : fromEnv;
