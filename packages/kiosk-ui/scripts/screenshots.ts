@@ -4,10 +4,13 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, openScreen, packageDir } from '../test/helpers/kiosk-page.js';
+import type { KioskView } from '@sidbox/protocol';
 import { startStubDaemon } from '../test/helpers/stub-daemon.js';
 import { base, type ScreenName } from '../test/helpers/views.js';
 
-const shots: { name: ScreenName; title: string }[] = [
+type Adjust = (view: KioskView) => KioskView;
+/** A screen, or (`as`) a variant of one the tests need not check apart: its own file. */
+const shots: { name: ScreenName; title: string; as?: string; adjust?: Adjust }[] = [
   { name: 'attract', title: 'Attract screen (idle)' },
   { name: 'home', title: 'Home: Fast Lane, services, smartphone QR codes' },
   { name: 'home-long', title: 'Home with categories and search (ten services)' },
@@ -26,9 +29,28 @@ const shots: { name: ScreenName; title: string }[] = [
   { name: 'reader-missing', title: 'Card reader not connected' },
   { name: 'staff-menu', title: 'Staff menu: training mode and device diagnostics' },
   { name: 'text-200', title: 'Home at 200 % text size' },
+  { name: 'phone-code', title: 'Ihr Smartphone einrichten: the one-time QR code and its time' },
+  { name: 'phone-ready', title: 'Ihr Smartphone einrichten: the phone succeeded (no card data)' },
+  {
+    name: 'phone-unavailable',
+    as: 'phone-expired',
+    adjust: (view) => ({
+      ...view,
+      phoneSetup: { offered: true, check: { state: 'expired', link: null, expiresAt: null } },
+    }),
+    title: 'Ihr Smartphone einrichten: the code expired, a new one at a tap',
+  },
+  { name: 'phone-unavailable', title: 'Ihr Smartphone einrichten: the eID-Server not reached' },
 ];
 const languages = ['de', 'en'];
-const rtlShots: ScreenName[] = ['home', 'pin', 'consent'];
+const rtlShots: ScreenName[] = [
+  'home',
+  'pin',
+  'consent',
+  'phone-code',
+  'phone-ready',
+  'phone-unavailable',
+];
 
 const outDir = join(packageDir, '..', '..', 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -40,16 +62,16 @@ const lines: string[] = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 1024 });
-  const take = async (name: ScreenName, language: string) => {
-    await openScreen(page, stub, name, language);
-    const file = `${name}-${language}.png`;
+  const take = async (name: ScreenName, language: string, as: string = name, adjust?: Adjust) => {
+    await openScreen(page, stub, name, language, adjust);
+    const file = `${as}-${language}.png`;
     await page.screenshot({ path: join(outDir, file) as `${string}.png` });
     return file;
   };
-  for (const { name, title } of shots) {
+  for (const { name, title, as, adjust } of shots) {
     const files = [];
-    for (const language of languages) files.push(await take(name, language));
-    if (rtlShots.includes(name)) files.push(await take(name, 'ar'));
+    for (const language of languages) files.push(await take(name, language, as, adjust));
+    if (rtlShots.includes(name)) files.push(await take(name, 'ar', as, adjust));
     lines.push(
       `| ${title} | ${files.map((file) => `[${file.replace('.png', '')}](${file})`).join(' · ')} |`,
     );

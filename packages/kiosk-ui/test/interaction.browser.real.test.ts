@@ -426,6 +426,25 @@ describe('what the controls send', () => {
     );
   });
 
+  it('after a new PIN, "Ihr Smartphone einrichten" opens the phone screen, whose code the daemon makes', async () => {
+    await openScreen(page, stub, 'outcome-success');
+    await press(catalogue.de['phone.open']);
+    await page.waitForSelector('.phone-setup .phone-check button');
+    expect(new URL(page.url()).pathname).toBe('/phone');
+    // The code is made when asked for: it runs for minutes, installing the app may come first.
+    expect(stub.actions.filter(typeOf('phone-check'))).toEqual([]);
+    await press(catalogue.de['phone.create'], '.phone-check');
+    expect(await stub.nextAction(typeOf('phone-check'))).toEqual({ type: 'phone-check' });
+    // A terminal that knows no eID-Server offers nothing of it.
+    await openScreen(page, stub, 'outcome-success', 'de', (view) => ({
+      ...view,
+      phoneSetup: { offered: false, check: null },
+    }));
+    expect(await page.$eval('.outcome', (o) => o.textContent)).not.toContain(
+      catalogue.de['phone.open'],
+    );
+  });
+
   it('the survey: answers and comment sent, then thanks; a refusal is shown', async () => {
     await openScreen(page, stub, 'survey');
     expect(await page.$$eval('fieldset', (sets) => sets.length)).toBe(6);

@@ -16,13 +16,20 @@ export function PhoneSetupScreen(props: { view: KioskView; language: Language; t
     <section class="panel wide phone-setup" aria-labelledby="phone-title">
       <h1 id="phone-title">{t('phone.title')}</h1>
       <p>{t('phone.intro')}</p>
-      <h2>{t('phone.step1.title')}</h2>
-      <p>{t('phone.step1.text')}</p>
-      <StoreCodes apps={[]} language={language} t={t} />
-      <h2>{t('phone.step2.title')}</h2>
-      <p>{t('phone.step2.text')}</p>
-      <div class="phone-check" aria-live="polite">
-        <CheckStep check={view.phoneSetup.check} t={t} />
+      {/* Side by side on the kiosk's screen, so the one-time code is seen without scrolling. */}
+      <div class="phone-steps">
+        <div>
+          <h2>{t('phone.step1.title')}</h2>
+          <p>{t('phone.step1.text')}</p>
+          <StoreCodes apps={[]} language={language} t={t} />
+        </div>
+        <div>
+          <h2>{t('phone.step2.title')}</h2>
+          <p>{t('phone.step2.text')}</p>
+          <div class="phone-check" aria-live="polite">
+            <CheckStep check={view.phoneSetup.check} t={t} />
+          </div>
+        </div>
       </div>
       <div class="buttons">
         <button
