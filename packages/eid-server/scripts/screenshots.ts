@@ -2,10 +2,14 @@
 // UI's, which clears the folder and writes its README; this adds sections to it): the members'
 // eID apps (the server in process with its FAKE hub and the card double, as
 // test/apps-browser.real.test.ts runs them) and the self-check, in German, English and Arabic,
-// at 1280×800 as the kiosk browser shows them, without the kiosk bar the terminal draws above.
+// at 1280×800 as the kiosk browser shows them, without the kiosk bar the terminal draws above;
+// the phone check's pages as the citizen's phone shows them (390×844), and the OpenID provider's
+// sign-in page as a platform's visitor sees it.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as oidc from 'openid-client';
 import type { Page } from 'puppeteer-core';
+import { PhoneCheckCreated } from '@sidbox/protocol';
 import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
 import {
   addDemoApps,
@@ -16,18 +20,29 @@ import {
   submit,
 } from '../test/helpers/app-pages.js';
 import { startAppsServer } from '../test/helpers/apps-server.js';
+import { httpsRequest } from '../test/helpers/https-client.js';
+import { startOidcServer } from '../test/helpers/oidc-server.js';
 import { startSelfCheckServer } from '../test/helpers/self-check-server.js';
 
 const outDir = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const languages = ['de', 'en', 'ar'] as const;
 type Language = (typeof languages)[number];
 
-const [apps, selfCheck, browser] = await Promise.all([
+const [apps, selfCheck, provider, browser] = await Promise.all([
   startAppsServer(),
   startSelfCheckServer(),
+  startOidcServer(),
   launchTestChromium({ acceptInsecureCerts: true }),
 ]);
 addDemoApps(apps);
+// A university's learning platform (member "Hochschule Aurora"), names and "older than 18".
+const platform = provider.directory.add(provider.members.a, {
+  clientId: 'lernplattform-aurora',
+  name: 'Lernplattform Aurora',
+  redirectUris: ['https://lernen.aurora.example/callback'],
+  claims: ['given_name', 'family_name', 'age_over'],
+  minimumAge: 18,
+});
 
 /** A screen: its title in the README, and how the browser gets there in a language. */
 interface Shot {
@@ -111,6 +126,73 @@ const selfCheckShots: Shot[] = [
   },
 ];
 
+/** The phone check's pages: one check per language, its link opened, used, and its result. */
+let phoneCheck: { link: URL; eidLink: URL } | undefined;
+const phoneShots: Shot[] = [
+  {
+    name: 'phone-check-link',
+    title: 'The one-time link: what the check does, the start',
+    async reach(page, lang) {
+      const answer = await httpsRequest(`${selfCheck.origin}/phone-checks`, {
+        ca: selfCheck.ca,
+        method: 'POST',
+      });
+      const link = new URL(PhoneCheckCreated.parse(JSON.parse(answer.body)).link);
+      phoneCheck = { link, eidLink: link };
+      await open(page, selfCheck.origin, `${link.pathname}?lang=${lang}`);
+    },
+  },
+  {
+    name: 'phone-check-start',
+    title: 'The start: the button opens the AusweisApp on the phone',
+    async reach(page) {
+      await submit(page, 'main a[href*="/start"]');
+      const href = await page.$eval('a[href^="eid:"]', (a) => a.getAttribute('href') ?? '');
+      if (phoneCheck) phoneCheck.eidLink = new URL(href);
+    },
+  },
+  {
+    name: 'phone-check-used',
+    title: 'The same link again: already used',
+    reach: (page, lang) =>
+      open(page, selfCheck.origin, `${phoneCheck?.link.pathname ?? '/'}?lang=${lang}`),
+  },
+  {
+    name: 'phone-check-result',
+    title:
+      'The result on the phone: the name read from the card, shown once (the kiosk says only “ready”)',
+    async reach(page) {
+      const activation = phoneCheck?.eidLink ?? new URL('eid://none');
+      const tcTokenUrl = activation.searchParams.get('tcTokenURL') ?? '';
+      const tcToken = await selfCheck.get(tcTokenUrl);
+      const refresh = /<RefreshAddress>([^<]*)<\/RefreshAddress>/.exec(tcToken.body)?.[1] ?? '';
+      const refreshAddress = new URL(refresh.replaceAll('&amp;', '&'));
+      const sessionId = new URL(tcTokenUrl).pathname.split('/').at(-1) ?? '';
+      selfCheck.runCard({ activation, sessionId, refreshAddress });
+      await open(page, selfCheck.origin, `${refreshAddress.pathname}${refreshAddress.search}`);
+    },
+  },
+];
+
+const signinShots: Shot[] = [
+  {
+    name: 'oidc-signin',
+    title: '“Mit dem Personalausweis anmelden”: the platform, what it receives, start or cancel',
+    async reach(page, lang) {
+      const config = await provider.client(platform.clientId);
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: platform.redirectUris[0] ?? '',
+        scope: 'openid profile age_over',
+        code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+        state: oidc.randomState(),
+      });
+      await page.setExtraHTTPHeaders({ 'accept-language': lang });
+      await open(page, url.origin, `${url.pathname}${url.search}`);
+    },
+  },
+];
+
 /** Takes each shot in each language, in order (a shot may go on from the one before). */
 async function take(page: Page, shots: Shot[]): Promise<string[]> {
   const files = new Map<string, string[]>();
@@ -130,14 +212,22 @@ async function take(page: Page, shots: Shot[]): Promise<string[]> {
   return shots.map(({ name, title }) => `| ${title} | ${(files.get(name) ?? []).join(' · ')} |`);
 }
 
-let rows: { apps: string[]; selfCheck: string[] };
+let rows: { apps: string[]; selfCheck: string[]; phone: string[]; signin: string[] };
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
-  rows = { apps: await take(page, appShots), selfCheck: await take(page, selfCheckShots) };
+  const phone = await browser.newPage();
+  await phone.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true });
+  rows = {
+    apps: await take(page, appShots),
+    selfCheck: await take(page, selfCheckShots),
+    phone: await take(phone, phoneShots),
+    // Last on this page: it sends the language as the visitor's browser would.
+    signin: await take(page, signinShots),
+  };
 } finally {
   await browser.close();
-  await Promise.all([apps.close(), selfCheck.close()]);
+  await Promise.all([apps.close(), selfCheck.close(), provider.close()]);
 }
 
 appendFileSync(
@@ -164,6 +254,25 @@ appendFileSync(
     '|---|---|',
     ...rows.selfCheck,
     '',
+    '## Ihr Smartphone einrichten (on the citizen’s phone)',
+    '',
+    'The one-time link of the kiosk’s second QR code, as the citizen’s phone shows it (390×844,',
+    'the same server and card double; the kiosk’s side is above).',
+    '',
+    '| screen | files |',
+    '|---|---|',
+    ...rows.phone,
+    '',
+    '## Mit dem Personalausweis anmelden (OpenID Connect)',
+    '',
+    'The provider’s sign-in page a member’s platform sends its visitors to (the same server with',
+    'a platform registered as in the hub, 1280×800).',
+    '',
+    '| screen | files |',
+    '|---|---|',
+    ...rows.signin,
+    '',
   ].join('\n'),
 );
-console.log(`screenshots: ${rows.apps.length + rows.selfCheck.length} eID-Server screens`);
+const count = Object.values(rows).reduce((sum, list) => sum + list.length, 0);
+console.log(`screenshots: ${count} eID-Server screens`);

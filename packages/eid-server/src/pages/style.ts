@@ -93,6 +93,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visib
 button.button { font-family: inherit; cursor: pointer; }
 .actions { display: flex; flex-wrap: wrap; gap: 1rem; }
 .actions form.inline { margin: 0; }
+.actions + p { margin-block-start: 1rem; }
 h2 { font-size: 1.375rem; margin-block: 1.5rem 0.5rem; }
 .asked { margin-block: 0 1rem; padding-inline-start: 1.5rem; }
 .asked li { margin-block: 0.25rem; font-weight: 700; }
