@@ -1,7 +1,8 @@
 // Hub admin UI screenshots for docs/screenshots (run by `npm run screenshots` after the kiosk
 // UI's, which clears the folder and writes its README; this adds a section to it): the eID-Apps
-// page of a member admin in German and English, against a real hub with the demo data, its apps
-// made through the admin API and its door used as an access point and the eID-Server would.
+// and "Anmeldung mit Ausweis" pages of a member admin in German and English, against a real hub
+// with the demo data, its apps made through the admin API and its door used as an access point
+// and the eID-Server would.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -93,6 +94,14 @@ await hub.holdCardToDoor(token, 'card-0', monday);
 await hub.holdCardToDoor(token, 'card-1', monday);
 await hub.holdCardToDoor(token, 'card-of-a-stranger', new Date('2025-03-03T07:15:00Z'));
 
+// "Anmeldung mit Ausweis": a platform already registered; the screenshot registers another.
+await post('/oidc-clients', {
+  clientId: 'werkstatt-portal',
+  name: 'Kundenportal Werkstatt',
+  redirectUris: ['https://kunden.werkstatt.example/oidc/callback'],
+  claims: ['given_name', 'family_name'],
+});
+
 const browser = await launchTestChromium();
 const rows: string[] = [];
 try {
@@ -105,19 +114,26 @@ try {
   };
   const list: string[] = [];
   const access: string[] = [];
+  const platforms: string[] = [];
   for (const lang of ['de', 'en']) {
     await page.evaluate((l) => localStorage.setItem('sidbox-hub-language', l), lang);
+    await page.goto(`${hub.url}/#/eid-apps`);
     await page.reload();
     await page.waitForSelector('tr[data-app=werkstatt]');
     list.push(await shot(`hub-eid-apps-${lang}.png`));
     await openAccess(page, lang);
     access.push(await shot(`hub-eid-app-access-${lang}.png`));
+    await registerPlatform(page, lang);
+    platforms.push(await shot(`hub-oidc-clients-${lang}.png`));
   }
   rows.push(
     `| eID-Apps: a member's apps, creating one (form, door access, age check) | ${list.join(' · ')} |`,
   );
   rows.push(
     `| Door access: the one-time code just made, registered persons, access points, the log | ${access.join(' · ')} |`,
+  );
+  rows.push(
+    `| Anmeldung mit Ausweis: a platform just registered, its secret shown once with client id, issuer and discovery URL | ${platforms.join(' · ')} |`,
   );
 } finally {
   await browser.close();
@@ -136,15 +152,35 @@ async function openAccess(page: Page, lang: string) {
   await page.waitForSelector('[data-testid=registration-code]');
 }
 
+/** Registers a learning platform on "Anmeldung mit Ausweis", so its secret is on screen. */
+async function registerPlatform(page: Page, lang: string) {
+  await page.goto(`${hub.url}/#/oidc-clients`);
+  const form = 'form[aria-labelledby=create-client-heading]';
+  await page.waitForSelector(`${form} input[name=clientId]`);
+  await page.type(`${form} input[name=clientId]`, `lernplattform-${lang}`);
+  await page.type(
+    `${form} input[name=name]`,
+    lang === 'de' ? 'Lernplattform Volkshochschule' : 'Adult education learning platform',
+  );
+  await page.type(`${form} textarea[name=redirectUris]`, 'https://lernen.vhs.example/callback');
+  await page.click(`${form} input[name=claims][value=age_over]`);
+  await page.$eval(`${form} input[name=minimumAge]`, (input) => {
+    (input as HTMLInputElement).value = '';
+  });
+  await page.type(`${form} input[name=minimumAge]`, '16');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForSelector('[data-testid=client-secret-panel]');
+}
+
 appendFileSync(
   join(outDir, 'README.md'),
   [
     '',
     '## Hub admin UI',
     '',
-    'The eID-Apps page of a member admin (`packages/hub-ui/scripts/screenshots.ts`: a real hub with',
-    'the demo data; the persons registered and the door used as the eID-Server and an access point',
-    'would).',
+    'The eID-Apps and “Anmeldung mit Ausweis” pages of a member admin',
+    '(`packages/hub-ui/scripts/screenshots.ts`: a real hub with the demo data; the persons registered',
+    'and the door used as the eID-Server and an access point would).',
     '',
     '| screen | files |',
     '|---|---|',

@@ -141,7 +141,7 @@ export function OidcClientsPage({ user }: { user: SessionUser }) {
             {list.data.clients.map((client) => (
               <tr key={client.clientId} data-client={client.clientId}>
                 <td>
-                  <code>{client.clientId}</code>
+                  <code class="identifier">{client.clientId}</code>
                 </td>
                 <td>{client.name}</td>
                 <td>{claimsInWords(client, t)}</td>
