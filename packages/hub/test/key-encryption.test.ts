@@ -64,8 +64,10 @@ function storageFor(backend: Backend) {
       const rows = await db.selectFrom('signing_keys').selectAll().execute();
       return Buffer.from(JSON.stringify(rows));
     },
-    async drop(db: HubDb) {
-      if (backend === 'postgres') await db.schema.dropSchema(schema).cascade().execute();
+    /** Stops the last hub on this database and removes the database. */
+    async stop(hub: { db: HubDb; close(): Promise<void> }) {
+      if (backend === 'postgres') await hub.db.schema.dropSchema(schema).cascade().execute();
+      await hub.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -90,7 +92,7 @@ describe.each(backends)('signing keys at rest (%s)', (backend) => {
         false,
       );
     } finally {
-      await hub.close().finally(() => storage.drop(hub.db));
+      await storage.stop(hub);
     }
   });
 
@@ -116,7 +118,7 @@ describe.each(backends)('signing keys at rest (%s)', (backend) => {
       code: 'key-encryption-key-wrong',
     });
     const again = await storage.start({ keyEncryptionKey: kek });
-    await again.close().finally(() => storage.drop(again.db));
+    await storage.stop(again);
   });
 
   describe('rotating the key-encryption key', () => {
@@ -131,7 +133,7 @@ describe.each(backends)('signing keys at rest (%s)', (backend) => {
     });
     let last: Awaited<ReturnType<typeof storage.start>> | undefined;
     afterAll(async () => {
-      if (last) await last.close().finally(() => storage.drop((last as { db: HubDb }).db));
+      if (last) await storage.stop(last);
     });
 
     it('re-seals with the new KEK when the old one is given as previous; then the old one no longer opens', async () => {
@@ -174,7 +176,7 @@ describe.each(backends)('two hub instances on one database (%s)', (backend) => {
   });
   afterAll(async () => {
     await two.close();
-    await one.close().finally(() => storage.drop(one.db));
+    await storage.stop(one);
   });
 
   it('a signing-key rotation on one is used by the other at once, and verifies with the chain', async () => {
