@@ -128,6 +128,7 @@ export interface ConfigVersionTable {
 export interface SigningKeyTable {
   kid: string;
   public_jwk: string;
+  /** Sealed with the key-encryption key (signing/envelope.ts); plaintext JWK only without one. */
   private_jwk: string;
   /** JWS by the previous key introducing this one; null for the first key. */
   introduction: string | null;
