@@ -100,6 +100,9 @@ describe('"Anmeldung mit Ausweis" page (member admin, Chromium)', () => {
       `${issuer}/.well-known/openid-configuration`,
     ]);
     expect(await textOf('[data-testid=client-secret-panel]')).toContain('nur jetzt angezeigt');
+    // One click selects the whole secret to copy (a double click would stop at a dash).
+    await page.click('[data-testid=client-secret]');
+    expect(await page.evaluate(() => getSelection()?.toString().trim())).toBe(firstSecret);
     expect((await secretsAtEidServer()).get('kundenportal')).toBe(firstSecret);
     // The form is empty again for the next platform.
     expect(
