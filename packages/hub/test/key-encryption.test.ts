@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignedConfig, type SigningKey } from '@sidbox/signing';
 import { startHub } from '../src/start-hub.js';
 import { newKekText } from '../src/signing/kek.js';
-import { currentSigningKey } from '../src/signing/keys.js';
+import { currentSigningKey, rotateSigningKey } from '../src/signing/keys.js';
 import type { HubDb } from '../src/db/connect.js';
 import {
   adminClient,
@@ -16,6 +16,7 @@ import {
   seedWorld,
   terminalClient,
   type Backend,
+  type World,
 } from './helpers/hub.js';
 
 const newKek = () => newKekText().trim();
@@ -170,17 +171,38 @@ describe.each(backends)('two hub instances on one database (%s)', (backend) => {
   const kek = newKek();
   let one: Awaited<ReturnType<typeof storage.start>>;
   let two: Awaited<ReturnType<typeof storage.start>>;
+  let world: World;
   beforeAll(async () => {
-    one = await storage.start({ keyEncryptionKey: kek });
-    two = await storage.start({ keyEncryptionKey: kek });
+    // On PostgreSQL both start at the same moment on the empty database (still one first key).
+    // Two SQLite hubs in one process cannot: better-sqlite3 blocks the one thread both share
+    // while the other holds the migration lock.
+    if (backend === 'postgres')
+      [one, two] = await Promise.all([
+        storage.start({ keyEncryptionKey: kek }),
+        storage.start({ keyEncryptionKey: kek }),
+      ]);
+    else {
+      one = await storage.start({ keyEncryptionKey: kek });
+      two = await storage.start({ keyEncryptionKey: kek });
+    }
+    world = await seedWorld(one.db, one.url);
   });
   afterAll(async () => {
     await two.close();
     await storage.stop(one);
   });
 
+  const currentKids = async () =>
+    (
+      await one.db
+        .selectFrom('signing_keys')
+        .select('kid')
+        .where('retired_at', 'is', null)
+        .execute()
+    ).map((row) => row.kid);
+
   it('a signing-key rotation on one is used by the other at once, and verifies with the chain', async () => {
-    const world = await seedWorld(one.db, one.url);
+    expect(await currentKids()).toHaveLength(1);
     const { credential } = world.terminalA;
     const terminalOnTwo = terminalClient(two.url, credential);
     const anchor = { ...credential.configSigningKey, kid: credential.configSigningKey.kid ?? '' };
@@ -201,5 +223,32 @@ describe.each(backends)('two hub instances on one database (%s)', (backend) => {
     expect(second.state.trustedKey.kid).toBe(rotated.json.kid);
     // Instance two, which never saw the rotation, signs with the new key itself.
     expect((await currentSigningKey(two.db)).kid).toBe(rotated.json.kid);
+  });
+
+  it('rotations on both at the same moment leave one current key and an unbroken chain', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const outcomes = await Promise.allSettled([
+        rotateSigningKey(one.db),
+        rotateSigningKey(two.db),
+      ]);
+      // Both may succeed one after the other; one that lost the race is a 409, nothing half-done.
+      for (const outcome of outcomes)
+        if (outcome.status === 'rejected')
+          expect(outcome.reason).toMatchObject({ code: 'conflict' });
+      expect(outcomes.some((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    }
+    const current = await currentKids();
+    expect(current).toHaveLength(1);
+    // The terminal still trusts only its enrollment key and follows every introduction.
+    const { credential } = world.terminalA;
+    const anchor = { ...credential.configSigningKey, kid: credential.configSigningKey.kid ?? '' };
+    const pulled = await terminalClient(two.url, credential).request('GET', '/api/terminal/config');
+    const verified = await verifySignedConfig(
+      pulled.json,
+      { trustedKey: anchor },
+      credential.terminalId,
+    );
+    expect(verified.ok).toBe(true);
+    expect(verified.state.trustedKey.kid).toBe(current[0]);
   });
 });
