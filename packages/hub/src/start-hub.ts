@@ -10,7 +10,7 @@ import { defaultUiDir } from './api/ui/routes.js';
 import type { HubApp } from './api/http.js';
 import { gracefulCloser } from './api/connections.js';
 import { parseHubOptions, type HubOptions } from './options.js';
-import { openKeyVault } from './signing/open-key-vault.js';
+import { logKeyVault, openKeyVault } from './signing/open-key-vault.js';
 import { foldTelemetry, retentionCutoffDay } from './telemetry/retention.js';
 
 export interface RunningHub {
@@ -59,7 +59,7 @@ export async function startHub(
   const options = parseHubOptions(input);
   const db = await openHubDatabase(storageTarget(options));
   // A missing or wrong key-encryption key stops the start here (KeyVaultError).
-  await openKeyVault(db, options).catch(async (error: unknown) => {
+  const keys = await openKeyVault(db, options).catch(async (error: unknown) => {
     await db.destroy();
     throw error;
   });
@@ -83,6 +83,7 @@ export async function startHub(
     await db.destroy();
     throw error;
   });
+  logKeyVault(app.log, keys);
   const closeServer = gracefulCloser(app.server, closeGraceMs);
   try {
     await app.listen({ port: options.port, host: options.host });

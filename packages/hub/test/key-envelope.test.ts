@@ -1,0 +1,72 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { generateEd25519Jwk } from '@sidbox/signing';
+import { Kek, newKekText } from '../src/signing/kek.js';
+import { readStored, seal, unseal } from '../src/signing/envelope.js';
+import { KeyVault } from '../src/signing/key-vault.js';
+
+const kek = () => Kek.fromBase64(newKekText()) as Kek;
+
+describe('the key-encryption key', () => {
+  it('takes exactly 32 bytes of base64 and never prints them', () => {
+    const text = newKekText();
+    const key = Kek.fromBase64(text) as Kek;
+    expect(key.id).toMatch(/^[0-9a-f]{16}$/);
+    const shown = [String(key), JSON.stringify({ key }), inspect(key), `${key}`].join(' ');
+    expect(shown).not.toContain(text.trim());
+    expect(shown).not.toContain(key.reveal().toString('hex'));
+    expect(Kek.fromBase64(Buffer.alloc(31).toString('base64'))).toBeUndefined();
+    expect(Kek.fromBase64('not base64!')).toBeUndefined();
+  });
+});
+
+describe('a sealed signing key', () => {
+  it('names its KEK, opens with it, and with nothing else', async () => {
+    const key = await generateEd25519Jwk();
+    const right = kek();
+    const stored = seal(right, key.kid, JSON.stringify(key));
+    expect(stored).not.toContain(key.d);
+    const sealed = readStored(stored);
+    if (sealed === 'plaintext') throw new Error('expected a sealed key');
+    expect(sealed.kek).toBe(right.id);
+    expect(JSON.parse(unseal(right, key.kid, sealed) as string)).toEqual(key);
+    expect(unseal(kek(), key.kid, sealed)).toBeUndefined();
+  });
+
+  it('does not open when moved to another key id or changed in one bit', async () => {
+    const key = await generateEd25519Jwk();
+    const right = kek();
+    const sealed = readStored(seal(right, key.kid, JSON.stringify(key)));
+    if (sealed === 'plaintext') throw new Error('expected a sealed key');
+    expect(unseal(right, 'another-kid', sealed)).toBeUndefined();
+    const ct = Buffer.from(sealed.ct, 'base64url');
+    ct[0] = (ct[0] as number) ^ 1;
+    expect(unseal(right, key.kid, { ...sealed, ct: ct.toString('base64url') })).toBeUndefined();
+    expect(unseal(right, key.kid, { ...sealed, tag: sealed.tag.slice(0, 8) })).toBeUndefined();
+  });
+});
+
+describe('the key vault', () => {
+  it('reads plaintext and previous-KEK keys, and says which to seal again', async () => {
+    const key = await generateEd25519Jwk();
+    const [old, current] = [kek(), kek()];
+    const underOld = new KeyVault(old).store(key);
+    const vault = new KeyVault(current, [old]);
+    expect(vault.needsSealing(underOld)).toBe(true);
+    expect(vault.needsSealing(JSON.stringify(key))).toBe(true);
+    expect(vault.needsSealing(vault.store(key))).toBe(false);
+    expect(vault.open(key.kid, underOld)).toEqual(key);
+    expect(new KeyVault().store(key)).toBe(JSON.stringify(key));
+  });
+
+  it('refuses sealed keys without a KEK or with a wrong one, by code', async () => {
+    const key = await generateEd25519Jwk();
+    const stored = new KeyVault(kek()).store(key);
+    expect(() => new KeyVault().open(key.kid, stored)).toThrow(
+      expect.objectContaining({ code: 'key-encryption-key-required' }),
+    );
+    expect(() => new KeyVault(kek()).open(key.kid, stored)).toThrow(
+      expect.objectContaining({ code: 'key-encryption-key-wrong' }),
+    );
+  });
+});
