@@ -1,15 +1,15 @@
 // What the hub benches share: the built hub in a worker thread (its own event loop, so the
-// loader does not share it), a small keep-alive node:http loader with a fixed number of
-// connections, bounded by request count and time, and the two storage backends in turn.
+// loader does not share it), a keep-alive undici loader — closed loop with a fixed number of
+// connections, or open loop at a fixed rate — and the two storage backends in turn.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { HubOptions } from '@sidbox/hub';
+import { Pool } from 'undici';
 import { ms } from './stats.js';
 
 export interface Run {
@@ -52,43 +52,20 @@ export async function hubInWorker(options: Storage & Pick<HubOptions, 'eidServer
   };
 }
 
-/** Sends `requests` over `limits.connections` keep-alive connections; a non-2xx is an error. */
-export async function load(
-  url: string,
-  method: 'GET' | 'POST',
-  path: string,
-  requests: { headers: Record<string, string>; body?: string }[],
-  limits: LoadLimits = { connections: 32, maxSeconds: 30 },
-): Promise<Run> {
-  const agent = new Agent({ keepAlive: true, maxSockets: limits.connections });
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const { hostname, port } = new URL(url);
-  const deadline = performance.now() + limits.maxSeconds * 1000;
-  const one = (r: (typeof requests)[number]) =>
-    new Promise<number>((resolve) => {
-      const req = request({ agent, hostname, port, method, path, headers: r.headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      req.end(r.body);
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: limits.connections }, async () => {
-      while (next < requests.length && performance.now() < deadline) {
-        const r = requests[next++] as (typeof requests)[number];
-        const t0 = performance.now();
-        const status = await one(r);
-        latencies.push(performance.now() - t0);
-        if (status < 200 || status >= 300) errors += 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+type Request = { headers: Record<string, string>; body?: string };
+
+/** A request's outcome: its status (0: no answer) and how long it took from when it was due. */
+async function send(pool: Pool, method: 'GET' | 'POST', path: string, r: Request) {
+  try {
+    const res = await pool.request({ method, path, headers: r.headers, body: r.body ?? null });
+    await res.body.dump();
+    return res.statusCode;
+  } catch {
+    return 0;
+  }
+}
+
+function summary(latencies: number[], seconds: number, errors: number): Run {
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
@@ -99,6 +76,108 @@ export async function load(
     p99Ms: ms(at(0.99)),
     errors,
   };
+}
+
+/**
+ * Closed loop: `limits.connections` keep-alive connections (undici, light on the shared CPU),
+ * each sending its next request when the last is answered, until `requests` run out or time is
+ * up. `ok` tells an expected status (default: 2xx).
+ */
+export async function load(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  requests: Request[],
+  limits: LoadLimits = { connections: 32, maxSeconds: 30 },
+  ok: (status: number) => boolean = (status) => status >= 200 && status < 300,
+): Promise<Run> {
+  const pool = new Pool(url, { connections: limits.connections, pipelining: 1 });
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const deadline = performance.now() + limits.maxSeconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: limits.connections }, async () => {
+      while (next < requests.length && performance.now() < deadline) {
+        const r = requests[next++] as Request;
+        const t0 = performance.now();
+        const status = await send(pool, method, path, r);
+        latencies.push(performance.now() - t0);
+        if (!ok(status)) errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.destroy();
+  return summary(latencies, seconds, errors);
+}
+
+/**
+ * Open loop, as a fleet behaves: `perSecond` requests whether or not earlier ones were answered,
+ * for `seconds`. Latency counts from when a request was due, so a hub (or loader) falling behind
+ * shows in the figures rather than slowing the arrivals. `make` builds each request just in time
+ * (terminal tokens live a minute).
+ */
+export async function paced(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  make: () => Request,
+  rate: { perSecond: number; seconds: number; connections: number },
+  onMinute?: (minute: number, run: Run) => void,
+  ok: (status: number) => boolean = (status) => status >= 200 && status < 300,
+): Promise<Run & { maxMs: number; unsent: number }> {
+  const pool = new Pool(url, { connections: rate.connections, pipelining: 1 });
+  const latencies: number[] = [];
+  let minute: number[] = [];
+  let minuteErrors = 0;
+  let errors = 0;
+  let sent = 0;
+  let reportedMinutes = 0;
+  let unsent = 0;
+  const total = Math.round(rate.perSecond * rate.seconds);
+  const started = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  while (sent < total) {
+    const now = performance.now();
+    const due = Math.min(total, Math.floor(((now - started) / 1000) * rate.perSecond));
+    for (; sent < due; sent++) {
+      // More than five seconds of arrivals unanswered: the hub is not keeping up; count the
+      // rest as errors rather than queue without bound in the loader.
+      if (inFlight.size >= rate.perSecond * 5) {
+        errors += 1;
+        minuteErrors += 1;
+        unsent += 1;
+        continue;
+      }
+      const dueAt = started + (sent / rate.perSecond) * 1000;
+      const p = send(pool, method, path, make()).then((status) => {
+        const latency = performance.now() - dueAt;
+        latencies.push(latency);
+        minute.push(latency);
+        if (!ok(status)) {
+          errors += 1;
+          minuteErrors += 1;
+        }
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+    }
+    const elapsedMinutes = Math.floor((performance.now() - started) / 60_000);
+    if (onMinute && elapsedMinutes > reportedMinutes) {
+      reportedMinutes = elapsedMinutes;
+      onMinute(elapsedMinutes, summary(minute, 60, minuteErrors));
+      minute = [];
+      minuteErrors = 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  await pool.destroy();
+  const run = summary(latencies, seconds, errors);
+  return { ...run, maxMs: ms(latencies.at(-1) ?? NaN), unsent };
 }
 
 /** One human line of a run: rate, p50, p99, requests and errors. */
@@ -114,21 +193,36 @@ export async function onEachBackend<T>(
   bench: string,
   measure: (name: string, storage: Storage) => Promise<T>,
 ): Promise<{ sqlite: T; postgres?: T }> {
+  const sqlite = await onSqlite(bench, measure);
+  return { sqlite, ...(await onPostgres(bench, measure)) };
+}
+
+/** Runs `measure` on a fresh SQLite folder, removed afterwards. */
+export async function onSqlite<T>(
+  bench: string,
+  measure: (name: string, storage: Storage) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), `sidbox-bench-${bench}-`));
-  let sqlite: T;
   try {
-    sqlite = await measure('SQLite', { dataDir });
+    return await measure('SQLite', { dataDir });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Runs `measure` on a fresh schema of the local PostgreSQL, if any; the schema is dropped. */
+export async function onPostgres<T>(
+  bench: string,
+  measure: (name: string, storage: Storage) => Promise<T>,
+): Promise<{ postgres?: T }> {
   const databaseUrl = postgresUrl();
   if (!databaseUrl) {
     console.log(`${bench}: PostgreSQL not available, skipped`);
-    return { sqlite };
+    return {};
   }
   const databaseSchema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   try {
-    return { sqlite, postgres: await measure('PostgreSQL', { databaseUrl, databaseSchema }) };
+    return { postgres: await measure('PostgreSQL', { databaseUrl, databaseSchema }) };
   } finally {
     execFileSync('psql', [databaseUrl, '-qc', `drop schema if exists ${databaseSchema} cascade`], {
       stdio: 'ignore',

@@ -11,7 +11,8 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'session-reset': () => import('./session-reset.js'),
 };
 
-const requested = process.argv.slice(2);
+// `--…` arguments are the benches' own flags (`hub --sustained --minutes=2`).
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = requested.filter((name) => !(name in benches));
 if (unknown.length > 0) {
   console.error(`bench: unknown ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
