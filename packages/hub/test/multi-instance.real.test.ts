@@ -69,6 +69,8 @@ function haproxyConfig(port: number, instances: Instance[]): string {
     '  timeout connect 1s',
     '  timeout client 10s',
     '  timeout server 10s',
+    '  retries 2',
+    '  option redispatch',
     'frontend hub',
     `  bind 127.0.0.1:${port}`,
     '  option forwardfor',
@@ -338,7 +340,7 @@ describe.skipIf(!databaseUrl)('three hub instances on one PostgreSQL behind HAPr
           return;
         }
         failures += 1;
-        if (attempt === 20) throw new Error(`${path} failed 20 times, last ${answer.status}`);
+        if (attempt === 50) throw new Error(`${path} failed 50 times, last ${answer.status}`);
       }
     }
 
