@@ -85,7 +85,12 @@ export const HubOptions = z
       .optional()
       .describe('pino logger, or false for none.'),
   })
-  .refine((o) => o.dataDir || o.databaseUrl, 'either dataDir or databaseUrl is required');
+  .refine((o) => o.dataDir || o.databaseUrl, 'either dataDir or databaseUrl is required')
+  // Keys opened with a previous KEK must be sealed with a current one, never stored in plaintext.
+  .refine(
+    (o) => o.keyEncryptionKey || o.previousKeyEncryptionKeys.length === 0,
+    'previousKeyEncryptionKeys need a keyEncryptionKey',
+  );
 export type HubOptions = z.input<typeof HubOptions>;
 
 export function parseHubOptions(input: HubOptions) {

@@ -4,6 +4,7 @@ import { generateEd25519Jwk } from '@sidbox/signing';
 import { Kek, newKekText } from '../src/signing/kek.js';
 import { readStored, seal, unseal } from '../src/signing/envelope.js';
 import { KeyVault } from '../src/signing/key-vault.js';
+import { parseHubOptions } from '../src/options.js';
 
 const kek = () => Kek.fromBase64(newKekText()) as Kek;
 
@@ -67,6 +68,21 @@ describe('the key vault', () => {
     );
     expect(() => new KeyVault(kek()).open(key.kid, stored)).toThrow(
       expect.objectContaining({ code: 'key-encryption-key-wrong' }),
+    );
+  });
+});
+
+describe('the hub options', () => {
+  it('refuse a previous KEK without a current one (keys would be stored in plaintext)', () => {
+    expect(() =>
+      parseHubOptions({
+        port: 0,
+        dataDir: '/nonexistent',
+        previousKeyEncryptionKeys: [newKekText().trim()],
+      }),
+    ).toThrow('previousKeyEncryptionKeys need a keyEncryptionKey');
+    expect(() => parseHubOptions({ port: 0, dataDir: '/x', keyEncryptionKey: 'c2hvcnQ=' })).toThrow(
+      'keyEncryptionKey: base64 of 32 random bytes',
     );
   });
 });
