@@ -62,11 +62,27 @@ async function migratePostgresAlone(db: HubDb, schema: string | undefined): Prom
     await sql`select pg_advisory_lock(hashtext(${lock}))`.execute(connection);
     try {
       await db.schema.createSchema(own).ifNotExists().execute();
-      await migrate(db, own);
+      await migrateDespiteDroppedSchemas(db, own);
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${lock}))`.execute(connection);
     }
   });
+}
+
+/**
+ * Kysely's migrator first lists the tables of every schema, asking has_schema_privilege() of each
+ * by name; a schema someone else drops meanwhile (parallel tests do) fails that query before any
+ * migration ran. Under the lock that is safe to try again.
+ */
+async function migrateDespiteDroppedSchemas(db: HubDb, own: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await migrate(db, own);
+    } catch (error) {
+      const dropped = /schema "([^"]+)" does not exist/.exec(String(error))?.[1];
+      if (attempt === 3 || !dropped || dropped === own) throw error;
+    }
+  }
 }
 
 /**
