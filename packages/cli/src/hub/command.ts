@@ -80,6 +80,7 @@ interface HubFlags {
   keyEncryptionKeyFile?: string;
   previousKeyEncryptionKeyFile?: string;
   trustProxy?: string;
+  telemetryRetentionDays?: string;
 }
 
 /** `sidbox hub`: the service platform (API and admin UI), plus user and demo-data tools. */
@@ -95,6 +96,10 @@ export function hubCommand(): Command {
     .option(
       '--trust-proxy <addresses>',
       'reverse proxies in front, comma-separated addresses or CIDR ranges (X-Forwarded-For)',
+    )
+    .option(
+      '--telemetry-retention-days <n>',
+      'days raw telemetry is kept before it is folded into daily counts (default 90)',
     )
     .option(
       '--key-encryption-key-file <file>',
@@ -116,6 +121,9 @@ export function hubCommand(): Command {
         ...eidServerFromFlags(o.eidServerOrigin, o.eidServerKeyFile),
         ...keyEncryptionFromFlags(o),
         ...(o.trustProxy && { trustProxy: o.trustProxy.split(',').map((a) => a.trim()) }),
+        ...(o.telemetryRetentionDays && {
+          telemetryRetentionDays: Number(o.telemetryRetentionDays),
+        }),
       }).catch((error: unknown) => {
         // No KEK, or not the one the keys are sealed with: the operator's to fix (exit 2).
         throw error instanceof KeyVaultError ? new UsageError(error.message) : error;
