@@ -212,18 +212,23 @@ async function take(page: Page, shots: Shot[]): Promise<string[]> {
   return shots.map(({ name, title }) => `| ${title} | ${(files.get(name) ?? []).join(' · ')} |`);
 }
 
+async function phonePage(): Promise<Page> {
+  const phone = await browser.newPage();
+  await phone.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true });
+  return phone;
+}
+
 let rows: { apps: string[]; selfCheck: string[]; phone: string[]; signin: string[] };
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
-  const phone = await browser.newPage();
-  await phone.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true });
   rows = {
     apps: await take(page, appShots),
     selfCheck: await take(page, selfCheckShots),
-    phone: await take(phone, phoneShots),
-    // Last on this page: it sends the language as the visitor's browser would.
+    // It sends the language as the visitor's browser would: after the others on this page.
     signin: await take(page, signinShots),
+    // A page of its own, opened last: Chromium does not paint a tab in the background.
+    phone: await take(await phonePage(), phoneShots),
   };
 } finally {
   await browser.close();
