@@ -43,11 +43,6 @@ function remember(id: string, terminal: KnownTerminal): void {
   knownTerminals.set(id, terminal);
 }
 
-/** Forgets what this process knows of terminals (tests that change keys behind its back). */
-export function forgetKnownTerminals(): void {
-  knownTerminals.clear();
-}
-
 async function loadTerminal(db: HubDb, id: string) {
   const row = await db
     .selectFrom('terminals')
