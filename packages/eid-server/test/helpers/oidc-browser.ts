@@ -1,4 +1,5 @@
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
+import type { CustomFetchOptions } from 'openid-client';
 import { httpsRequest, type HttpsAnswer } from './https-client.js';
 
 /**
@@ -44,12 +45,16 @@ export class OidcBrowser {
 
 /** fetch for openid-client, over the test's HTTPS client that trusts the test certificate. */
 export function fetchTrusting(ca: string) {
-  return async (url: string, init: RequestInit): Promise<Response> => {
+  return async (url: string, init: Partial<CustomFetchOptions> = {}): Promise<Response> => {
     const answer = await httpsRequest(url, {
       ca,
       method: init.method ?? 'GET',
       headers: Object.fromEntries(new Headers(init.headers)),
-      ...(init.body !== undefined && init.body !== null && { body: String(init.body) }),
+      ...(init.body !== undefined &&
+        init.body !== null && {
+          body:
+            init.body instanceof Uint8Array ? Buffer.from(init.body).toString() : String(init.body),
+        }),
     });
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers))
