@@ -279,7 +279,8 @@ describe.skipIf(!databaseUrl)('three hub instances on one PostgreSQL behind HAPr
 
   it('honours a signing-key rotation made on one instance on all of them', async () => {
     const terminal = terminals[0] as (typeof terminals)[number];
-    const state = { trustedKey: terminal.credential.configSigningKey };
+    const anchor = terminal.credential.configSigningKey;
+    const state = { trustedKey: { ...anchor, kid: anchor.kid ?? '' } };
     const rotated = await admin.request('POST', '/api/admin/signing-keys/rotate');
     expect(rotated.status).toBe(200);
     for (const n of [0, 1, 2]) {
