@@ -7,6 +7,7 @@ import * as oidcClients from './0005-oidc-clients.js';
 import * as rateLimits from './0006-rate-limits.js';
 import * as oneCurrentSigningKey from './0007-one-current-signing-key.js';
 import * as telemetryDaily from './0008-telemetry-daily.js';
+import * as sealedClientSecrets from './0009-sealed-client-secrets.js';
 
 /** Every migration, in order. Names sort by their number; never rename or edit a shipped one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0007-one-current-signing-key': oneCurrentSigningKey,
   '0008-telemetry-daily': telemetryDaily,
+  '0009-sealed-client-secrets': sealedClientSecrets,
 };
 
 /** The newest migration: a database without it is not ready for this hub's code. */
