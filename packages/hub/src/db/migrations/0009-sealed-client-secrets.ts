@@ -1,7 +1,7 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 /**
- * A platform's client secret sealed with the key-encryption key (a JSON envelope of ~190
+ * A platform's client secret sealed with the key-encryption key (a JSON envelope of ~170
  * characters) no longer fits the 100 characters the column had on PostgreSQL. SQLite does not
  * enforce a varchar's length: nothing to do there.
  */
