@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   hub: () => import('./hub.js'),
   image: () => import('./image.js'),
   'kiosk-ui': () => import('./kiosk-ui.js'),
+  outbox: () => import('./outbox.js'),
   'session-reset': () => import('./session-reset.js'),
 };
 

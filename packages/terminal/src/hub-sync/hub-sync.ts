@@ -12,7 +12,7 @@ import { trustAnchor, verifySignedConfig } from '@sidbox/signing';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './backoff.js';
 import { loadConfigState, saveConfigState, type ConfigState } from './config-state.js';
 import { HubClient, type Fetch, type HubReply, type IngestReply } from './hub-client.js';
-import { defaultOutboxCapacity, Outbox, type OutboxItem } from './outbox.js';
+import { defaultOutboxCapacity, Outbox, outboxJournalFile, type OutboxItem } from './outbox.js';
 import { OutboxJournal } from './outbox-journal.js';
 import type { HubSyncEvents, WarnLogger } from './sync-events.js';
 
@@ -66,6 +66,8 @@ export class HubSync {
   private readonly timers = new Set<NodeJS.Timeout>();
   private retryTimer: NodeJS.Timeout | undefined;
   private delivering: Promise<void> | undefined;
+  /** Running with the journal's items restored: delivery waits for them (oldest first). */
+  private deliverable = false;
   private failures = 0;
   private revoked = false;
   private running = false;
@@ -77,7 +79,7 @@ export class HubSync {
     this.timing = { ...defaultHubSyncTiming, ...options.timing };
     this.client = new HubClient(options.credential, this.timing.requestTimeoutMs, options.fetch);
     const journal = options.stateDir
-      ? new OutboxJournal<OutboxItem>(join(options.stateDir, 'hub-outbox.jsonl'))
+      ? new OutboxJournal<OutboxItem>(join(options.stateDir, outboxJournalFile), options.logger)
       : undefined;
     this.outbox = new Outbox(this.timing.outboxCapacity, journal);
   }
@@ -90,7 +92,13 @@ export class HubSync {
     if (this.running) return;
     this.running = true;
     this.abort = new AbortController();
-    this.outbox.restore();
+    try {
+      await this.outbox.restore();
+    } catch (error) {
+      this.running = false;
+      throw error;
+    }
+    this.deliverable = this.running; // false if stop came during the restore
     this.state = (this.statePath && loadConfigState(this.statePath)) || {
       verifier: { trustedKey: await trustAnchor(this.options.credential.configSigningKey) },
       etag: undefined,
@@ -103,24 +111,28 @@ export class HubSync {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.deliverable = false;
     this.abort.abort();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     await this.delivering;
-    this.outbox.compact();
+    await this.journaled(this.outbox.compact());
   }
 
-  /** Queues an anonymous event (validated here, so the hub never refuses it later). */
-  enqueueTelemetry(event: TelemetryEvent): void {
+  /**
+   * Queues an anonymous event (validated here, so the hub never refuses it later). Resolves
+   * true once it is on disk, false when it could only be kept in memory (logged).
+   */
+  enqueueTelemetry(event: TelemetryEvent): Promise<boolean> {
     const parsed = TelemetryEvent.parse(event);
-    this.enqueue({ id: parsed.id, kind: 'telemetry', event: parsed });
+    return this.enqueue({ id: parsed.id, kind: 'telemetry', event: parsed });
   }
 
-  enqueueSurvey(response: SurveyResponse): void {
+  enqueueSurvey(response: SurveyResponse): Promise<boolean> {
     const parsed = SurveyResponse.parse(response);
-    this.enqueue({ id: parsed.id, kind: 'survey', response: parsed });
+    return this.enqueue({ id: parsed.id, kind: 'survey', response: parsed });
   }
 
   status() {
@@ -192,18 +204,30 @@ export class HubSync {
     return this.options.stateDir && join(this.options.stateDir, 'hub-config.json');
   }
 
-  private enqueue(item: OutboxItem): void {
-    this.outbox.add(item);
-    if (this.running && !this.retryTimer) void this.deliver();
+  private enqueue(item: OutboxItem): Promise<boolean> {
+    const written = this.outbox.add(item);
+    if (this.deliverable && !this.retryTimer) void this.deliver();
+    return this.journaled(written);
+  }
+
+  /** A journal write that failed leaves the item in memory only: logged, never thrown. */
+  private journaled(write: Promise<void>): Promise<boolean> {
+    return write.then(
+      () => true,
+      (error: unknown) => {
+        this.options.logger.warn({ err: error }, 'outbox journal write failed');
+        return false;
+      },
+    );
   }
 
   private async deliverAll(): Promise<void> {
-    while (this.running && !this.revoked && this.outbox.size > 0) {
+    while (this.deliverable && !this.revoked && this.outbox.size > 0) {
       const batch = await this.sendOldestBatch();
       const { reply } = batch;
       if (reply.kind === 'ok') {
         this.failures = 0;
-        this.outbox.remove(batch.ids);
+        await this.journaled(this.outbox.remove(batch.ids));
         this.events.emit('delivered', {
           kind: batch.kind,
           ...reply.body,
@@ -214,7 +238,7 @@ export class HubSync {
           { code: reply.code, items: batch.ids.length },
           'hub refused batch',
         );
-        this.outbox.remove(batch.ids);
+        await this.journaled(this.outbox.remove(batch.ids));
       } else {
         this.failed(`${batch.kind} batch`, reply);
         if (!this.revoked) this.scheduleRetry();

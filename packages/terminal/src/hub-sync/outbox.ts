@@ -8,13 +8,17 @@ export type OutboxItem =
 
 /**
  * Default bound: 50 000 items. A busy terminal produces a few hundred events a day, so this holds
- * weeks of hub outage; as a JSON-lines file it stays below about 15 MB.
+ * weeks of hub outage; as a journal file it stays below about 15 MB.
  */
 export const defaultOutboxCapacity = 50_000;
 
+/** The journal's file name in the terminal's state directory. */
+export const outboxJournalFile = 'hub-outbox.jsonl';
+
 /**
  * The bounded, ordered queue of telemetry events and survey responses. Items leave only when the
- * hub acknowledged them (at-least-once); when truly full the oldest is dropped and counted.
+ * hub acknowledged them (at-least-once); when truly full the oldest is dropped and counted. With
+ * a journal, each change is durable when its promise resolves.
  */
 export class Outbox {
   private readonly items = new Map<string, OutboxItem>();
@@ -26,22 +30,27 @@ export class Outbox {
     private readonly journal?: OutboxJournal<OutboxItem>,
   ) {}
 
-  /** Loads what a previous run left in the journal. */
-  restore(): void {
+  /** Loads what a previous run left in the journal, ahead of anything added meanwhile. */
+  async restore(): Promise<void> {
     if (!this.journal) return;
-    for (const item of this.journal.load()) this.items.set(item.id, item);
-    this.journal.compact([...this.items.values()]);
+    const saved = await this.journal.recover();
+    const addedMeanwhile = [...this.items.values()];
+    this.items.clear();
+    for (const item of [...saved, ...addedMeanwhile]) {
+      if (!this.items.has(item.id)) this.items.set(item.id, item);
+    }
   }
 
   get size(): number {
     return this.items.size;
   }
 
-  add(item: OutboxItem): void {
+  /** Queues an item; an id already queued changes nothing. */
+  async add(item: OutboxItem): Promise<void> {
     if (this.items.has(item.id)) return;
-    if (this.items.size >= this.capacity) this.dropOldest();
+    const dropping = this.items.size >= this.capacity ? this.dropOldest() : undefined;
     this.items.set(item.id, item);
-    this.journal?.added(item);
+    await Promise.all([dropping, this.journal?.added(item)]);
   }
 
   /** The oldest items of one kind, up to `limit`. */
@@ -55,23 +64,23 @@ export class Outbox {
   }
 
   /** Forgets delivered items; compacts the journal once it is mostly history. */
-  remove(ids: string[]): void {
+  async remove(ids: readonly string[]): Promise<void> {
     for (const id of ids) this.items.delete(id);
-    this.journal?.removed(ids);
     this.removedSinceCompaction += ids.length;
-    if (this.removedSinceCompaction > Math.max(1_000, this.items.size)) this.compact();
+    await this.journal?.removed(ids);
+    if (this.removedSinceCompaction > Math.max(1_000, this.items.size)) await this.compact();
   }
 
-  compact(): void {
-    this.journal?.compact([...this.items.values()]);
+  async compact(): Promise<void> {
     this.removedSinceCompaction = 0;
+    await this.journal?.compact([...this.items.values()]);
   }
 
-  private dropOldest(): void {
+  private async dropOldest(): Promise<void> {
     const oldest = this.items.keys().next().value;
     if (oldest === undefined) return;
     this.items.delete(oldest);
-    this.journal?.removed([oldest]);
     this.dropped += 1;
+    await this.journal?.removed([oldest]);
   }
 }
