@@ -38,10 +38,13 @@ const debianPackages = {
   // The hub's second backend (scripts/ensure-postgres.mjs makes the cluster ready), and HAProxy
   // in front of several hub instances on it (packages/hub/test/multi-instance.real.test.ts).
   database: ['postgresql', 'haproxy'],
+  // Called by the tests themselves: pgrep (the teardown's AusweisApp check, which passes silently
+  // without it), openssl (test certificates); today other packages happen to pull both in.
+  tools: ['procps', 'openssl'],
 };
 const targets = {
   demo: ['base', 'speech'],
-  test: ['base', 'devices', 'broker', 'speech', 'service', 'database'],
+  test: ['base', 'devices', 'broker', 'speech', 'service', 'database', 'tools'],
   bench: ['base', 'broker'],
 };
 
