@@ -268,7 +268,8 @@ export interface AccessDecisionTable {
 
 /**
  * A member's online platform, an OpenID Connect client of the eID-Server. Redirect URIs and
- * claims are JSON arrays; the secret is kept as issued (the eID-Server pulls it).
+ * claims are JSON arrays; the secret is sealed with the key-encryption key (the eID-Server pulls
+ * it, so it is not hashed; plaintext without a KEK).
  */
 export interface OidcClientTable {
   client_id: string;
