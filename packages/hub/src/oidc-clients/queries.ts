@@ -2,6 +2,7 @@ import type { EidServerOidcClientsResponse } from '@sidbox/protocol';
 import type { HubDb } from '../db/connect.js';
 import type { OidcClientRow } from '../db/schema.js';
 import { oidcClientOf } from './rows.js';
+import { clientSecretOf } from './secret.js';
 
 export async function findOidcClient(
   db: HubDb,
@@ -14,7 +15,7 @@ export async function findOidcClient(
     .executeTakeFirst();
 }
 
-/** Every member's active platforms with their secrets: only for the eID-Server. */
+/** Every member's active platforms with their secrets, opened: only for the eID-Server. */
 export async function activeOidcClients(db: HubDb): Promise<EidServerOidcClientsResponse> {
   const rows = await db
     .selectFrom('oidc_clients')
@@ -23,6 +24,6 @@ export async function activeOidcClients(db: HubDb): Promise<EidServerOidcClients
     .orderBy('client_id')
     .execute();
   return {
-    clients: rows.map((row) => ({ ...oidcClientOf(row), clientSecret: row.client_secret })),
+    clients: rows.map((row) => ({ ...oidcClientOf(row), clientSecret: clientSecretOf(db, row) })),
   };
 }

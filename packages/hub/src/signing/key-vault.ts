@@ -1,19 +1,20 @@
 import { CodedError } from '@sidbox/runtime';
 import type { SigningKey } from '@sidbox/signing';
 import type { HubDb } from '../db/connect.js';
-import { readStored, seal, unseal } from './envelope.js';
+import { readStored, seal, signingKeyContext, unseal, type SealContext } from './envelope.js';
 import type { Kek } from './kek.js';
 
 export type KeyVaultErrorCode = 'key-encryption-key-required' | 'key-encryption-key-wrong';
 
-/** The signing keys cannot be opened: no key-encryption key given, or not the right one. */
+/** Sealed keys or secrets cannot be opened: no key-encryption key given, or not the right one. */
 export class KeyVaultError extends CodedError<KeyVaultErrorCode> {}
 
 /**
- * Seals new private signing keys with the current key-encryption key and opens stored ones with
- * it or a previous one. Opened keys are kept by kid (a kid's private key never changes), so an
- * instance still running with the old KEK keeps signing while another re-seals the rows.
- * Without a current KEK, keys are stored in plaintext (tests, embedded use).
+ * Seals new private signing keys and other secrets (platforms' client secrets) with the current
+ * key-encryption key and opens stored ones with it or a previous one. Opened keys are kept by
+ * kid (a kid's private key never changes), so an instance still running with the old KEK keeps
+ * signing while another re-seals the rows; other secrets are opened each time, never kept.
+ * Without a current KEK, both are stored in plaintext (tests, embedded use).
  */
 export class KeyVault {
   readonly #current: Kek | undefined;
@@ -27,37 +28,43 @@ export class KeyVault {
 
   /** What to store in `private_jwk` for a new key. */
   store(key: SigningKey): string {
-    const plaintext = JSON.stringify(key);
-    return this.#current ? seal(this.#current, key.kid, plaintext) : plaintext;
+    return this.sealSecret(signingKeyContext(key.kid), JSON.stringify(key));
   }
 
   /** The private key of a stored row; a KeyVaultError when it cannot be opened. */
   open(kid: string, stored: string): SigningKey {
     const known = this.#opened.get(kid);
     if (known) return known;
-    const sealed = readStored(stored);
-    let plaintext: string | undefined;
-    if (sealed === 'plaintext') plaintext = stored;
-    else {
-      const kek = this.#readable.get(sealed.kek);
-      if (!kek && !this.#current)
-        throw new KeyVaultError(
-          'key-encryption-key-required',
-          `the signing keys are encrypted (key-encryption key ${sealed.kek}) and no key-encryption key was given`,
-        );
-      plaintext = kek && unseal(kek, kid, sealed);
-      if (plaintext === undefined)
-        throw new KeyVaultError(
-          'key-encryption-key-wrong',
-          `the key-encryption key does not open the signing keys (they are sealed with ${sealed.kek}, given: ${[...this.#readable.keys()].join(', ')})`,
-        );
-    }
-    const key = JSON.parse(plaintext) as SigningKey;
+    const key = JSON.parse(this.openSecret(signingKeyContext(kid), stored)) as SigningKey;
     this.#opened.set(kid, key);
     return key;
   }
 
-  /** Whether a stored key should be sealed (again) with the current KEK. */
+  /** What to store for a secret belonging to `context`: sealed, or as is without a KEK. */
+  sealSecret(context: SealContext, plaintext: string): string {
+    return this.#current ? seal(this.#current, context, plaintext) : plaintext;
+  }
+
+  /** The plaintext of a stored secret; a KeyVaultError when it cannot be opened. */
+  openSecret(context: SealContext, stored: string): string {
+    const sealed = readStored(stored);
+    if (sealed === 'plaintext') return stored;
+    const kek = this.#readable.get(sealed.kek);
+    if (!kek && !this.#current)
+      throw new KeyVaultError(
+        'key-encryption-key-required',
+        `${context.what} are encrypted (key-encryption key ${sealed.kek}) and no key-encryption key was given`,
+      );
+    const plaintext = kek && unseal(kek, context, sealed);
+    if (plaintext === undefined)
+      throw new KeyVaultError(
+        'key-encryption-key-wrong',
+        `the key-encryption key does not open ${context.what} (they are sealed with ${sealed.kek}, given: ${[...this.#readable.keys()].join(', ')})`,
+      );
+    return plaintext;
+  }
+
+  /** Whether a stored key or secret should be sealed (again) with the current KEK. */
   needsSealing(stored: string): boolean {
     if (!this.#current) return false;
     const sealed = readStored(stored);

@@ -1,15 +1,20 @@
-import { sql, SqliteAdapter } from 'kysely';
 import type { HubDb } from '../db/connect.js';
 import { currentSigningKey } from './keys.js';
 import { keyVaultOf } from './key-vault.js';
 import { readStored } from './envelope.js';
 
+/** What a start's sealing did: how many rows it sealed, and whether any was plaintext before. */
+export interface SealedAtStart {
+  sealed: number;
+  plaintextSealed: boolean;
+}
+
 /**
  * At start: opens every stored signing key (a missing or wrong key-encryption key stops the
  * hub here, not at the first signature), seals plaintext keys and keys sealed with a previous
- * KEK with the current one, and makes sure a current key exists. Returns how many were sealed.
+ * KEK with the current one, and makes sure a current key exists.
  */
-export async function sealSigningKeys(db: HubDb): Promise<{ sealed: number }> {
+export async function sealSigningKeys(db: HubDb): Promise<SealedAtStart> {
   const vault = keyVaultOf(db);
   const rows = await db.selectFrom('signing_keys').select(['kid', 'private_jwk']).execute();
   for (const row of rows) vault.open(row.kid, row.private_jwk);
@@ -25,20 +30,6 @@ export async function sealSigningKeys(db: HubDb): Promise<{ sealed: number }> {
       .where('private_jwk', '=', row.private_jwk)
       .execute();
   }
-  if (plaintextSealed) await scrubFreedPages(db);
   await currentSigningKey(db);
-  return { sealed: stale.length };
-}
-
-/**
- * The plaintext rows just overwritten may live on in free pages and the WAL (SQLite) or as dead
- * row versions (PostgreSQL): rewrite the file or table so the database holds no trace of them.
- */
-async function scrubFreedPages(db: HubDb): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`VACUUM`.execute(db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-  } else {
-    await sql`VACUUM FULL signing_keys`.execute(db);
-  }
+  return { sealed: stale.length, plaintextSealed };
 }

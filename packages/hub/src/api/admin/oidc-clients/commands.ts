@@ -6,7 +6,7 @@ import type { OidcClientRow } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
 import { findOidcClient } from '../../../oidc-clients/queries.js';
 import { oidcClientColumnsOf } from '../../../oidc-clients/rows.js';
-import { newClientSecret } from '../../../oidc-clients/secret.js';
+import { newClientSecret, storedClientSecret } from '../../../oidc-clients/secret.js';
 
 /** What the audit says about a platform's settings; never its secret. */
 const settingsOf = (row: OidcClientRow) => ({
@@ -17,7 +17,8 @@ const settingsOf = (row: OidcClientRow) => ({
 });
 
 /**
- * Registers a member's platform with a new secret. A client id is one platform's at the one
+ * Registers a member's platform with a new secret; the row returned is as stored (its secret
+ * sealed when the hub has a key-encryption key). A client id is one platform's at the one
  * eID-Server, so it is taken for good across all members, even once archived.
  */
 export async function createOidcClient(
@@ -32,7 +33,7 @@ export async function createOidcClient(
     client_id: input.clientId,
     organisation_id: organisationId,
     ...oidcClientColumnsOf(input),
-    client_secret: newClientSecret(),
+    client_secret: storedClientSecret(db, input.clientId, newClientSecret()),
     archived: 0,
     created_at: now,
     updated_at: now,
@@ -126,7 +127,10 @@ export async function renewOidcClientSecret(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('oidc_clients')
-      .set({ client_secret: newClientSecret(), updated_at: new Date().toISOString() })
+      .set({
+        client_secret: storedClientSecret(db, client.client_id, newClientSecret()),
+        updated_at: new Date().toISOString(),
+      })
       .where('client_id', '=', client.client_id)
       .execute();
     await audit(trx, actor, {

@@ -13,6 +13,7 @@ import type { OidcClientRow } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
 import { findOidcClient } from '../../../oidc-clients/queries.js';
 import { oidcClientOf } from '../../../oidc-clients/rows.js';
+import { clientSecretOf } from '../../../oidc-clients/secret.js';
 import { canRead, isAssociationAdmin, readScope, requireManage } from '../../../policies.js';
 import { findOrganisation } from '../organisations/commands.js';
 import {
@@ -49,7 +50,7 @@ export function registerOidcClientRoutes(app: HubApp, { db, eidServer }: HubDeps
   const issuer = oidcIssuerOf(eidServer);
   const withSecret = (row: OidcClientRow) => ({
     client: oidcClientOf(row),
-    clientSecret: row.client_secret,
+    clientSecret: clientSecretOf(db, row),
     issuer,
   });
 
