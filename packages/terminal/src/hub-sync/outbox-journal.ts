@@ -20,7 +20,7 @@ interface Batch {
  * burst of events costs one sync, not one each. Why a file with fsync and not SQLite in WAL mode:
  * better-sqlite3 commits synchronously, so every sync would stop the daemon's event loop (kiosk
  * UI, Chromium's CDP, AusweisApp) for as long as the stick's flash takes; here the sync runs in
- * libuv's thread pool. And the terminal keeps no native module. Cost: docs/hub-sync-outbox.md.
+ * libuv's thread pool. And the terminal keeps no native module. Figures: docs/terminal-outbox.md.
  *
  * `recover` replays the file: a record a power cut tore (no newline, a wrong checksum) is
  * dropped and logged without its content; every whole record counts. It then rewrites the file
