@@ -17,8 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('redirect_uris', 'text', (c) => c.notNull())
     .addColumn('claims', 'text', (c) => c.notNull())
     .addColumn('minimum_age', 'integer')
-    // As issued, not hashed: the eID-Server must check the platform's secret, so the hub hands
-    // it over (issue 14 encrypts the hub's secrets at rest).
+    // Not hashed: the eID-Server must check the platform's secret, so the hub hands it over.
+    // Sealed with the key-encryption key since issue 14 (widened by 0009-sealed-client-secrets).
     .addColumn('client_secret', 'varchar(100)', (c) => c.notNull())
     .addColumn('archived', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
