@@ -9,6 +9,8 @@ import * as oidc from 'openid-client';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcClient } from '../../hub/src/api/admin/oidc-clients/commands.js';
+import { clientSecretOf } from '../../hub/src/oidc-clients/secret.js';
+import { newKekText } from '../../hub/src/signing/kek.js';
 import { startHub } from '../../hub/src/start-hub.js';
 import { seedWorld, testEidServer } from '../../hub/test/helpers/hub.js';
 import { uniqueClientId } from '../../hub/test/helpers/oidc-clients.js';
@@ -52,6 +54,8 @@ beforeAll(async () => {
     loginAttemptsPerMinute: 10_000,
     dataDir: hubDir,
     eidServer: { origin: `https://127.0.0.1:${port}`, apiKey: testEidServer.apiKey },
+    // As in production: the platforms' secrets rest sealed and the hub opens them for the pull.
+    keyEncryptionKey: newKekText().trim(),
   });
   const world = await seedWorld(hub.db, hub.url);
   const inputs: [OidcClientInput, number][] = [
@@ -78,7 +82,7 @@ beforeAll(async () => {
   for (const [input, member] of inputs) {
     const organisation = member === 0 ? world.memberA : world.memberB;
     const row = await createOidcClient(hub.db, undefined, organisation.id, input);
-    platforms.push({ input, secret: row.client_secret, member });
+    platforms.push({ input, secret: clientSecretOf(hub.db, row), member });
   }
   eidServer = await startTestEidServer({
     port,
