@@ -1,14 +1,9 @@
-import type {
-  EidApp,
-  EidAppListResponse,
-  OrganisationListResponse,
-  SessionUser,
-} from '@sidbox/protocol';
+import type { EidApp, EidAppListResponse, SessionUser } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../../components/field.js';
+import { LoadStatus } from '../../components/load-status.js';
+import { MemberPicker, useMemberChoice } from '../../components/member-picker.js';
 import { Notice, useNotice } from '../../components/notice.js';
-import { errorText } from '../../error-text.js';
 import { eidAppPaths } from '../../eid-apps/paths.js';
 import { fill, useI18n } from '../../i18n.js';
 import { useApi } from '../../use-api.js';
@@ -40,14 +35,10 @@ function AccessManagement({ app, onClose }: { app: EidApp; onClose: () => void }
  */
 export function EidAppsPage({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const association = user.role === 'association-admin';
   const canManage = user.role !== 'member-viewer';
-  const orgs = useApi<OrganisationListResponse>(association ? '/organisations' : undefined);
-  const members = orgs.data?.organisations.filter((o) => o.kind === 'member') ?? [];
-  const [picked, setPicked] = useState<string>();
-  const memberId = association ? (picked ?? members[0]?.id) : user.organisationId;
+  const choice = useMemberChoice(user);
   const apps = useApi<EidAppListResponse>(
-    association && !memberId ? undefined : eidAppPaths.list(association ? memberId : undefined),
+    choice.ready ? eidAppPaths.list(choice.organisationId) : undefined,
   );
   const [editingId, setEditingId] = useState<string>();
   const [accessId, setAccessId] = useState<string>();
@@ -67,7 +58,7 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
       archived ? 'eidApps.archivedDone' : 'eidApps.restoredDone',
     );
   const pickMember = (id: string) => {
-    setPicked(id);
+    choice.pick(id);
     setEditingId(undefined);
     setAccessId(undefined);
   };
@@ -76,27 +67,8 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
     <section aria-labelledby="page-heading">
       <h1 id="page-heading">{t('eidApps.heading')}</h1>
       <p class="lead">{t('eidApps.intro')}</p>
-      {association && members.length > 0 && (
-        <Field label={t('eidApps.member')}>
-          <select
-            name="memberId"
-            value={memberId}
-            onChange={(e) => pickMember(e.currentTarget.value)}
-          >
-            {members.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      {apps.failure !== undefined && (
-        <p role="alert" class="error">
-          {t('common.error')}: {errorText(apps.failure, t)}
-        </p>
-      )}
-      {!apps.data && apps.failure === undefined && <p>{t('common.loading')}</p>}
+      <MemberPicker label={t('eidApps.member')} choice={choice} onPick={pickMember} />
+      <LoadStatus resource={apps} />
       {apps.data?.apps.length === 0 && <p>{t('eidApps.none')}</p>}
       {!!apps.data?.apps.length && (
         <table data-testid="eid-apps">
@@ -163,10 +135,10 @@ export function EidAppsPage({ user }: { user: SessionUser }) {
           onClose={() => setEditingId(undefined)}
         />
       )}
-      {canManage && !editing && (association ? memberId : true) && (
+      {canManage && !editing && choice.ready && (
         <AppForm
-          key={memberId}
-          organisationId={association ? memberId : undefined}
+          key={choice.memberId}
+          organisationId={choice.organisationId}
           onSaved={apps.reload}
         />
       )}

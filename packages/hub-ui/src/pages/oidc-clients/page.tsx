@@ -2,14 +2,13 @@ import type {
   OidcClient,
   OidcClientListResponse,
   OidcClientSecretResponse,
-  OrganisationListResponse,
   SessionUser,
 } from '@sidbox/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../../components/field.js';
+import { LoadStatus } from '../../components/load-status.js';
+import { MemberPicker, useMemberChoice } from '../../components/member-picker.js';
 import { Notice, useNotice } from '../../components/notice.js';
-import { errorText } from '../../error-text.js';
 import { discoveryUrlOf } from '../../oidc-clients/draft.js';
 import { oidcClientPaths } from '../../oidc-clients/paths.js';
 import { fill, useI18n, type I18n } from '../../i18n.js';
@@ -36,14 +35,10 @@ const claimsInWords = (client: OidcClient, t: I18n['t']) =>
  */
 export function OidcClientsPage({ user }: { user: SessionUser }) {
   const { t } = useI18n();
-  const association = user.role === 'association-admin';
   const canManage = user.role !== 'member-viewer';
-  const orgs = useApi<OrganisationListResponse>(association ? '/organisations' : undefined);
-  const members = orgs.data?.organisations.filter((o) => o.kind === 'member') ?? [];
-  const [picked, setPicked] = useState<string>();
-  const memberId = association ? (picked ?? members[0]?.id) : user.organisationId;
+  const choice = useMemberChoice(user);
   const list = useApi<OidcClientListResponse>(
-    association && !memberId ? undefined : oidcClientPaths.list(association ? memberId : undefined),
+    choice.ready ? oidcClientPaths.list(choice.organisationId) : undefined,
   );
   const [editingId, setEditingId] = useState<string>();
   const [shown, setShown] = useState<OidcClientSecretResponse>();
@@ -73,7 +68,7 @@ export function OidcClientsPage({ user }: { user: SessionUser }) {
     }, 'oidcClients.renewed');
   };
   const pickMember = (id: string) => {
-    setPicked(id);
+    choice.pick(id);
     setEditingId(undefined);
     setShown(undefined);
   };
@@ -82,27 +77,8 @@ export function OidcClientsPage({ user }: { user: SessionUser }) {
     <section aria-labelledby="page-heading">
       <h1 id="page-heading">{t('oidcClients.heading')}</h1>
       <p class="lead">{t('oidcClients.intro')}</p>
-      {association && members.length > 0 && (
-        <Field label={t('oidcClients.member')}>
-          <select
-            name="memberId"
-            value={memberId}
-            onChange={(e) => pickMember(e.currentTarget.value)}
-          >
-            {members.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      {list.failure !== undefined && (
-        <p role="alert" class="error">
-          {t('common.error')}: {errorText(list.failure, t)}
-        </p>
-      )}
-      {!list.data && list.failure === undefined && <p>{t('common.loading')}</p>}
+      <MemberPicker label={t('oidcClients.member')} choice={choice} onPick={pickMember} />
+      <LoadStatus resource={list} />
       {list.data && issuer === null && <p class="hint">{t('oidcClients.noEidServer')}</p>}
       {issuer !== null && (
         <section aria-labelledby="settings-heading" data-testid="provider-settings">
@@ -190,10 +166,10 @@ export function OidcClientsPage({ user }: { user: SessionUser }) {
           onClose={() => setEditingId(undefined)}
         />
       )}
-      {canManage && !editing && (association ? memberId : true) && (
+      {canManage && !editing && choice.ready && (
         <ClientForm
-          key={memberId}
-          organisationId={association ? memberId : undefined}
+          key={choice.memberId}
+          organisationId={choice.organisationId}
           onSaved={list.reload}
           onCreated={setShown}
         />
