@@ -11,6 +11,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { Field } from '../../components/field.js';
 import { useFocusOnMount } from '../../components/focus-on-mount.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MinimumAgeField } from '../../components/minimum-age-field.js';
 import { Notice, useNotice } from '../../components/notice.js';
 import {
   draftOfApp,
@@ -217,29 +219,20 @@ export function AppForm({
         </>
       )}
       {draft.kind === 'age' && (
-        <Field label={t('eidApps.minimumAge')}>
-          <input
-            name="minimumAge"
-            type="number"
-            required
-            min={1}
-            max={99}
-            step={1}
-            value={draft.minimumAge}
-            onInput={(e) => set({ minimumAge: e.currentTarget.value })}
-          />
-        </Field>
+        <MinimumAgeField
+          label={t('eidApps.minimumAge')}
+          value={draft.minimumAge}
+          onInput={(minimumAge) => set({ minimumAge })}
+        />
       )}
       <RequestedData draft={draft} />
       <Notice notice={notice} />
-      <div class="row">
-        <button type="submit">{app ? t('common.save') : t('eidApps.create')}</button>
-        {onClose && (
-          <button type="button" class="secondary" onClick={onClose}>
-            {t('eidApps.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        editing={!!app}
+        createLabel={t('eidApps.create')}
+        cancelLabel={t('eidApps.cancel')}
+        onClose={onClose}
+      />
     </form>
   );
 }

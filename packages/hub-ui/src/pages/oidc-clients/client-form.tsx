@@ -9,6 +9,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { Field } from '../../components/field.js';
 import { useFocusOnMount } from '../../components/focus-on-mount.js';
+import { FormActions } from '../../components/form-actions.js';
+import { MinimumAgeField } from '../../components/minimum-age-field.js';
 import { Notice, useNotice } from '../../components/notice.js';
 import {
   badRedirectUris,
@@ -149,29 +151,20 @@ export function ClientForm({
           </label>
         ))}
         {ageOver && (
-          <Field label={t('oidcClients.minimumAge')}>
-            <input
-              name="minimumAge"
-              type="number"
-              required
-              min={1}
-              max={99}
-              step={1}
-              value={draft.minimumAge}
-              onInput={(e) => set({ minimumAge: e.currentTarget.value })}
-            />
-          </Field>
+          <MinimumAgeField
+            label={t('oidcClients.minimumAge')}
+            value={draft.minimumAge}
+            onInput={(minimumAge) => set({ minimumAge })}
+          />
         )}
       </fieldset>
       <Notice notice={notice} />
-      <div class="row">
-        <button type="submit">{client ? t('common.save') : t('oidcClients.create')}</button>
-        {onClose && (
-          <button type="button" class="secondary" onClick={onClose}>
-            {t('oidcClients.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        editing={!!client}
+        createLabel={t('oidcClients.create')}
+        cancelLabel={t('oidcClients.cancel')}
+        onClose={onClose}
+      />
     </form>
   );
 }
