@@ -8,7 +8,8 @@ import { personalDataList } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import { maxLength, type FieldProblem } from './form-input.js';
 import { HANDOVER_CODE_LENGTH } from './handover-codes.js';
-import { appDocument, linkButton } from './pages.js';
+import { linkButton } from '../pages/notice.js';
+import { appDocument } from './pages.js';
 import { appPaths } from './paths.js';
 import { text } from './texts.js';
 

@@ -3,23 +3,14 @@ import type { FailureReason } from '../session/outcome.js';
 import { failureHints } from '../pages/failure-hints.js';
 import { html, type Html } from '../pages/html.js';
 import { localized, withLanguage, type Language } from '../pages/language.js';
-import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { renderDocument, type Tone } from '../pages/layout.js';
+import { linkButton, noticeBody } from '../pages/notice.js';
 import { fieldLabel } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import type { RegistrationOutcome } from './app-directory.js';
 import { HANDOVER_CODE_LENGTH } from './handover-codes.js';
 import { appPaths } from './paths.js';
 import { text, type TextKey } from './texts.js';
-
-export function linkButton(
-  href: string,
-  label: string,
-  kind: 'primary' | 'secondary' = 'primary',
-): Html {
-  return html`<p class="actions">
-    <a class="button ${kind === 'secondary' ? 'secondary' : ''}" href="${href}">${label}</a>
-  </p>`;
-}
 
 /** A document of an app: "<heading> – <app title>", or the heading alone without an app. */
 export function appDocument(
@@ -158,11 +149,8 @@ export function outcomePage(
     app === undefined || keys.action === undefined
       ? ''
       : linkButton(withLanguage(appPaths.app(app.id), language), text(language, keys.action));
-  const body = html`${headingWithIcon(tone, heading)}
-    <p ${reason === undefined ? '' : html`data-reason="${reason}"`}>
-      ${text(language, keys.explanation)}
-    </p>
-    ${back}`;
+  const body = html`${noticeBody(tone, heading, text(language, keys.explanation), reason && { name: 'reason', value: reason })}
+  ${back}`;
   return appDocument(language, heading, body, {
     ...(app && { app }),
     ...(options.status !== undefined && { status: options.status }),

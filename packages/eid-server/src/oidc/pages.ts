@@ -1,7 +1,8 @@
 import type { OidcClaim } from '@sidbox/protocol';
 import { html, type Html } from '../pages/html.js';
 import { withLanguage, type Language } from '../pages/language.js';
-import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { renderDocument, type Tone } from '../pages/layout.js';
+import { linkButton, noticeBody } from '../pages/notice.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import { signinPath, signinStep } from './paths.js';
 import { text, type TextKey } from './texts.js';
@@ -78,18 +79,8 @@ function noticePage(
   error?: string,
 ): RenderedPage {
   const heading = text(language, keys.heading);
-  const body = html`${headingWithIcon(tone, heading)}
-    <p ${error === undefined ? '' : html`data-error="${error}"`}>
-      ${text(language, keys.explanation)}
-    </p>
-    ${
-      action &&
-      html`<p class="actions">
-        <a class="button" href="${withLanguage(action.href, language)}"
-          >${text(language, action.label)}</a
-        >
-      </p>`
-    }`;
+  const body = html`${noticeBody(tone, heading, text(language, keys.explanation), error === undefined ? undefined : { name: 'error', value: error })}
+  ${action && linkButton(withLanguage(action.href, language), text(language, action.label))}`;
   return {
     status,
     html: renderDocument({ language, title: documentTitle(language, heading), body }),

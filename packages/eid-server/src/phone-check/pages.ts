@@ -4,6 +4,7 @@ import { failureHints } from '../pages/failure-hints.js';
 import { html } from '../pages/html.js';
 import { withLanguage } from '../pages/language.js';
 import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { noticeBody } from '../pages/notice.js';
 import { personalDataList } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import { paths } from './paths.js';
@@ -90,11 +91,8 @@ function noticePage(
   reason?: FailureReason,
 ): RenderedPage {
   const heading = text(language, keys.heading);
-  const body = html`${headingWithIcon(tone, heading)}
-    <p ${reason === undefined ? '' : html`data-reason="${reason}"`}>
-      ${text(language, keys.explanation)}
-    </p>
-    ${keys.next && html`<p>${text(language, keys.next)}</p>`}`;
+  const body = html`${noticeBody(tone, heading, text(language, keys.explanation), reason && { name: 'reason', value: reason })}
+  ${keys.next && html`<p>${text(language, keys.next)}</p>`}`;
   return {
     status,
     html: renderDocument({ language, title: documentTitle(language, heading), body }),

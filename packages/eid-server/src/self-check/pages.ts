@@ -1,9 +1,10 @@
 import type { AuthenticationResult } from '../authentication-result.js';
 import type { FailureReason } from '../session/outcome.js';
 import { failureHints } from '../pages/failure-hints.js';
-import { html, type Html } from '../pages/html.js';
+import { html } from '../pages/html.js';
 import { withLanguage } from '../pages/language.js';
 import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { linkButton, noticeBody } from '../pages/notice.js';
 import { personalDataList } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import { paths } from './paths.js';
@@ -13,19 +14,13 @@ import { text, type Language, type TextKey } from './texts.js';
 const documentTitle = (language: Language, heading: string) =>
   text(language, 'documentTitle', { page: heading });
 
-function button(href: string, label: string, kind: 'primary' | 'secondary' = 'primary'): Html {
-  return html`<p class="actions">
-    <a class="button ${kind === 'secondary' ? 'secondary' : ''}" href="${href}">${label}</a>
-  </p>`;
-}
-
 export function startPage(language: Language): RenderedPage {
   const heading = text(language, 'startTitle');
   const body = html`<h1>${heading}</h1>
     <p>${text(language, 'startWhat')}</p>
     <p>${text(language, 'startHow')}</p>
     <p class="prepare">${text(language, 'startPrepare')}</p>
-    ${button(withLanguage(paths.startSession, language), text(language, 'startButton'))}`;
+    ${linkButton(withLanguage(paths.startSession, language), text(language, 'startButton'))}`;
   return {
     status: 200,
     html: renderDocument({ language, title: heading, body, languagesFor: paths.start }),
@@ -41,11 +36,8 @@ function outcomePage(
   reason?: FailureReason,
 ): RenderedPage {
   const heading = text(language, keys.heading);
-  const body = html`${headingWithIcon(tone, heading)}
-    <p ${reason === undefined ? '' : html`data-reason="${reason}"`}>
-      ${text(language, keys.explanation)}
-    </p>
-    ${button(withLanguage(paths.start, language), text(language, keys.action))}`;
+  const body = html`${noticeBody(tone, heading, text(language, keys.explanation), reason && { name: 'reason', value: reason })}
+  ${linkButton(withLanguage(paths.start, language), text(language, keys.action))}`;
   return {
     status,
     html: renderDocument({ language, title: documentTitle(language, heading), body }),
@@ -67,7 +59,7 @@ export function successPage(result: AuthenticationResult, language: Language): R
     <p>${text(language, 'successIntro')}</p>
     ${personalDataList(result, language)}
     <p class="note">${text(language, 'notStored')}</p>
-    ${button(withLanguage(paths.start, language), text(language, 'backToStart'), 'secondary')}`;
+    ${linkButton(withLanguage(paths.start, language), text(language, 'backToStart'), 'secondary')}`;
   return {
     status: 200,
     html: renderDocument({ language, title: documentTitle(language, heading), body }),
