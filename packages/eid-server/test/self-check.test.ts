@@ -202,7 +202,7 @@ describe('the result page', () => {
     for (const token of ['A'.repeat(43), 'not-a-token', '%3Cscript%3E']) {
       const page = await selfCheck.get(`/self-check/result/${token}?lang=ru`);
       expect(page.status).toBe(404);
-      expect(page.body).toContain(texts.goneTitle.ru);
+      expect(page.body).toContain(texts.shownOnceTitle.ru);
     }
   });
 

@@ -224,7 +224,7 @@ describe('"Online-Ausweis testen" at our eID-Server, with the real AusweisApp an
     await landsOn(browser, `${publicOrigin}/self-check?lang=de`);
     // Even with the address, the result is gone: it was shown once.
     await next.page.goto(resultUrl);
-    await next.page.waitForSelector(byRole('heading', texts.goneTitle.de));
+    await next.page.waitForSelector(byRole('heading', texts.shownOnceTitle.de));
     const again = await next.page.$eval('body', (body) => body.innerText);
     expect(again).not.toContain('ERIKA');
     expect(again).not.toContain('MUSTERMANN');

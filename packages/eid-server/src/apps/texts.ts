@@ -1,5 +1,5 @@
-import type { Language, Translations } from '../pages/language.js';
-import { sharedTexts, translate } from '../pages/texts.js';
+import type { Translations } from '../pages/language.js';
+import { sharedTexts, textIn } from '../pages/texts.js';
 
 /**
  * Every text of the members' app pages: the shared ones and the apps' own, German first, in the
@@ -445,10 +445,4 @@ export const texts = {
 export type TextKey = keyof typeof texts;
 
 /** A text in a language, its `{name}` placeholders filled. */
-export function text(
-  language: Language,
-  key: TextKey,
-  values: Record<string, string> = {},
-): string {
-  return translate(texts, language, key, values);
-}
+export const text = textIn(texts);

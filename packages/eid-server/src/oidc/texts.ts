@@ -1,5 +1,5 @@
-import type { Language, Translations } from '../pages/language.js';
-import { sharedTexts, translate } from '../pages/texts.js';
+import type { Translations } from '../pages/language.js';
+import { sharedTexts, textIn } from '../pages/texts.js';
 
 /**
  * Every text of the sign-in pages ("Mit dem Personalausweis anmelden"): the shared ones and the
@@ -124,6 +124,5 @@ export const texts = {
 
 export type TextKey = keyof typeof texts;
 
-export function text(language: Language, key: TextKey, values: Record<string, string> = {}) {
-  return translate(texts, language, key, values);
-}
+/** A text in a language, its `{name}` placeholders filled. */
+export const text = textIn(texts);

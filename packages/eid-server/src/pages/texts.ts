@@ -219,6 +219,15 @@ export const sharedTexts = {
     uk: 'Громадянство',
     ru: 'Гражданство',
   },
+  /** The self-check's and the phone check's result page, asked for a second time. */
+  shownOnceTitle: {
+    de: 'Dieses Ergebnis wird aus Datenschutzgründen nur einmal angezeigt.',
+    en: 'To protect your privacy, this result is shown only once.',
+    tr: 'Gizliliğinizi korumak için bu sonuç yalnızca bir kez gösterilir.',
+    ar: 'حفاظًا على خصوصيتك، تُعرض هذه النتيجة مرة واحدة فقط.',
+    uk: 'Щоб захистити ваші дані, цей результат показується лише один раз.',
+    ru: 'Чтобы защитить ваши данные, этот результат показывается только один раз.',
+  },
 } satisfies Record<string, Translations>;
 
 /** A text of a catalogue in a language, its `{name}` placeholders filled. */
@@ -234,4 +243,10 @@ export function translate<Key extends string>(
       throw new PageTextError('missing-value', `no value for ${placeholder} in "${key}"`);
     return value;
   });
+}
+
+/** A catalogue's `text(language, key, values?)`: `translate` bound to it. */
+export function textIn<Key extends string>(catalogue: Record<Key, Translations>) {
+  return (language: Language, key: Key, values: Record<string, string> = {}): string =>
+    translate(catalogue, language, key, values);
 }

@@ -129,4 +129,4 @@ export const pendingPage = (language: Language) =>
   noticePage(language, 'notice', { heading: 'pendingTitle', explanation: 'pendingText' }, 200);
 
 export const gonePage = (language: Language) =>
-  noticePage(language, 'notice', { heading: 'goneTitle', explanation: 'newCodeHint' }, 404);
+  noticePage(language, 'notice', { heading: 'shownOnceTitle', explanation: 'newCodeHint' }, 404);

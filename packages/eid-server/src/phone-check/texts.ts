@@ -1,5 +1,5 @@
-import { sharedTexts, translate } from '../pages/texts.js';
-import type { Language, Translations } from '../pages/language.js';
+import { sharedTexts, textIn } from '../pages/texts.js';
+import type { Translations } from '../pages/language.js';
 
 export { languages, type Language } from '../pages/language.js';
 
@@ -195,23 +195,9 @@ export const texts = {
     uk: 'Виконуйте кроки в AusweisApp. Якщо процес не продовжується, отримайте новий код у терміналі.',
     ru: 'Следуйте шагам в AusweisApp. Если процесс не продолжается, получите новый код в терминале.',
   },
-  goneTitle: {
-    de: 'Dieses Ergebnis wird aus Datenschutzgründen nur einmal angezeigt.',
-    en: 'To protect your privacy, this result is shown only once.',
-    tr: 'Gizliliğinizi korumak için bu sonuç yalnızca bir kez gösterilir.',
-    ar: 'حفاظًا على خصوصيتك، تُعرض هذه النتيجة مرة واحدة فقط.',
-    uk: 'Щоб захистити ваші дані, цей результат показується лише один раз.',
-    ru: 'Чтобы защитить ваши данные, этот результат показывается только один раз.',
-  },
 } satisfies Record<string, Translations>;
 
 export type TextKey = keyof typeof texts;
 
 /** A text in a language, its `{name}` placeholders filled. */
-export function text(
-  language: Language,
-  key: TextKey,
-  values: Record<string, string> = {},
-): string {
-  return translate(texts, language, key, values);
-}
+export const text = textIn(texts);

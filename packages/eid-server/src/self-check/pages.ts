@@ -96,7 +96,7 @@ export function gonePage(language: Language): RenderedPage {
   return outcomePage(
     language,
     'notice',
-    { heading: 'goneTitle', explanation: 'goneText', action: 'startAgain' },
+    { heading: 'shownOnceTitle', explanation: 'goneText', action: 'startAgain' },
     404,
   );
 }
