@@ -36,6 +36,7 @@ import {
   presentPerson,
   presentRegistration,
 } from './presenter.js';
+import { requireEidServer } from '../member-records.js';
 import { eidAppTags, managedEidApp, readableEidApp } from './routes.js';
 import { AccessPointParams, DecisionListQuery, EidAppParams, PersonParams } from './schema.js';
 
@@ -167,11 +168,7 @@ export function registerAccessAdminRoutes(
       const actor = adminOf(request);
       const found = requireActive(await managed(db, actor, request.params.id));
       // The point needs the eID-Server for every pseudonym: none configured, no point.
-      if (!eidServer)
-        throw new HubError(
-          'eid-server-not-configured',
-          'the hub has no eID-Server configured (eidServer option), so no access point can work',
-        );
+      requireEidServer(eidServer, 'no access point can work');
       const { accessPoint, token } = await createAccessPoint(db, actor, found, request.body.name);
       return reply.status(201).send({
         accessPoint: presentAccessPoint(accessPoint),

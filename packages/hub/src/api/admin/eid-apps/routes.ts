@@ -9,28 +9,29 @@ import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { EidAppRow } from '../../../db/schema.js';
-import { HubError, notFound } from '../../../errors.js';
 import { eidAppOf } from '../../../eid-apps/rows.js';
 import { findEidApp } from '../../../eid-apps/queries.js';
-import { canRead, isAssociationAdmin, readScope, requireManage } from '../../../policies.js';
-import { findOrganisation } from '../organisations/commands.js';
+import { readScope } from '../../../policies.js';
+import {
+  managedMember,
+  managedRecord,
+  readableRecord,
+  requireEidServer,
+} from '../member-records.js';
 import { createEidApp, setEidAppArchived, updateEidApp } from './commands.js';
 import { EidAppListQuery, EidAppParams } from './schema.js';
 
 export const eidAppTags = ['eid-apps'];
 
 /** An app the actor may see (archived too), or 404 — another member's app does not exist for them. */
-export async function readableEidApp(db: HubDb, actor: AdminActor, id: string): Promise<EidAppRow> {
-  const app = await findEidApp(db, id);
-  if (!app || !canRead(actor, app.organisation_id)) throw notFound('eID app');
-  return app;
-}
+export const readableEidApp = async (
+  db: HubDb,
+  actor: AdminActor,
+  id: string,
+): Promise<EidAppRow> => readableRecord(await findEidApp(db, id), actor, 'eID app');
 
-export async function managedEidApp(db: HubDb, actor: AdminActor, id: string): Promise<EidAppRow> {
-  const app = await readableEidApp(db, actor, id);
-  requireManage(actor, app.organisation_id);
-  return app;
-}
+export const managedEidApp = async (db: HubDb, actor: AdminActor, id: string): Promise<EidAppRow> =>
+  managedRecord(await findEidApp(db, id), actor, 'eID app');
 
 /** Members' eID apps: list, create, change, archive, restore. */
 export function registerEidAppRoutes(app: HubApp, { db, eidServer }: HubDeps): void {
@@ -67,20 +68,8 @@ export function registerEidAppRoutes(app: HubApp, { db, eidServer }: HubDeps): v
     },
     async (request, reply) => {
       const actor = adminOf(request);
-      const organisationId =
-        request.body.organisationId ??
-        (isAssociationAdmin(actor) ? undefined : actor.organisationId);
-      if (!organisationId)
-        throw new HubError('invalid-request', 'organisationId: name the member the app belongs to');
-      const member = await findOrganisation(db, organisationId);
-      if (!member || member.kind !== 'member' || !canRead(actor, member.id))
-        throw notFound('member');
-      requireManage(actor, member.id);
-      if (!eidServer)
-        throw new HubError(
-          'eid-server-not-configured',
-          'the hub has no eID-Server configured (eidServer option), so no app can run',
-        );
+      const member = await managedMember(db, actor, request.body.organisationId, 'app');
+      requireEidServer(eidServer, 'no app can run');
       const row = await createEidApp(db, actor, member.id, request.body);
       return reply.status(201).send({ app: eidAppOf(row) });
     },

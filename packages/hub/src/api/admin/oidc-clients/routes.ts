@@ -10,12 +10,11 @@ import { adminOf } from '../../http.js';
 import type { AdminActor } from '../../../auth/actor.js';
 import type { HubDb } from '../../../db/connect.js';
 import type { OidcClientRow } from '../../../db/schema.js';
-import { HubError, notFound } from '../../../errors.js';
 import { findOidcClient } from '../../../oidc-clients/queries.js';
 import { oidcClientOf } from '../../../oidc-clients/rows.js';
 import { clientSecretOf } from '../../../oidc-clients/secret.js';
-import { canRead, isAssociationAdmin, readScope, requireManage } from '../../../policies.js';
-import { findOrganisation } from '../organisations/commands.js';
+import { readScope } from '../../../policies.js';
+import { managedMember, managedRecord, requireEidServer } from '../member-records.js';
 import {
   createOidcClient,
   renewOidcClientSecret,
@@ -31,16 +30,11 @@ const oidcIssuerOf = (eidServer: EidServerLink | undefined) =>
   eidServer ? `${eidServer.origin}/oidc` : null;
 
 /** A platform the actor manages (archived too); another member's does not exist for them (404). */
-async function managedOidcClient(
+const managedOidcClient = async (
   db: HubDb,
   actor: AdminActor,
   clientId: string,
-): Promise<OidcClientRow> {
-  const client = await findOidcClient(db, clientId);
-  if (!client || !canRead(actor, client.organisation_id)) throw notFound('platform');
-  requireManage(actor, client.organisation_id);
-  return client;
-}
+): Promise<OidcClientRow> => managedRecord(await findOidcClient(db, clientId), actor, 'platform');
 
 /**
  * Members' online platforms ("Mit dem Personalausweis anmelden"): list, register, change,
@@ -85,22 +79,8 @@ export function registerOidcClientRoutes(app: HubApp, { db, eidServer }: HubDeps
     async (request, reply) => {
       const actor = adminOf(request);
       const { organisationId: named, ...input } = request.body;
-      const organisationId =
-        named ?? (isAssociationAdmin(actor) ? undefined : actor.organisationId);
-      if (!organisationId)
-        throw new HubError(
-          'invalid-request',
-          'organisationId: name the member the platform belongs to',
-        );
-      const member = await findOrganisation(db, organisationId);
-      if (!member || member.kind !== 'member' || !canRead(actor, member.id))
-        throw notFound('member');
-      requireManage(actor, member.id);
-      if (!eidServer)
-        throw new HubError(
-          'eid-server-not-configured',
-          'the hub has no eID-Server configured (eidServer option), so no platform can sign in with it',
-        );
+      const member = await managedMember(db, actor, named, 'platform');
+      requireEidServer(eidServer, 'no platform can sign in with it');
       const row = await createOidcClient(db, actor, member.id, input);
       return reply.status(201).send(withSecret(row));
     },
