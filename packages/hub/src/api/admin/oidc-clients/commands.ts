@@ -1,8 +1,9 @@
 import type { OidcClientInput, UpdateOidcClientBody } from '@sidbox/protocol';
+import type { Updateable } from 'kysely';
 import type { AdminActor } from '../../../auth/actor.js';
 import { audit } from '../../../audit.js';
 import type { HubDb } from '../../../db/connect.js';
-import type { OidcClientRow } from '../../../db/schema.js';
+import type { OidcClientRow, OidcClientTable } from '../../../db/schema.js';
 import { HubError, notFound } from '../../../errors.js';
 import { findOidcClient } from '../../../oidc-clients/queries.js';
 import { oidcClientColumnsOf } from '../../../oidc-clients/rows.js';
@@ -78,20 +79,10 @@ export async function updateOidcClient(
 ): Promise<OidcClientRow> {
   requireActive(client);
   const columns = oidcClientColumnsOf(input);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('oidc_clients')
-      .set({ ...columns, updated_at: new Date().toISOString() })
-      .where('client_id', '=', client.client_id)
-      .execute();
-    await audit(trx, actor, {
-      action: 'oidc-client.update',
-      organisationId: client.organisation_id,
-      targetId: client.client_id,
-      details: settingsOf({ ...client, ...columns }),
-    });
+  return changeOidcClient(db, actor, client, columns, {
+    action: 'oidc-client.update',
+    details: settingsOf({ ...client, ...columns }),
   });
-  return reloaded(db, client.client_id);
 }
 
 /** Archives or restores a platform: the eID-Server stops or starts signing citizens in to it. */
@@ -102,19 +93,13 @@ export async function setOidcClientArchived(
   archived: boolean,
 ): Promise<OidcClientRow> {
   if ((client.archived === 1) === archived) return client;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('oidc_clients')
-      .set({ archived: archived ? 1 : 0, updated_at: new Date().toISOString() })
-      .where('client_id', '=', client.client_id)
-      .execute();
-    await audit(trx, actor, {
-      action: archived ? 'oidc-client.archive' : 'oidc-client.restore',
-      organisationId: client.organisation_id,
-      targetId: client.client_id,
-    });
-  });
-  return reloaded(db, client.client_id);
+  return changeOidcClient(
+    db,
+    actor,
+    client,
+    { archived: archived ? 1 : 0 },
+    { action: archived ? 'oidc-client.archive' : 'oidc-client.restore' },
+  );
 }
 
 /** A new secret for a platform (the old one stops working once the eID-Server pulls). */
@@ -124,17 +109,31 @@ export async function renewOidcClientSecret(
   client: OidcClientRow,
 ): Promise<OidcClientRow> {
   requireActive(client);
+  return changeOidcClient(
+    db,
+    actor,
+    client,
+    { client_secret: storedClientSecret(db, client.client_id, newClientSecret()) },
+    { action: 'oidc-client.renew-secret' },
+  );
+}
+
+/** Writes a change to a platform and its audit entry in one transaction; the row as stored then. */
+async function changeOidcClient(
+  db: HubDb,
+  actor: AdminActor | undefined,
+  client: OidcClientRow,
+  columns: Updateable<OidcClientTable>,
+  entry: { action: string; details?: object },
+): Promise<OidcClientRow> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('oidc_clients')
-      .set({
-        client_secret: storedClientSecret(db, client.client_id, newClientSecret()),
-        updated_at: new Date().toISOString(),
-      })
+      .set({ ...columns, updated_at: new Date().toISOString() })
       .where('client_id', '=', client.client_id)
       .execute();
     await audit(trx, actor, {
-      action: 'oidc-client.renew-secret',
+      ...entry,
       organisationId: client.organisation_id,
       targetId: client.client_id,
     });
