@@ -3,7 +3,7 @@ import type { FailureReason } from '../session/outcome.js';
 import { failureHints } from '../pages/failure-hints.js';
 import { html, type Html } from '../pages/html.js';
 import { localized, withLanguage, type Language } from '../pages/language.js';
-import { renderDocument, type Tone } from '../pages/layout.js';
+import { documentPage, type Tone } from '../pages/layout.js';
 import { linkButton, noticeBody } from '../pages/notice.js';
 import { fieldLabel } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
@@ -26,15 +26,15 @@ export function appDocument(
           page: heading,
           app: localized(options.app.title, language),
         });
-  return {
-    status: options.status ?? 200,
-    html: renderDocument({
+  return documentPage(
+    {
       language,
       title,
       body,
       ...(options.languagesFor !== undefined && { languagesFor: options.languagesFor }),
-    }),
-  };
+    },
+    options.status,
+  );
 }
 
 /** What the card is asked for, in plain words, derived from the kind as the request is. */

@@ -1,7 +1,7 @@
 import type { OidcClaim } from '@sidbox/protocol';
 import { html, type Html } from '../pages/html.js';
 import { withLanguage, type Language } from '../pages/language.js';
-import { renderDocument, type Tone } from '../pages/layout.js';
+import { documentPage, type Tone } from '../pages/layout.js';
 import { linkButton, noticeBody } from '../pages/notice.js';
 import type { RenderedPage } from '../pages/send-page.js';
 import { signinPath, signinStep } from './paths.js';
@@ -58,15 +58,12 @@ export function signinPage(
         >${text(language, 'cancelButton')}</a
       >
     </p>`;
-  return {
-    status: 200,
-    html: renderDocument({
-      language,
-      title: documentTitle(language, heading),
-      body,
-      languagesFor: signinPath(uid),
-    }),
-  };
+  return documentPage({
+    language,
+    title: documentTitle(language, heading),
+    body,
+    languagesFor: signinPath(uid),
+  });
 }
 
 /** A page that says why the sign-in cannot go on here, with a way on when there is one. */
@@ -81,10 +78,7 @@ function noticePage(
   const heading = text(language, keys.heading);
   const body = html`${noticeBody(tone, heading, text(language, keys.explanation), error === undefined ? undefined : { name: 'error', value: error })}
   ${action && linkButton(withLanguage(action.href, language), text(language, action.label))}`;
-  return {
-    status,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body }, status);
 }
 
 /** The interaction is unknown, expired or belongs to another browser. */

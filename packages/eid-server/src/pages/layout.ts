@@ -1,6 +1,7 @@
 import { assetPaths } from './assets.js';
 import { html, type Html } from './html.js';
 import { direction, languages, withLanguage, type Language } from './language.js';
+import type { RenderedPage } from './send-page.js';
 import { sharedTexts, translate } from './texts.js';
 
 export type Tone = 'success' | 'notice' | 'problem';
@@ -70,4 +71,9 @@ export function renderDocument(content: PageContent): string {
       <main>${body}</main>
     </body>
   </html>`}\n`;
+}
+
+/** A whole document as the answer to a request, 200 unless told. */
+export function documentPage(content: PageContent, status = 200): RenderedPage {
+  return { status, html: renderDocument(content) };
 }

@@ -3,7 +3,7 @@ import type { FailureReason } from '../session/outcome.js';
 import { failureHints } from '../pages/failure-hints.js';
 import { html } from '../pages/html.js';
 import { withLanguage } from '../pages/language.js';
-import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { documentPage, headingWithIcon, type Tone } from '../pages/layout.js';
 import { noticeBody } from '../pages/notice.js';
 import { personalDataList } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
@@ -30,15 +30,12 @@ export function introPage(language: Language, linkToken: string): RenderedPage {
         >${text(language, 'introButton')}</a
       >
     </p>`;
-  return {
-    status: 200,
-    html: renderDocument({
-      language,
-      title: documentTitle(language, heading),
-      body,
-      languagesFor: `${paths.link}/${linkToken}`,
-    }),
-  };
+  return documentPage({
+    language,
+    title: documentTitle(language, heading),
+    body,
+    languagesFor: `${paths.link}/${linkToken}`,
+  });
 }
 
 /**
@@ -59,10 +56,7 @@ export function openPage(language: Language, tcTokenUrl: string): RenderedPage {
       ${text(language, 'openFallback')}
       <a href="${LOCAL_EID_CLIENT + query}">${text(language, 'openFallbackLink')}</a>
     </p>`;
-  return {
-    status: 200,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body });
 }
 
 /** The card was read on the phone: the name, once, and that nothing was kept. */
@@ -73,10 +67,7 @@ export function successPage(result: AuthenticationResult, language: Language): R
     ${personalDataList(result, language, ['givenNames', 'familyNames'])}
     <p>${text(language, 'successNext')}</p>
     <p class="note">${text(language, 'notStored')}</p>`;
-  return {
-    status: 200,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body });
 }
 
 /**
@@ -93,10 +84,7 @@ function noticePage(
   const heading = text(language, keys.heading);
   const body = html`${noticeBody(tone, heading, text(language, keys.explanation), reason && { name: 'reason', value: reason })}
   ${keys.next && html`<p>${text(language, keys.next)}</p>`}`;
-  return {
-    status,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body }, status);
 }
 
 export const usedPage = (language: Language) =>

@@ -3,7 +3,7 @@ import type { FailureReason } from '../session/outcome.js';
 import { failureHints } from '../pages/failure-hints.js';
 import { html } from '../pages/html.js';
 import { withLanguage } from '../pages/language.js';
-import { headingWithIcon, renderDocument, type Tone } from '../pages/layout.js';
+import { documentPage, headingWithIcon, type Tone } from '../pages/layout.js';
 import { linkButton, noticeBody } from '../pages/notice.js';
 import { personalDataList } from '../pages/personal-data-view.js';
 import type { RenderedPage } from '../pages/send-page.js';
@@ -21,10 +21,7 @@ export function startPage(language: Language): RenderedPage {
     <p>${text(language, 'startHow')}</p>
     <p class="prepare">${text(language, 'startPrepare')}</p>
     ${linkButton(withLanguage(paths.startSession, language), text(language, 'startButton'))}`;
-  return {
-    status: 200,
-    html: renderDocument({ language, title: heading, body, languagesFor: paths.start }),
-  };
+  return documentPage({ language, title: heading, body, languagesFor: paths.start });
 }
 
 /** An outcome other than success: what happened, a sentence on why, and a way back. */
@@ -38,10 +35,7 @@ function outcomePage(
   const heading = text(language, keys.heading);
   const body = html`${noticeBody(tone, heading, text(language, keys.explanation), reason && { name: 'reason', value: reason })}
   ${linkButton(withLanguage(paths.start, language), text(language, keys.action))}`;
-  return {
-    status,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body }, status);
 }
 
 export function busyPage(language: Language): RenderedPage {
@@ -60,10 +54,7 @@ export function successPage(result: AuthenticationResult, language: Language): R
     ${personalDataList(result, language)}
     <p class="note">${text(language, 'notStored')}</p>
     ${linkButton(withLanguage(paths.start, language), text(language, 'backToStart'), 'secondary')}`;
-  return {
-    status: 200,
-    html: renderDocument({ language, title: documentTitle(language, heading), body }),
-  };
+  return documentPage({ language, title: documentTitle(language, heading), body });
 }
 
 export function cancelledPage(language: Language): RenderedPage {
