@@ -4,6 +4,7 @@ import { wcagViolations } from '../../kiosk-ui/test/helpers/axe.js';
 import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
 import { watchPageProblems, type PageProblems } from '../../kiosk-ui/test/helpers/page-problems.js';
 import { signIn, startEidAppsHub } from './helpers/eid-apps-hub.js';
+import { pageText } from './helpers/page-text.js';
 
 // The eID-Apps page in Debian's Chromium against a real hub, as a member admin: one app of each
 // kind created in German, kept over a reload, changed, archived and restored; for the door app
@@ -29,25 +30,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-const textOf = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
-
-/** Waits until the element's text contains `text` (a status message, a row). */
-async function waitForText(selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    (s, t) =>
-      [...document.querySelectorAll(s)].some((el) => (el as HTMLElement).innerText.includes(t)),
-    {},
-    selector,
-    text,
-  );
-}
-
-async function fill(selector: string, value: string): Promise<void> {
-  await page.$eval(selector, (el) => {
-    (el as HTMLInputElement).value = '';
-  });
-  await page.type(selector, value);
-}
+const { textOf, waitForText, fill } = pageText(() => page);
 
 const create = 'form[aria-labelledby=create-app-heading]';
 
