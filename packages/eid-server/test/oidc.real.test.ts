@@ -329,10 +329,13 @@ describe('the OpenID provider with the real hub, openid-client, AusweisApp and i
     },
   );
 
-  it("keeps none of the Simulator's personal data in the hub's database or the eID-Server's log", async () => {
+  it("keeps none of the Simulator's personal data in the hub's database, the eID-Server's log or its memory", async () => {
     const values = [...simulatorCitizen, 'KÖLN'];
     expect(
       await personalDataFound({ directories: [hubDir], logs: eidServer.logLines, values }),
     ).toEqual([]);
+    // Every sign-in's eID session and its result are gone, and so are the claims of every code.
+    const health = await fetchTrusting(eidServer.ca)(`${eidServer.server.url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', openSessions: 0, oidcClaimsHeld: 0 });
   });
 });

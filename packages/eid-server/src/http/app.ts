@@ -14,7 +14,7 @@ import type { AppDirectory } from '../apps/app-directory.js';
 import { defaultAppDirectory } from '../apps/hub-app-directory.js';
 import { registerAppRoutes } from '../apps/routes.js';
 import type { OidcClientDirectory } from '../oidc/client-directory.js';
-import { registerOidcRoutes } from '../oidc/routes.js';
+import { registerOidcRoutes, type OidcGauges } from '../oidc/routes.js';
 import { registerPageAssets } from '../pages/assets.js';
 import { registerPhoneCheckRoutes } from '../phone-check/routes.js';
 import { registerSelfCheckRoutes } from '../self-check/routes.js';
@@ -86,9 +86,13 @@ export async function buildApp(deps: AppDeps) {
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
+  let oidc: OidcGauges | undefined;
+  // What the server holds of citizens in memory right now: eID sessions (with their results
+  // until taken) and card claims waiting for a platform's token.
   app.get('/healthz', async () => ({
     status: 'ok',
     openSessions: deps.authentications.openSessions,
+    ...(oidc && { oidcClaimsHeld: oidc.claimsHeld() }),
   }));
   registerPaosRoutes(app, deps.authentications, psk);
   registerJsonApiRoutes(app, deps.authentications);
@@ -104,7 +108,7 @@ export async function buildApp(deps: AppDeps) {
       directory: deps.directory ?? defaultAppDirectory(hub),
     });
   }
-  if (deps.config.oidc) registerOidcRoutes(app, deps);
+  if (deps.config.oidc) oidc = registerOidcRoutes(app, deps);
   return app;
 }
 

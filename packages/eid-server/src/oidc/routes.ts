@@ -84,7 +84,12 @@ function memberServices(config: LoadedConfig): Map<string, LoadedService> {
  * interaction with the pseudonym as account. Card data is kept in memory only until the ID
  * token is issued; nothing about a person is logged.
  */
-export function registerOidcRoutes(app: FastifyInstance, deps: OidcRoutesDeps): void {
+/** What the provider holds of citizens right now, for /healthz: claims waiting for their token. */
+export interface OidcGauges {
+  claimsHeld(): number;
+}
+
+export function registerOidcRoutes(app: FastifyInstance, deps: OidcRoutesDeps): OidcGauges {
   const { config, authentications, logger } = deps;
   if (config.hub === undefined) throw new OidcError('hub-required', 'the OIDC provider needs hub');
   const keys = config.oidc;
@@ -275,4 +280,5 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRoutesDeps): 
       error_description: 'the citizen cancelled on the sign-in page',
     });
   });
+  return { claimsHeld: () => pending.size };
 }
