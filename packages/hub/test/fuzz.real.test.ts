@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTerminalToken } from '@sidbox/signing';
+import { testVolume } from '../../../scripts/test-volume.js';
 import type { Database } from '../src/db/schema.js';
 import {
   adminClient,
@@ -17,7 +18,7 @@ import { accessAppOf, uniqueAppId } from './helpers/eid-apps.js';
 import { sessionEvents } from './helpers/events.js';
 import { oidcClientOf, uniqueClientId } from './helpers/oidc-clients.js';
 
-const runs = 10_000;
+const runs = testVolume(10_000);
 
 /** Every table whose content a malformed request must leave alone (token ids are auth bookkeeping). */
 const watchedTables = [

@@ -1,12 +1,13 @@
 import { existsSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testVolume } from '../../../scripts/test-volume.js';
 import { ChromiumKioskBrowser } from '../src/browser/chromium-kiosk-browser.js';
 import { fileWithContent, filesContaining } from './helpers/browser/files.js';
 import { observeResidue, plantResidue, type Residue } from './helpers/browser/residue.js';
 import { html, serveSite, type TestSite } from './helpers/sites.js';
 
-const SESSIONS = 20;
+const SESSIONS = testVolume(20);
 const RUN = Date.now().toString(36);
 
 let service: TestSite;

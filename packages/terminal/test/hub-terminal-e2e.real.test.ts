@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testVolume } from '../../../scripts/test-volume.js';
 import { createLogger } from '@sidbox/runtime';
 import { LocalTerminalConfig, type TerminalCredential } from '@sidbox/protocol';
 import { sendControlRequest } from '../src/control/client.js';
@@ -23,11 +24,10 @@ import {
 // headless Chromium kiosk browser and the training card.
 
 /**
- * Citizens served while the hub is down, per backend: the full 50 on SQLite; on PostgreSQL 10
- * show the same exactly-once delivery (each session is a real browser reset, about 2 s, and CI
- * has 20 minutes).
+ * Citizens served while the hub is down, on each backend: 50 in `npm run test:long`, 10 in CI
+ * (each session is a real browser and AusweisApp renewal, about 1.5 s; CI has 20 minutes).
  */
-const offlineSessionsOn = (backend: string): number => (backend === 'postgres' ? 10 : 50);
+const offlineSessions = testVolume(50);
 
 const localConfig = LocalTerminalConfig.parse({
   branding: { memberName: 'Lokale Konfiguration' },
@@ -97,7 +97,6 @@ async function enroll(admin: Awaited<ReturnType<typeof restartableHub>>['admin']
 
 describe.each(backends)('hub and terminal together (%s)', (backend) => {
   it('enrolls, applies the signed config, counts a Fast Lane session and survey, and delivers the offline sessions exactly once', async () => {
-    const offlineSessions = offlineSessionsOn(backend);
     hub = await restartableHub(backend);
     const { admin } = hub;
     const { terminalId, credentialFile } = await enroll(admin);
