@@ -334,8 +334,9 @@ describe('the OpenID provider with the real hub, openid-client, AusweisApp and i
     expect(
       await personalDataFound({ directories: [hubDir], logs: eidServer.logLines, values }),
     ).toEqual([]);
-    // Every sign-in's eID session and its result are gone, and so are the claims of every code.
+    // No card reading's claims are held once the platforms fetched their tokens. (A sign-in
+    // whose Simulator lost its race leaves an eID session without a reading until it expires.)
     const health = await fetchTrusting(eidServer.ca)(`${eidServer.server.url}/healthz`);
-    expect(await health.json()).toEqual({ status: 'ok', openSessions: 0, oidcClaimsHeld: 0 });
+    expect(await health.json()).toMatchObject({ status: 'ok', oidcClaimsHeld: 0 });
   });
 });
