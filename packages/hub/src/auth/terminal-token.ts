@@ -162,20 +162,6 @@ export async function claimTerminalToken(db: HubDb, token: VerifiedTerminalToken
   if (!recorded) throw await refusalOf(db, token);
 }
 
-/**
- * Authenticates a terminal request: a Bearer JWT signed with the terminal's own Ed25519 key,
- * at most five minutes long, never seen before (`jti`). A revoked terminal is refused.
- */
-export async function authenticateTerminal(
-  db: HubDb,
-  authorization: string | undefined,
-  now = new Date(),
-): Promise<TerminalActor> {
-  const token = await verifyTerminalToken(db, authorization, now);
-  await claimTerminalToken(db, token);
-  return token.actor;
-}
-
 /** Forgets token ids whose tokens have expired; they can no longer be replayed anyway. */
 export async function purgeExpiredTokenUses(db: HubDb, now = new Date()): Promise<void> {
   await db.deleteFrom('terminal_token_uses').where('expires_at', '<', now.toISOString()).execute();

@@ -5,59 +5,82 @@ import {
   refusalOf,
   type VerifiedTerminalToken,
 } from '../../auth/terminal-token.js';
+import { Batcher } from '../../db/batcher.js';
 import type { HubDb } from '../../db/connect.js';
 import { preparedStatement } from '../../db/postgres/prepared.js';
 
 /**
- * The token's claim (as `tokenClaim` builds it: recorded only while the terminal has this key
- * and is not revoked) and the heartbeat, in one statement the update joins. Written out rather
- * than built, and prepared: it runs for every terminal every minute.
+ * The tokens' claims (as `tokenClaim` builds one: recorded only while the terminal has this key
+ * and is not revoked) and the heartbeats, for a batch of terminals in one statement the update
+ * joins. Written out rather than built, and prepared: it runs for every terminal every minute.
  */
-const heartbeatStatement = preparedStatement(
-  'sidbox_heartbeat',
-  `with claimed as (
+const heartbeatsStatement = preparedStatement(
+  'sidbox_heartbeats',
+  `with batch as (
+     select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[])
+       as b(terminal_id, jti, expires_at, public_key_x, facts)),
+   claimed as (
      insert into terminal_token_uses (terminal_id, jti, expires_at)
-     select id, $2, $3 from terminals
-     where id = $1 and public_key_x = $4 and revoked_at is null
+     select t.id, b.jti, b.expires_at from batch b
+       join terminals t on t.id = b.terminal_id and t.public_key_x = b.public_key_x
+       where t.revoked_at is null
      on conflict (terminal_id, jti) do nothing
      returning terminal_id)
-   update terminals set last_seen_at = $5, last_heartbeat = $6
-   from claimed where terminals.id = claimed.terminal_id
+   update terminals set last_seen_at = $6, last_heartbeat = b.facts
+   from claimed c join batch b on b.terminal_id = c.terminal_id
+   where terminals.id = c.terminal_id
    returning terminals.id`,
 );
 
+interface Beat {
+  token: VerifiedTerminalToken;
+  facts: string;
+}
+
+/**
+ * Under load, heartbeats that arrive while the database is busy go together: at most as many
+ * statements at once as leave the pool room for the admin and the other terminal routes.
+ */
+const maxBatch = 100;
+const maxRunning = 6;
+
 /**
  * Records the token as used and the heartbeat as the terminal's last, together. On PostgreSQL
- * that is one prepared statement (one round trip, one commit), so a replayed token or a revoked
- * terminal updates nothing. SQLite runs in this process, where two statements cost little.
+ * that is one prepared statement for a batch of terminals (one round trip, one commit), so a
+ * replayed token or a revoked terminal updates nothing, and a busy hub commits many heartbeats
+ * at once. A heartbeat is answered only once its batch committed. SQLite runs in this process,
+ * where two statements each cost little.
  */
-export async function recordHeartbeat(
-  db: HubDb,
-  token: VerifiedTerminalToken,
-  heartbeat: Heartbeat,
-  now = new Date(),
-): Promise<void> {
-  const seenAt = now.toISOString();
-  const facts = JSON.stringify(heartbeat);
+export function heartbeatRecorder(db: HubDb) {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    await claimTerminalToken(db, token);
-    await db
-      .updateTable('terminals')
-      .set({ last_seen_at: seenAt, last_heartbeat: facts })
-      .where('id', '=', token.actor.terminalId)
-      .execute();
-    return;
+    return async (token: VerifiedTerminalToken, heartbeat: Heartbeat) => {
+      await claimTerminalToken(db, token);
+      await db
+        .updateTable('terminals')
+        .set({ last_seen_at: new Date().toISOString(), last_heartbeat: JSON.stringify(heartbeat) })
+        .where('id', '=', token.actor.terminalId)
+        .execute();
+    };
   }
-  const { terminalId } = token.actor;
-  const { rows } = await db.executeQuery(
-    CompiledQuery.raw(heartbeatStatement, [
-      terminalId,
-      token.jti,
-      token.expiresAt,
-      token.publicKeyX,
-      seenAt,
-      facts,
-    ]),
+  const batcher = new Batcher<Beat, boolean>(
+    async (beats) => {
+      const { rows } = await db.executeQuery<{ id: string }>(
+        CompiledQuery.raw(heartbeatsStatement, [
+          beats.map((beat) => beat.token.actor.terminalId),
+          beats.map((beat) => beat.token.jti),
+          beats.map((beat) => beat.token.expiresAt),
+          beats.map((beat) => beat.token.publicKeyX),
+          beats.map((beat) => beat.facts),
+          new Date().toISOString(),
+        ]),
+      );
+      const recorded = new Set(rows.map((row) => row.id));
+      return beats.map((beat) => recorded.has(beat.token.actor.terminalId));
+    },
+    { maxBatch, maxRunning, keyOf: (beat) => beat.token.actor.terminalId },
   );
-  if (rows.length === 0) throw await refusalOf(db, token);
+  return async (token: VerifiedTerminalToken, heartbeat: Heartbeat) => {
+    const recorded = await batcher.submit({ token, facts: JSON.stringify(heartbeat) });
+    if (!recorded) throw await refusalOf(db, token);
+  };
 }

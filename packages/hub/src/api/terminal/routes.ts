@@ -6,7 +6,7 @@ import { issueConfig } from '../../config/render.js';
 import { claimTerminalToken } from '../../auth/terminal-token.js';
 import { HubError } from '../../errors.js';
 import { defaultTelemetryRetentionDays, retentionCutoffDay } from '../../telemetry/retention.js';
-import { recordHeartbeat } from './heartbeat.js';
+import { heartbeatRecorder } from './heartbeat.js';
 import { ingestSurveys, ingestTelemetry } from './ingest.js';
 
 const tags = ['terminal'];
@@ -17,6 +17,7 @@ const ConfigHeaders = z.object({ 'if-none-match': z.string().max(200).optional()
 export function registerTerminalApiRoutes(app: HubApp, deps: HubDeps): void {
   const { db, metrics, eidServer } = deps;
   const retentionDays = deps.telemetryRetentionDays ?? defaultTelemetryRetentionDays;
+  const recordHeartbeat = heartbeatRecorder(db);
   app.get(
     '/config',
     {
@@ -52,7 +53,7 @@ export function registerTerminalApiRoutes(app: HubApp, deps: HubDeps): void {
         await claimTerminalToken(db, token);
         throw request.validationError;
       }
-      await recordHeartbeat(db, token, request.body);
+      await recordHeartbeat(token, request.body);
       metrics.heartbeats.inc();
       return { ok: true };
     },
