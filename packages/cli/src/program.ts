@@ -1,32 +1,35 @@
 import { Command } from 'commander';
-import { accessCommand } from './access/command.js';
-import { doctorCommand } from './doctor/command.js';
-import { eidCommand } from './eid/command.js';
-import { eidServerCommand } from './eid-server/command.js';
-import { demoCommand } from './demo.js';
-import { hubCommand } from './hub/command.js';
-import { terminalCommand } from './terminal/command.js';
-import { ctlCommand } from './ctl/command.js';
-import { imageCommand } from './image/command.js';
-import { staffPinHashCommand } from './staff/command.js';
 
-export function buildProgram(): Command {
+/**
+ * The top-level commands, in the order help lists them, each loaded only when it is used:
+ * importing the hub, the terminal or the eID-Server takes a second each, and an operator's
+ * `sidbox ctl status` should not wait for all of them.
+ */
+const commands: [name: string, load: () => Promise<Command>][] = [
+  ['doctor', () => import('./doctor/command.js').then((m) => m.doctorCommand())],
+  ['eid', () => import('./eid/command.js').then((m) => m.eidCommand())],
+  ['eid-server', () => import('./eid-server/command.js').then((m) => m.eidServerCommand())],
+  ['demo', () => import('./demo.js').then((m) => m.demoCommand())],
+  ['hub', () => import('./hub/command.js').then((m) => m.hubCommand())],
+  ['terminal', () => import('./terminal/command.js').then((m) => m.terminalCommand())],
+  ['ctl', () => import('./ctl/command.js').then((m) => m.ctlCommand())],
+  ['image', () => import('./image/command.js').then((m) => m.imageCommand())],
+  ['staff-pin-hash', () => import('./staff/command.js').then((m) => m.staffPinHashCommand())],
+  ['access', () => import('./access/command.js').then((m) => m.accessCommand())],
+];
+
+/** The program for `argv`: just the named command, or all of them for help and typos. */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('sidbox')
     .description('SIDbox — open Bürgerterminal for the online ID function')
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
     .showSuggestionAfterError(false);
-  program.addCommand(doctorCommand());
-  program.addCommand(eidCommand());
-  program.addCommand(eidServerCommand());
-  program.addCommand(demoCommand());
-  program.addCommand(hubCommand());
-  program.addCommand(terminalCommand());
-  program.addCommand(ctlCommand());
-  program.addCommand(imageCommand());
-  program.addCommand(staffPinHashCommand());
-  program.addCommand(accessCommand());
+  const named = commands.filter(([name]) => name === argv[2]);
+  for (const [, load] of named.length > 0 ? named : commands) {
+    program.addCommand(await load());
+  }
   for (const command of program.commands) {
     command
       .exitOverride()

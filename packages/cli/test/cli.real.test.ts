@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +19,10 @@ interface Result {
 /** Runs the built `sidbox` command the way an operator would. */
 async function sidbox(...args: string[]): Promise<Result> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [main, ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [main, ...args], {
+      timeout: 60_000,
+      env: { ...process.env, TMPDIR: cliTmp },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -24,24 +30,40 @@ async function sidbox(...args: string[]): Promise<Result> {
   }
 }
 
-async function ausweisAppPids(): Promise<string[]> {
-  try {
-    const { stdout } = await run('pgrep', ['-x', 'AusweisApp2|AusweisApp']);
-    return stdout.split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+/**
+ * AusweisApp processes started below `root`: the CLI runs with its TMPDIR there, so its
+ * AusweisApp's private HOME is too. Other suites' AusweisApps, running beside, do not count.
+ */
+function ausweisAppsUnder(root: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        if (!/^AusweisApp2?$/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) return false;
+        return readFileSync(`/proc/${pid}/environ`, 'utf8')
+          .split('\0')
+          .some((variable) => variable.startsWith(`HOME=${root}/`));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
+let cliTmp: string;
 let provider: Awaited<ReturnType<typeof unreachableEidServerProvider>>;
 let providerUrl: string;
 
 beforeAll(async () => {
+  cliTmp = mkdtempSync(join(tmpdir(), 'sidbox-cli-test-'));
   provider = await unreachableEidServerProvider();
   providerUrl = provider.base;
 });
 
-afterAll(() => provider.close());
+afterAll(async () => {
+  await provider.close();
+  rmSync(cliTmp, { recursive: true, force: true });
+});
 
 describe('sidbox doctor', () => {
   it('reports each component with the AusweisApp version as JSON', async () => {
@@ -59,7 +81,6 @@ describe('sidbox doctor', () => {
 
 describe('sidbox eid with the real AusweisApp', () => {
   it('info prints version 1.26.2 and the Simulator reader, and leaves no process behind', async () => {
-    const before = await ausweisAppPids();
     const result = await sidbox('eid', 'info', '--json');
     expect(result.code).toBe(0);
     const info = JSON.parse(result.stdout);
@@ -67,7 +88,8 @@ describe('sidbox eid with the real AusweisApp', () => {
     expect(info.readers).toContainEqual(
       expect.objectContaining({ name: 'Simulator', keypad: true }),
     );
-    expect(await ausweisAppPids()).toEqual(before);
+    expect(ausweisAppsUnder(cliTmp)).toEqual([]);
+    expect(readdirSync(cliTmp).filter((name) => name.startsWith('sidbox-ausweisapp-'))).toEqual([]);
   });
 
   it('info is readable without --json', async () => {

@@ -18,15 +18,8 @@ export type {
 } from './browser/kiosk-browser.js';
 export { TerminalDaemon, type TerminalDaemonOptions } from './daemon/terminal-daemon.js';
 export { createKioskBrowser } from './daemon/create-browser.js';
-export {
-  ConfigError,
-  formatProblems,
-  loadTerminalConfig,
-  parseTerminalConfig,
-  type ConfigProblem,
-} from './config/load.js';
-export { defaultCtlSocketPath } from './control/default-path.js';
-export { ControlClientError, sendControlRequest } from './control/client.js';
+export { formatProblems, loadTerminalConfig, type ConfigProblem } from './config/load.js';
+export * from './operator.js';
 export { ControlError } from './control/reply.js';
 export { SessionController, type SessionSnapshot } from './session/controller.js';
 export { transition, initialFacts, type SessionEndReason } from './session/machine.js';
@@ -40,6 +33,5 @@ export {
 } from './browser/chromium-kiosk-browser.js';
 export { decideNavigation, type NavigationDecision } from './browser/decide-navigation.js';
 export { buildLockdown, type ChromiumPolicy, type LockdownOptions } from './browser/lockdown.js';
-export { hashStaffPin, staffPinPattern } from './daemon/staff-pin-hash.js';
 export type { Speaker } from './devices/speech/speaker.js';
 export { EspeakSpeaker } from './devices/speech/espeak-speaker.js';

@@ -8,7 +8,7 @@ import {
   TerminalStatus,
   type ControlReply,
 } from '@sidbox/protocol';
-import { defaultCtlSocketPath, sendControlRequest } from '@sidbox/terminal';
+import { defaultCtlSocketPath, sendControlRequest } from '@sidbox/terminal/operator';
 import { emit } from '../output.js';
 import { UsageError } from '../usage-error.js';
 

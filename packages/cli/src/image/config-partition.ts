@@ -1,7 +1,7 @@
 // The config partition's content: one magic line, one JSON line, zero padding. No file system,
 // so the stick needs no FAT/ext driver to read it and the personalisation needs no mount.
 import { TerminalCredential } from '@sidbox/protocol';
-import { ConfigError, parseTerminalConfig } from '@sidbox/terminal';
+import { ConfigError, parseTerminalConfig } from '@sidbox/terminal/operator';
 
 export const configMagic = 'SIDBOX-CONFIG/1\n';
 

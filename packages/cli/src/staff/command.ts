@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { Secret } from '@sidbox/runtime';
-import { hashStaffPin, staffPinPattern } from '@sidbox/terminal';
+import { hashStaffPin, staffPinPattern } from '@sidbox/terminal/operator';
 import { UsageError } from '../usage-error.js';
 
 /** The first line of stdin: the staff PIN never appears in argv or shell history. */
