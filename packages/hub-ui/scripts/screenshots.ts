@@ -3,6 +3,7 @@
 // and "Anmeldung mit Ausweis" pages of a member admin in German and English, against a real hub
 // with the demo data, its apps made through the admin API and its door used as an access point
 // and the eID-Server would.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -14,7 +15,8 @@ import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
 import { memberAdmin, packageDir, signIn, startEidAppsHub } from '../test/helpers/eid-apps-hub.js';
 
 const outDir = join(packageDir, '..', '..', 'docs', 'screenshots');
-const hub = await startEidAppsHub();
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: packageDir });
+const hub = await startEidAppsHub(join(packageDir, 'dist'));
 
 /** The admin API as the member admin (session cookie and CSRF token from the login). */
 async function adminApi() {

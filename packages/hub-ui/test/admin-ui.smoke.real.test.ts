@@ -1,17 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo, startHub } from '@sidbox/hub';
 import { TerminalCredential } from '@sidbox/protocol';
 import { signTerminalToken } from '@sidbox/signing';
 import { launchTestChromium } from '../../kiosk-ui/test/helpers/chromium.js';
-
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const uiDir = join(packageDir, 'dist');
 
 describe('admin UI in Chromium (smoke)', () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
@@ -21,7 +16,7 @@ describe('admin UI in Chromium (smoke)', () => {
   let enrolled: TerminalCredential | undefined;
 
   beforeAll(async () => {
-    execFileSync('npx', ['vite', 'build'], { cwd: packageDir, stdio: 'ignore' });
+    const uiDir = inject('hubUiDir');
     dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-ui-'));
     hub = await startHub({ port: 0, dataDir, uiDir, logger: false });
     await seedDemo({ dataDir, hubUrl: hub.url });

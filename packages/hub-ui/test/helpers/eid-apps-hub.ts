@@ -1,30 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { inject } from 'vitest';
 import { addUser, seedDemo, startHub } from '@sidbox/hub';
 import type { AccessDecision, AccessRegistrationResponse } from '@sidbox/protocol';
-
-export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The member admin of the demo's car dealer, who runs the workshop's door. */
 export const memberAdmin = { email: 'werkstatt@sidbox.demo', password: 'werkstatt-admin-2025' };
 
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 /**
  * A real hub (SQLite) with the demo data, a member admin, an eID-Server link (its key is what
- * the eID-Server would present) and the admin UI built into a folder of its own, so suites
- * running at once do not empty each other's `dist/`.
+ * the eID-Server would present) and the admin UI: in tests the one the run built into a folder
+ * of its own (scripts/test-global-setup.ts), so no rebuild of `dist/` gets in the way.
  */
-export async function startEidAppsHub() {
+export async function startEidAppsHub(uiDir = inject('hubUiDir')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidbox-hub-ui-eid-apps-'));
-  const uiDir = join(dataDir, 'ui');
-  execFileSync('npx', ['vite', 'build', '--outDir', uiDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: packageDir,
-    stdio: 'inherit',
-  });
   const eidServerKey = randomUUID();
   const hub = await startHub({
     port: 0,

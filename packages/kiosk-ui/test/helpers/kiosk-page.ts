@@ -1,25 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { inject } from 'vitest';
 import type { KioskView } from '@sidbox/protocol';
 import { launchTestChromium } from './chromium.js';
 import { startStubDaemon, type StubDaemon } from './stub-daemon.js';
 import { base, screens, type ScreenName } from './views.js';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Builds the kiosk UI into a fresh directory, as `npm run build` does. */
-export function buildKioskUi(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'sidbox-kiosk-ui-'));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir], {
-    cwd: packageDir,
-    stdio: 'ignore',
-  });
-  return outDir;
-}
 
 /** The kiosk's Chromium: no back-forward cache, which would hold a page's view stream open. */
 export function launchChromium(): Promise<Browser> {
@@ -30,6 +18,8 @@ export function launchChromium(): Promise<Browser> {
  * Opens a screen in a language: the stub gets the screen's view (in that language, as the
  * daemon would send it after the citizen chose it) and the page a fresh document.
  */
+let openings = 0;
+
 export async function openScreen(
   page: Page,
   stub: StubDaemon,
@@ -39,8 +29,10 @@ export async function openScreen(
 ): Promise<void> {
   const screen = screens[name];
   stub.publish(adjust({ ...screen.view(), language }));
-  await page.goto('about:blank');
-  await page.goto(`${stub.origin}${screen.path}#k=test-token`);
+  // A query the UI ignores makes every opening a new document in one navigation (the UI drops
+  // the #k= fragment, so the same address again would only be a jump within the page).
+  const fresh = `${screen.path.includes('?') ? '&' : '?'}fresh=${(openings += 1)}`;
+  await page.goto(`${stub.origin}${screen.path}${fresh}#k=test-token`);
   await page.waitForSelector(screen.ready);
   await page.waitForFunction((wanted) => document.documentElement.lang === wanted, {}, language);
   await settled(page);
@@ -71,7 +63,7 @@ export interface KioskPage {
 
 /** The built kiosk UI behind the stub daemon, one 1280×1024 page in Debian's Chromium. */
 export async function openKioskPage(): Promise<KioskPage> {
-  const outDir = buildKioskUi();
+  const outDir = inject('kioskUiDir');
   const stub = await startStubDaemon(outDir, base);
   const browser = await launchChromium();
   const page = await browser.newPage();
@@ -83,7 +75,6 @@ export async function openKioskPage(): Promise<KioskPage> {
     close: async () => {
       await browser.close();
       await stub.close();
-      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { createLogger } from '@sidbox/runtime';
 import type { LocalTerminalConfig } from '@sidbox/protocol';
 import type { ChromiumKioskBrowser } from '../../../src/browser/chromium-kiosk-browser.js';
 import type { HubConnectionOptions } from '../../../src/features/hub-link/hub-link.js';
 import { TerminalDaemon } from '../../../src/daemon/terminal-daemon.js';
 import type { DeviceEnvironment } from '../../../src/daemon/terminal-devices.js';
-import { buildKioskUi } from '../../../../kiosk-ui/test/helpers/kiosk-page.js';
 import { ownBrowserDirs, survivors } from '../processes.js';
 import { realKioskBrowser } from '../real-daemon.js';
 import { Citizen } from './citizen.js';
@@ -32,14 +32,15 @@ export interface CitizenTerminal {
 }
 
 /**
- * Builds the kiosk UI into a private directory (other work in the checkout may rebuild
- * packages/kiosk-ui/dist at any moment) and starts the daemon on it with the real browser.
+ * Starts the daemon with the real browser on the kiosk UI this test run built into a directory
+ * of its own (scripts/test-global-setup.ts: other work in the checkout may rebuild
+ * packages/kiosk-ui/dist at any moment).
  */
 export async function startCitizenTerminal(
   options: CitizenTerminalOptions,
 ): Promise<CitizenTerminal> {
   const dir = await mkdtemp(join(tmpdir(), 'sidbox-citizen-'));
-  const uiDir = buildKioskUi();
+  const uiDir = inject('kioskUiDir');
   const browser = realKioskBrowser(options.config.testEidServer?.tlsSpkiSha256);
   const groups = new Set<number>();
   const track = (): void => {
@@ -65,11 +66,7 @@ export async function startCitizenTerminal(
       }),
     }),
   });
-  const removeDirs = () =>
-    Promise.all([
-      rm(dir, { recursive: true, force: true }),
-      rm(uiDir, { recursive: true, force: true }),
-    ]);
+  const removeDirs = () => rm(dir, { recursive: true, force: true });
   try {
     await daemon.start();
   } catch (error) {
