@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'fast',
           // One module graph for all fast files: forking a process per file cost more than the tests.
           isolate: false,
+          maxWorkers: 2,
           include: [tests],
           exclude: [...configDefaults.exclude, realTests],
           sequence: { groupOrder: 0 },
@@ -30,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'real',
           include: [realTests],
+          isolate: false,
+          maxWorkers: 2,
           // Only real suites start AusweisApp; its teardown fails the run when one survives.
           globalSetup: ['scripts/test-global-setup.ts'],
           sequence: { groupOrder: 1 },

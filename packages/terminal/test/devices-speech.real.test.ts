@@ -16,8 +16,14 @@ const VERY_LONG_DE = Array.from({ length: 4 }, () => LONG_DE).join(' ');
 let dir: string;
 let files = 0;
 
+/** Children this test process had before (a test worker runs other suites, too). */
+let earlierChildren: Set<number>;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sidbox-speech-'));
+  earlierChildren = new Set(
+    (await processTable()).filter((p) => p.parent === process.pid).map((p) => p.pid),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -31,7 +37,9 @@ async function spoken(text: string, language: string): Promise<Buffer> {
 /** The processes a speaker of this test process runs, and everyone in their process groups. */
 async function speechProcesses(): Promise<{ leaders: number[]; members: number[] }> {
   const table = await processTable();
-  const leaders = table.filter((p) => p.parent === process.pid).map((p) => p.pid);
+  const leaders = table
+    .filter((p) => p.parent === process.pid && !earlierChildren.has(p.pid))
+    .map((p) => p.pid);
   const members = table.filter((p) => leaders.includes(p.group)).map((p) => p.pid);
   return { leaders, members };
 }
