@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unreachableEidServerProvider } from '../../eid/test/helpers/tc-token.js';
+import { processTable } from '../../terminal/test/helpers/devices/audio.js';
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const run = promisify(execFile);
@@ -34,20 +36,14 @@ async function sidbox(...args: string[]): Promise<Result> {
  * AusweisApp processes started below `root`: the CLI runs with its TMPDIR there, so its
  * AusweisApp's private HOME is too. Other suites' AusweisApps, running beside, do not count.
  */
-function ausweisAppsUnder(root: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        if (!/^AusweisApp2?$/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) return false;
-        return readFileSync(`/proc/${pid}/environ`, 'utf8')
-          .split('\0')
-          .some((variable) => variable.startsWith(`HOME=${root}/`));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+async function ausweisAppsUnder(root: string): Promise<number[]> {
+  const ausweisApps = (await processTable()).filter((p) => /^AusweisApp2?$/.test(p.command));
+  const environments = await Promise.all(
+    ausweisApps.map((p) => readFile(`/proc/${p.pid}/environ`, 'utf8').catch(() => '')),
+  );
+  return ausweisApps
+    .filter((_, i) => environments[i]?.split('\0').some((v) => v.startsWith(`HOME=${root}/`)))
+    .map((p) => p.pid);
 }
 
 let cliTmp: string;
@@ -88,7 +84,7 @@ describe('sidbox eid with the real AusweisApp', () => {
     expect(info.readers).toContainEqual(
       expect.objectContaining({ name: 'Simulator', keypad: true }),
     );
-    expect(ausweisAppsUnder(cliTmp)).toEqual([]);
+    expect(await ausweisAppsUnder(cliTmp)).toEqual([]);
     expect(readdirSync(cliTmp).filter((name) => name.startsWith('sidbox-ausweisapp-'))).toEqual([]);
   });
 
