@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalCredential } from '@sidbox/protocol';
-import { signTerminalToken } from '@sidbox/signing';
+import { generateEd25519Jwk, signTerminalToken } from '@sidbox/signing';
 import {
   adminClient,
   backends,
@@ -68,6 +68,49 @@ describe.each(backends)('heartbeat (%s)', (backend) => {
     expect([malformed.status, malformed.json.error?.code]).toEqual([400, 'invalid-request']);
     expect((await beat(credential, facts(180), jti)).status).toBe(401);
     expect(await stored(terminal.id)).toEqual(before);
+  });
+
+  it('answers many terminals it has not seen yet, arriving at once, each for itself', async () => {
+    // A restarted hub meets its fleet: on PostgreSQL their rows are read in batches.
+    const template = await hub.db
+      .selectFrom('terminals')
+      .selectAll()
+      .where('id', '=', world.terminalA.terminal.id)
+      .executeTakeFirstOrThrow();
+    const fleet = await Promise.all(
+      Array.from({ length: 30 }, async (_, i): Promise<TerminalCredential> => {
+        const { kty, crv, x, d } = await generateEd25519Jwk();
+        const terminalId = randomUUID();
+        await hub.db
+          .insertInto('terminals')
+          .values({
+            ...template,
+            id: terminalId,
+            name: `Unseen ${i}`,
+            public_key_x: x,
+            revoked_at: i === 7 ? new Date().toISOString() : null,
+            last_heartbeat: null,
+            last_seen_at: null,
+          })
+          .execute();
+        return { ...world.terminalA.credential, terminalId, terminalKey: { kty, crv, x, d } };
+      }),
+    );
+    const stranger = { ...(fleet[0] as TerminalCredential), terminalId: randomUUID() };
+    const answers = await Promise.all(
+      [...fleet, stranger].map((credential, i) => beat(credential, facts(1000 + i))),
+    );
+    const expected = (i: number) =>
+      i === 7 ? [403, 'terminal-revoked'] : i === 30 ? [401, 'invalid-terminal-token'] : [200];
+    expect(answers.map((a) => [a.status, a.json.error?.code].filter(Boolean))).toEqual(
+      answers.map((_, i) => expected(i)),
+    );
+    for (const [i, credential] of fleet.entries()) {
+      const row = await stored(credential.terminalId);
+      expect(row.last_heartbeat && JSON.parse(row.last_heartbeat)).toEqual(
+        i === 7 ? null : facts(1000 + i),
+      );
+    }
   });
 
   it('honours a new credential at once, though the old key was cached', async () => {
