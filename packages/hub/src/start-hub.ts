@@ -19,6 +19,12 @@ export interface RunningHub {
 }
 
 const purgeIntervalMs = 60_000;
+/**
+ * A fleet of 100 000 leaves 1 700 used token ids a second to forget: once a minute that was a
+ * delete of 100 000 rows which held every heartbeat up for a third of a second. In small bites
+ * it goes unnoticed.
+ */
+const tokenPurgeIntervalMs = 5_000;
 /** Retention counts in days: folding old telemetry once an hour is plenty. */
 const foldIntervalMs = 60 * 60_000;
 /** Rate-limit windows are a minute; an hour-old count is certainly over. */
@@ -97,14 +103,20 @@ export async function startHub(
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   url = `http://${host}:${port}`;
 
-  const purge = setInterval(() => {
-    void Promise.all([
-      purgeExpiredTokenUses(db),
-      purgeExpiredAdminSessions(db),
-      purgeEndedRateLimits(db, rateLimitKeepMs),
-    ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
-  }, purgeIntervalMs);
+  const housekeeping = (work: () => Promise<unknown>) => () =>
+    void work().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
+  const purge = setInterval(
+    housekeeping(() =>
+      Promise.all([purgeExpiredAdminSessions(db), purgeEndedRateLimits(db, rateLimitKeepMs)]),
+    ),
+    purgeIntervalMs,
+  );
   purge.unref();
+  const purgeTokens = setInterval(
+    housekeeping(() => purgeExpiredTokenUses(db)),
+    tokenPurgeIntervalMs,
+  );
+  purgeTokens.unref();
   const foldOldTelemetry = () =>
     foldTelemetry(db, retentionCutoffDay(new Date(), options.telemetryRetentionDays)).catch(
       (error: unknown) => app.log.warn({ err: error }, 'folding old telemetry failed'),
@@ -119,6 +131,7 @@ export async function startHub(
     db,
     async close() {
       clearInterval(purge);
+      clearInterval(purgeTokens);
       clearInterval(fold);
       await folding;
       await closeServer(() => app.close());
