@@ -20,6 +20,10 @@ export interface FleetTerminal {
 }
 
 const columns = `organisation_id, location, kind, preset, training, languages, created_at`;
+const templateColumns = columns
+  .split(', ')
+  .map((column) => `t.${column}`)
+  .join(', ');
 
 /** Adds `count` terminals like `template` (same member and settings), each with a new key. */
 export async function addFleet(
@@ -32,12 +36,12 @@ export async function addFleet(
     const x = (publicKey.export({ format: 'jwk' }) as { x: string }).x;
     return { id: randomUUID(), key: privateKey, x, name: `Bench ${i}` };
   });
-  const insert = (p: (n: number) => string) =>
-    `insert into terminals (id, name, public_key_x, ${columns})
-     select ${p(1)}, ${p(2)}, ${p(3)}, ${columns} from terminals where id = ${p(4)}`;
   if ('dataDir' in storage) {
     const db = new SqliteDatabase(join(storage.dataDir, 'hub.sqlite'));
-    const statement = db.prepare(insert(() => '?'));
+    const statement = db.prepare(
+      `insert into terminals (id, name, public_key_x, ${columns})
+       select ?, ?, ?, ${columns} from terminals where id = ?`,
+    );
     db.transaction(() => {
       for (const t of fleet) statement.run(t.id, t.name, t.x, template.terminalId);
     })();
@@ -48,13 +52,22 @@ export async function addFleet(
       options: `-c search_path=${storage.databaseSchema}`,
     });
     await client.connect();
-    await client.query('begin');
-    for (const t of fleet)
+    // A thousand terminals a statement: the sustained run's fleet is a hundred thousand.
+    for (let from = 0; from < fleet.length; from += 1_000) {
+      const chunk = fleet.slice(from, from + 1_000);
       await client.query(
-        insert((n) => `$${n}`),
-        [t.id, t.name, t.x, template.terminalId],
+        `insert into terminals (id, name, public_key_x, ${columns})
+         select f.id, f.name, f.x, ${templateColumns}
+         from unnest($1::varchar[], $2::varchar[], $3::varchar[]) as f(id, name, x)
+         cross join terminals t where t.id = $4`,
+        [
+          chunk.map((t) => t.id),
+          chunk.map((t) => t.name),
+          chunk.map((t) => t.x),
+          template.terminalId,
+        ],
       );
-    await client.query('commit');
+    }
     await client.end();
   }
   return fleet.map(({ id, key }) => ({ id, key }));

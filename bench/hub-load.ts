@@ -36,7 +36,14 @@ export async function hubInWorker(options: Storage & Pick<HubOptions, 'eidServer
        parentPort.postMessage(hub.url);
        parentPort.once('message', () => hub.close().then(() => process.exit(0)));
      });`,
-    { eval: true, workerData: options, execArgv: [] },
+    {
+      eval: true,
+      workerData: options,
+      ...(process.env.YG
+        ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG) } }
+        : {}),
+      execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [],
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('message', resolve);
@@ -117,18 +124,22 @@ export async function load(
  * Open loop, as a fleet behaves: `perSecond` requests whether or not earlier ones were answered,
  * for `seconds`. Latency counts from when a request was due, so a hub (or loader) falling behind
  * shows in the figures rather than slowing the arrivals. `make` builds each request just in time
- * (terminal tokens live a minute).
+ * (terminal tokens live a minute). The first `warmupSeconds` of arrivals go out at the same rate
+ * but are not counted: they open the pool's connections (a fleet's are open long since), which
+ * otherwise shows as two seconds of 200 ms answers at the start of every run.
  */
 export async function paced(
   url: string,
   method: 'GET' | 'POST',
   path: string,
   make: () => Request,
-  rate: { perSecond: number; seconds: number; connections: number },
+  rate: { perSecond: number; seconds: number; connections: number; warmupSeconds?: number },
   onMinute?: (minute: number, run: Run) => void,
   ok: (status: number) => boolean = (status) => status >= 200 && status < 300,
 ): Promise<Run & { maxMs: number; unsent: number }> {
   const pool = new Pool(url, { connections: rate.connections, pipelining: 1 });
+  const warmup = Math.round(rate.perSecond * (rate.warmupSeconds ?? 3));
+  const total = warmup + Math.round(rate.perSecond * rate.seconds);
   const latencies: number[] = [];
   let minute: number[] = [];
   let minuteErrors = 0;
@@ -136,35 +147,38 @@ export async function paced(
   let sent = 0;
   let reportedMinutes = 0;
   let unsent = 0;
-  const total = Math.round(rate.perSecond * rate.seconds);
   const started = performance.now();
+  const measuredFrom = started + (warmup / rate.perSecond) * 1000;
   const inFlight = new Set<Promise<void>>();
+  const fail = (counted: boolean) => {
+    if (!counted) return;
+    errors += 1;
+    minuteErrors += 1;
+  };
   while (sent < total) {
     const now = performance.now();
     const due = Math.min(total, Math.floor(((now - started) / 1000) * rate.perSecond));
     for (; sent < due; sent++) {
+      const counted = sent >= warmup;
       // More than five seconds of arrivals unanswered: the hub is not keeping up; count the
       // rest as errors rather than queue without bound in the loader.
       if (inFlight.size >= rate.perSecond * 5) {
-        errors += 1;
-        minuteErrors += 1;
-        unsent += 1;
+        fail(counted);
+        if (counted) unsent += 1;
         continue;
       }
       const dueAt = started + (sent / rate.perSecond) * 1000;
       const p = send(pool, method, path, make()).then((status) => {
+        inFlight.delete(p);
+        if (!counted) return;
         const latency = performance.now() - dueAt;
         latencies.push(latency);
         minute.push(latency);
-        if (!ok(status)) {
-          errors += 1;
-          minuteErrors += 1;
-        }
-        inFlight.delete(p);
+        if (!ok(status)) fail(counted);
       });
       inFlight.add(p);
     }
-    const elapsedMinutes = Math.floor((performance.now() - started) / 60_000);
+    const elapsedMinutes = Math.floor(Math.max(0, performance.now() - measuredFrom) / 60_000);
     if (onMinute && elapsedMinutes > reportedMinutes) {
       reportedMinutes = elapsedMinutes;
       onMinute(elapsedMinutes, summary(minute, 60, minuteErrors));
@@ -174,7 +188,7 @@ export async function paced(
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await Promise.all(inFlight);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - measuredFrom) / 1000;
   await pool.destroy();
   const run = summary(latencies, seconds, errors);
   return { ...run, maxMs: ms(latencies.at(-1) ?? NaN), unsent };
