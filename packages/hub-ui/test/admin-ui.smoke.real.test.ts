@@ -72,6 +72,49 @@ describe('admin UI in Chromium (smoke)', () => {
     expect(row).toMatch(/99,00\s*€/);
   });
 
+  it("shows a member's own status, so that saving only a new fee keeps it", async () => {
+    await page.goto(`${hub.url}/#/members`);
+    const form = 'form[aria-labelledby=edit-member-heading]';
+    await page.waitForSelector(form);
+    // An active member of the demo; the form used to show the first status for every member.
+    const name = 'Stadt Bonn';
+    const rowOf = () =>
+      page.$$eval(
+        'tr',
+        (rows, wanted) => rows.map((r) => r.innerText).find((r) => r.startsWith(wanted)),
+        name,
+      );
+    expect(await rowOf()).toMatch(/\taktiv\t/);
+    const memberId = await page.$eval(
+      `${form} select[name=memberId]`,
+      (select, wanted) =>
+        [...(select as HTMLSelectElement).options].find((o) => o.text === wanted)?.value ?? '',
+      name,
+    );
+    await page.select(`${form} select[name=memberId]`, memberId);
+    const status = () =>
+      page.$eval(`${form} select[name=membershipStatus]`, (s) => (s as HTMLSelectElement).value);
+    expect(await status()).toBe('active');
+    await page.$eval(`${form} input[name=fee]`, (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type(`${form} input[name=fee]`, '123');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} [role=status]`);
+    await page.reload();
+    await page.waitForFunction(
+      (wanted) =>
+        [...document.querySelectorAll('tr')].some(
+          (row) => row.innerText.startsWith(wanted) && row.innerText.includes('123,00'),
+        ),
+      {},
+      name,
+    );
+    expect(await rowOf()).toMatch(/\taktiv\t/);
+    await page.select(`${form} select[name=memberId]`, memberId);
+    expect(await status()).toBe('active');
+  });
+
   it('enrolls a terminal and shows its one-time credential', async () => {
     await page.goto(`${hub.url}/#/terminals`);
     await page.waitForSelector('input[name=name]');

@@ -4,6 +4,32 @@ import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { useI18n } from '../i18n.js';
 
+/**
+ * The member's current status, selected: Preact has no `defaultValue` for a select (it showed
+ * the first status, "Interessent", whatever the member's was, and saving only a new fee
+ * demoted an active member). Keyed by member with the fieldset, so choosing another member
+ * starts from that member's status.
+ */
+function StatusSelect(props: { initial: Organisation['membershipStatus'] }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState(props.initial);
+  return (
+    <select
+      name="membershipStatus"
+      value={status}
+      onChange={(e) =>
+        setStatus((e.currentTarget as HTMLSelectElement).value as Organisation['membershipStatus'])
+      }
+    >
+      {membershipStatuses.map((s) => (
+        <option key={s} value={s}>
+          {t(`membership.${s}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The association admin changes a member's membership status and yearly fee. */
 export function MemberEditForm(props: {
   members: Organisation[];
@@ -46,13 +72,7 @@ export function MemberEditForm(props: {
       </Field>
       <fieldset key={member.id}>
         <Field label={t('members.status')}>
-          <select name="membershipStatus" defaultValue={member.membershipStatus}>
-            {membershipStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`membership.${s}`)}
-              </option>
-            ))}
-          </select>
+          <StatusSelect initial={member.membershipStatus} />
         </Field>
         <Field label={t('members.fee')}>
           <input
