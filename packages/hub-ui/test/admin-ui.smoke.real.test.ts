@@ -115,6 +115,29 @@ describe('admin UI in Chromium (smoke)', () => {
     expect(await status()).toBe('active');
   });
 
+  it('checks ids in the browser as the API does (a pattern Chromium can compile)', async () => {
+    // Chromium compiles `pattern` with the v flag, where a bare "-" in a class is an error: the
+    // field then checks nothing and logs an error on every load.
+    const mismatch = (selector: string, value: string) =>
+      page.$eval(
+        selector,
+        (input, typed) => {
+          (input as HTMLInputElement).value = typed;
+          return (input as HTMLInputElement).validity.patternMismatch;
+        },
+        value,
+      );
+    for (const [route, field] of [
+      ['members', 'input[name=slug]'],
+      ['catalogue', 'input[name=id]'],
+    ] as const) {
+      await page.goto(`${hub.url}/#/${route}`);
+      await page.waitForSelector(field);
+      expect(await mismatch(field, 'Nicht gültig')).toBe(true);
+      expect(await mismatch(field, 'bonn-buergerbuero-2')).toBe(false);
+    }
+  });
+
   it('enrolls a terminal and shows its one-time credential', async () => {
     await page.goto(`${hub.url}/#/terminals`);
     await page.waitForSelector('input[name=name]');

@@ -62,7 +62,7 @@ function AddServiceForm({
         </select>
       </Field>
       <Field label={t('catalogue.id')}>
-        <input name="id" required pattern="[a-z0-9][a-z0-9-]{0,62}" />
+        <input name="id" required pattern="[a-z0-9][a-z0-9\-]{0,62}" />
       </Field>
       <Field label={t('catalogue.titleDe')}>
         <input name="titleDe" required maxLength={80} />

@@ -98,7 +98,7 @@ export function MembersPage({ user }: { user: SessionUser }) {
             <input name="name" required maxLength={200} />
           </Field>
           <Field label={t('members.slug')}>
-            <input name="slug" required pattern="[a-z0-9][a-z0-9-]{0,62}" />
+            <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" />
           </Field>
           <Field label={t('members.fee')}>
             <input name="fee" type="number" min="0" step="0.01" value="150" />
