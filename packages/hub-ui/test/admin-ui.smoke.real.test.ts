@@ -115,6 +115,27 @@ describe('admin UI in Chromium (smoke)', () => {
     expect(await status()).toBe('active');
   });
 
+  it('adds a user, says so, and empties the form (no password left in its field)', async () => {
+    await page.goto(`${hub.url}/#/members`);
+    const form = 'form[aria-labelledby=add-user-heading]';
+    await page.waitForSelector(form);
+    await page.type(`${form} input[name=email]`, 'kasse@stadt-bonn.example');
+    await page.type(`${form} input[name=password]`, 'ein-langes-passwort-42');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} [role=status]`);
+    expect(await text(`${form} [role=status]`)).toBe('Nutzer kasse@stadt-bonn.example angelegt.');
+    const values = await page.$$eval(`${form} input`, (inputs) =>
+      inputs.map((input) => (input as HTMLInputElement).value),
+    );
+    expect(values).toEqual(['', '']);
+    await page.reload();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('td')].some((cell) =>
+        cell.innerText.includes('kasse@stadt-bonn.example'),
+      ),
+    );
+  });
+
   it('checks ids in the browser as the API does (a pattern Chromium can compile)', async () => {
     // Chromium compiles `pattern` with the v flag, where a bare "-" in a class is an error: the
     // field then checks nothing and logs an error on every load.

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field, formValues } from '../components/field.js';
 import { Status } from '../components/status.js';
-import { useI18n } from '../i18n.js';
+import { fill, useI18n } from '../i18n.js';
 import { useApi } from '../use-api.js';
 import { CounterCasesSection } from './counter-cases-section.js';
 import { MemberEditForm } from './member-edit-form.js';
@@ -33,22 +33,42 @@ export function MembersPage({ user }: { user: SessionUser }) {
       return false;
     }
   };
-  const addMember = (event: Event) => {
+  const [memberAdded, setMemberAdded] = useState<string>();
+  const [userAdded, setUserAdded] = useState<string>();
+  // A created record empties its form (no password left in a field, no second submit of the
+  // same) and says so beside it.
+  const create = async (
+    event: Event,
+    action: (v: Record<string, string>) => Promise<unknown>,
+    reload: () => void,
+    done: (v: Record<string, string>) => void,
+  ) => {
+    const form = event.currentTarget as HTMLFormElement;
     const v = formValues(event);
-    void run(
-      () =>
+    if (await run(() => action(v), reload)) {
+      form.reset();
+      done(v);
+    }
+  };
+  const addMember = (event: Event) => {
+    setMemberAdded(undefined);
+    void create(
+      event,
+      (v) =>
         api('POST', '/organisations', {
           slug: v['slug'],
           name: v['name'],
           yearlyFeeCents: Math.round(Number(v['fee']) * 100),
         }),
       orgs.reload,
+      (v) => setMemberAdded(fill(t('members.created'), { name: v['name'] ?? '' })),
     );
   };
   const addUser = (event: Event) => {
-    const v = formValues(event);
-    void run(
-      () =>
+    setUserAdded(undefined);
+    void create(
+      event,
+      (v) =>
         api('POST', '/users', {
           organisationId: v['organisationId'],
           email: v['email'],
@@ -56,6 +76,7 @@ export function MembersPage({ user }: { user: SessionUser }) {
           password: v['password'],
         }),
       users.reload,
+      (v) => setUserAdded(fill(t('users.created'), { email: v['email'] ?? '' })),
     );
   };
   const orgName = (id: string) => orgs.data?.organisations.find((o) => o.id === id)?.name ?? id;
@@ -104,6 +125,7 @@ export function MembersPage({ user }: { user: SessionUser }) {
             <input name="fee" type="number" min="0" step="0.01" value="150" />
           </Field>
           <button type="submit">{t('members.add')}</button>
+          {memberAdded && <p role="status">{memberAdded}</p>}
         </form>
       )}
       {association && members.length > 0 && (
@@ -182,6 +204,7 @@ export function MembersPage({ user }: { user: SessionUser }) {
             />
           </Field>
           <button type="submit">{t('users.add')}</button>
+          {userAdded && <p role="status">{userAdded}</p>}
         </form>
       )}
     </section>
