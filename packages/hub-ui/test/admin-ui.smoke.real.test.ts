@@ -167,6 +167,14 @@ describe('admin UI in Chromium (smoke)', () => {
     await page.waitForSelector('[data-testid=credential]');
     const credential = TerminalCredential.parse(JSON.parse(await text('[data-testid=credential]')));
     expect(credential.terminalKey.d).toBeTruthy();
+    // The form is empty (no second enrolment of the same terminal by a second click) and the
+    // credential, below it, has the focus and is on screen.
+    expect(await page.$eval('input[name=name]', (i) => (i as HTMLInputElement).value)).toBe('');
+    const credentialShown = await page.$eval('section.credential', (section) => {
+      const { top, bottom } = section.getBoundingClientRect();
+      return document.activeElement === section && top < innerHeight && bottom > 0;
+    });
+    expect(credentialShown).toBe(true);
     const download = await page.$eval('.credential a[download]', (a) => a.getAttribute('download'));
     expect(download).toBe(`sidbox-credential-${credential.terminalId}.json`);
     await page.waitForFunction(() => document.body.innerText.includes('Smoke-Terminal'));

@@ -46,6 +46,7 @@ function EnrollForm({
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   const submit = async (event: Event) => {
+    const form = event.currentTarget as HTMLFormElement;
     const v = formValues(event);
     try {
       const { credential } = await api<EnrolledTerminalResponse>('POST', '/terminals', {
@@ -56,6 +57,10 @@ function EnrollForm({
         preset: v['preset'],
         training: v['training'] === 'on',
       });
+      // Emptied, so that a second click cannot enrol the same terminal twice; the credential
+      // below takes the focus.
+      form.reset();
+      setError(undefined);
       onEnrolled(credential);
     } catch (e) {
       setError((e as Error).message);
