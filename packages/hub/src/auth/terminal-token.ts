@@ -1,10 +1,10 @@
 import { webcrypto } from 'node:crypto';
 import { decodeJwt, jwtVerify } from 'jose';
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import { maxTerminalTokenSeconds, terminalTokenAudience } from '@sidbox/signing';
 import { Batcher } from '../db/batcher.js';
-import type { HubDb } from '../db/connect.js';
+import { isPostgres, type HubDb } from '../db/connect.js';
 import { preparedStatement } from '../db/postgres/prepared.js';
 import { HubError } from '../errors.js';
 import type { TerminalActor } from './actor.js';
@@ -84,7 +84,7 @@ function terminalReader(db: HubDb): Batcher<string, TerminalRow | undefined> {
 }
 
 function readTerminal(db: HubDb, id: string): Promise<TerminalRow | undefined> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return terminalReader(db).submit(id);
+  if (isPostgres(db)) return terminalReader(db).submit(id);
   return db
     .selectFrom('terminals')
     .select(['id', 'organisation_id', 'public_key_x', 'revoked_at'])

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { latestMigrationName, migrationProvider } from './migrations/index.js';
 import { sqliteDialect } from './sqlite/dialect.js';
@@ -10,6 +10,10 @@ export type StorageTarget =
   | { databaseUrl: string; dataDir?: string; schema?: string };
 
 export type HubDb = Kysely<Database>;
+
+/** Whether the hub runs on PostgreSQL, where its hot statements are written for that dialect. */
+export const isPostgres = (db: HubDb): boolean =>
+  db.getExecutor().adapter instanceof PostgresAdapter;
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { HubDb } from '../db/connect.js';
+import { sql } from 'kysely';
+import { isPostgres, type HubDb } from '../db/connect.js';
 
 /** How long raw telemetry events are kept before they are folded into daily aggregates. */
 export const defaultTelemetryRetentionDays = 90;
@@ -31,7 +31,7 @@ const addToExisting = sql`on conflict (day, terminal_id, organisation_id, traini
  * cannot count a row twice (the second finds it gone).
  */
 async function foldDay(db: HubDb, day: string): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await sql`with gone as (delete from telemetry_events where day = ${day} returning *)
       insert into telemetry_daily (${dailyColumns})
       select ${groupColumns}, ${aggregateColumns} from gone group by ${groupColumns}

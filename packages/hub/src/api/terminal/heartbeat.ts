@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Heartbeat } from '@sidbox/protocol';
 import {
   claimTerminalToken,
@@ -6,7 +6,7 @@ import {
   type VerifiedTerminalToken,
 } from '../../auth/terminal-token.js';
 import { Batcher } from '../../db/batcher.js';
-import type { HubDb } from '../../db/connect.js';
+import { isPostgres, type HubDb } from '../../db/connect.js';
 import { preparedStatement } from '../../db/postgres/prepared.js';
 
 /**
@@ -57,7 +57,7 @@ const maxRunning = 1;
  * where two statements each cost little.
  */
 export function heartbeatRecorder(db: HubDb) {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+  if (!isPostgres(db)) {
     return async (token: VerifiedTerminalToken, heartbeat: Heartbeat) => {
       await claimTerminalToken(db, token);
       await db
