@@ -36,14 +36,7 @@ export async function hubInWorker(options: Storage & Pick<HubOptions, 'eidServer
        parentPort.postMessage(hub.url);
        parentPort.once('message', () => hub.close().then(() => process.exit(0)));
      });`,
-    {
-      eval: true,
-      workerData: options,
-      ...(process.env.YG
-        ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG) } }
-        : {}),
-      execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [],
-    },
+    { eval: true, workerData: options, execArgv: [] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('message', resolve);
@@ -150,8 +143,7 @@ export async function paced(
   const started = performance.now();
   const measuredFrom = started + (warmup / rate.perSecond) * 1000;
   const inFlight = new Set<Promise<void>>();
-  const fail = (counted: boolean) => {
-    if (!counted) return;
+  const fail = () => {
     errors += 1;
     minuteErrors += 1;
   };
@@ -163,8 +155,10 @@ export async function paced(
       // More than five seconds of arrivals unanswered: the hub is not keeping up; count the
       // rest as errors rather than queue without bound in the loader.
       if (inFlight.size >= rate.perSecond * 5) {
-        fail(counted);
-        if (counted) unsent += 1;
+        if (counted) {
+          fail();
+          unsent += 1;
+        }
         continue;
       }
       const dueAt = started + (sent / rate.perSecond) * 1000;
@@ -174,7 +168,7 @@ export async function paced(
         const latency = performance.now() - dueAt;
         latencies.push(latency);
         minute.push(latency);
-        if (!ok(status)) fail(counted);
+        if (!ok(status)) fail();
       });
       inFlight.add(p);
     }
